@@ -1,0 +1,51 @@
+# Crepitus — set-up, build, run and test on a fresh Debian 12 machine.
+#   make run    install what is missing, build, open the app on its default database
+#   make test   the same set-up, then the whole suite under a virtual display
+
+BUILDDIR ?= build
+MESON_OPTIONS ?=
+
+# Debian 12 packages needed to build, run and test.
+DEB_PACKAGES = \
+	gcc pkg-config meson ninja-build gettext python3 \
+	libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev \
+	libsqlite3-dev libjansson-dev libhpdf-dev libfontconfig-dev libfreetype-dev \
+	libpoppler-glib-dev fonts-dejavu-core \
+	desktop-file-utils appstream \
+	xvfb xauth
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps setup build run test clean
+
+all: build
+
+deps:
+	@missing=""; \
+	for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q 'install ok installed' \
+	    || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $$missing; \
+	fi
+
+$(BUILDDIR)/build.ninja:
+	meson setup $(BUILDDIR) $(MESON_OPTIONS)
+
+setup: deps $(BUILDDIR)/build.ninja
+
+build: setup
+	meson compile -C $(BUILDDIR)
+
+run: build
+	GSETTINGS_SCHEMA_DIR=$(BUILDDIR)/data CREPITUS_LOCALEDIR=$(BUILDDIR)/po \
+	  ./$(BUILDDIR)/src/crepitus
+
+test: build
+	xvfb-run -a meson test -C $(BUILDDIR) --print-errorlogs
+
+clean:
+	rm -rf $(BUILDDIR)

@@ -1,0 +1,198 @@
+/* crepitus-application.c — the GTK application: actions, accelerators, windows */
+#define G_LOG_DOMAIN "crepitus-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "crepitus-application.h"
+#include "crepitus-window.h"
+
+struct _CrepitusApplication
+{
+  AdwApplication  parent_instance;
+  char           *db_path;     /* --db, or NULL */
+  char           *clinician;   /* --clinician, or NULL */
+};
+
+G_DEFINE_FINAL_TYPE (CrepitusApplication, crepitus_application, ADW_TYPE_APPLICATION)
+
+enum { PROP_0, PROP_DB_PATH, PROP_CLINICIAN, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void
+crepitus_application_quit_action (GSimpleAction *action,
+                                  GVariant      *parameter,
+                                  gpointer       user_data)
+{
+  CrepitusApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Close the windows first so that each saves its size, then quit. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+crepitus_application_about_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  CrepitusApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *developers[] = { "The Crepitus developers", NULL };
+
+  adw_show_about_window (window,
+                         "application-name", _("Crepitus"),
+                         "application-icon", APPLICATION_ID,
+                         "developer-name", _("The Crepitus developers"),
+                         "version", PACKAGE_VERSION,
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "comments", _("Assess lower back popping on leg movement, triage it "
+                                       "and hand the patient a summary."),
+                         /* Translators: put your names here, one a line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", crepitus_application_quit_action },
+  { "about", crepitus_application_about_action },
+};
+
+static void
+crepitus_application_startup (GApplication *application)
+{
+  CrepitusApplication *self = CREPITUS_APPLICATION (application);
+  const char *quit_accels[] = { "<Control>q", NULL };
+  const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (crepitus_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+}
+
+static void
+crepitus_application_activate (GApplication *application)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  if (window == NULL)
+    window = GTK_WINDOW (crepitus_window_new (CREPITUS_APPLICATION (application)));
+
+  gtk_window_present (window);
+}
+
+static void
+crepitus_application_finalize (GObject *object)
+{
+  CrepitusApplication *self = CREPITUS_APPLICATION (object);
+
+  g_clear_pointer (&self->db_path, g_free);
+  g_clear_pointer (&self->clinician, g_free);
+
+  G_OBJECT_CLASS (crepitus_application_parent_class)->finalize (object);
+}
+
+static void
+crepitus_application_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  CrepitusApplication *self = CREPITUS_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB_PATH:
+      g_value_set_string (value, self->db_path);
+      break;
+    case PROP_CLINICIAN:
+      g_value_set_string (value, self->clinician);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crepitus_application_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  CrepitusApplication *self = CREPITUS_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB_PATH:
+      self->db_path = g_value_dup_string (value);
+      break;
+    case PROP_CLINICIAN:
+      self->clinician = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crepitus_application_class_init (CrepitusApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = crepitus_application_finalize;
+  object_class->get_property = crepitus_application_get_property;
+  object_class->set_property = crepitus_application_set_property;
+
+  app_class->startup = crepitus_application_startup;
+  app_class->activate = crepitus_application_activate;
+
+  properties[PROP_DB_PATH] =
+    g_param_spec_string ("db-path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLINICIAN] =
+    g_param_spec_string ("clinician", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+crepitus_application_init (CrepitusApplication *self)
+{
+}
+
+CrepitusApplication *
+crepitus_application_new (const char *db_path,
+                          const char *clinician)
+{
+  /* A window on another database runs as its own instance (DESIGN.md, issue "store"). */
+  GApplicationFlags flags = db_path != NULL ? G_APPLICATION_NON_UNIQUE : G_APPLICATION_DEFAULT_FLAGS;
+
+  return g_object_new (CREPITUS_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", flags,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       "db-path", db_path,
+                       "clinician", clinician,
+                       NULL);
+}
+
+const char *
+crepitus_application_get_db_path (CrepitusApplication *self)
+{
+  g_return_val_if_fail (CREPITUS_IS_APPLICATION (self), NULL);
+
+  return self->db_path;
+}

@@ -1,0 +1,19 @@
+/* crepitus-application.h — the GTK application */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define CREPITUS_TYPE_APPLICATION (crepitus_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (CrepitusApplication, crepitus_application, CREPITUS, APPLICATION, AdwApplication)
+
+/* A new application; @db_path and @clinician are the global options or %NULL. */
+CrepitusApplication *crepitus_application_new           (const char          *db_path,
+                                                         const char          *clinician);
+
+/* The --db path, or %NULL for the default database. */
+const char          *crepitus_application_get_db_path   (CrepitusApplication *self);
+
+G_END_DECLS

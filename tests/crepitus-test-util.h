@@ -1,0 +1,71 @@
+/* crepitus-test-util.h — running the crepitus binary from tests */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  int   status;   /* exit status */
+  char *out;      /* standard output */
+  char *err;      /* standard error */
+} CrepitusRun;
+
+static inline void
+crepitus_run_clear (CrepitusRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CrepitusRun, crepitus_run_clear)
+
+/* Runs `crepitus ARGV…` with no display and no session bus, feeding @input on stdin. */
+static inline void
+crepitus_run (CrepitusRun *run,
+              const char  *input,
+              const char  *const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  const char *bin = g_getenv ("CREPITUS_BIN");
+
+  g_assert_nonnull (bin);
+  g_ptr_array_add (args, (char *) bin);
+  for (gsize i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (args, (char *) argv[i]);
+  g_ptr_array_add (args, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
+  g_subprocess_launcher_unsetenv (launcher, "GSETTINGS_SCHEMA_DIR");
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
+  g_assert_no_error (error);
+
+  g_subprocess_communicate_utf8 (process, input != NULL ? input : "", NULL,
+                                 &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+/* Number of lines in @text (a final line without newline counts). */
+static inline guint
+crepitus_count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p == '\n' || p[1] == '\0')
+      n++;
+  return n;
+}
+
+G_END_DECLS

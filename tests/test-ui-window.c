@@ -1,0 +1,123 @@
+/* test-ui-window.c — the main window opens, shows the empty state and closes (Xvfb) */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "crepitus-application.h"
+#include "crepitus-window.h"
+#include "crepitus-test-ui.h"
+
+typedef struct
+{
+  char                *tmpdir;
+  CrepitusApplication *app;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+
+  fixture->tmpdir = g_dir_make_tmp ("crepitus-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (fixture->tmpdir, "test.db", NULL);
+
+  fixture->app = crepitus_application_new (db, NULL);
+  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->app);
+  crepitus_test_flush ();
+  /* The window may leave a database behind in later issues. */
+  {
+    g_autoptr(GDir) dir = g_dir_open (fixture->tmpdir, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (fixture->tmpdir, name, NULL);
+        g_unlink (path);
+      }
+  }
+  g_rmdir (fixture->tmpdir);
+  g_free (fixture->tmpdir);
+}
+
+static GtkWindow *
+first_window (CrepitusApplication *app)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  return windows != NULL ? windows->data : NULL;
+}
+
+static void
+test_empty_state (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWindow *window;
+  AdwStatusPage *empty;
+
+  g_application_activate (G_APPLICATION (fixture->app));
+  window = first_window (fixture->app);
+  g_assert_true (CREPITUS_IS_WINDOW (window));
+  crepitus_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  empty = ADW_STATUS_PAGE (crepitus_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
+  g_assert_nonnull (empty);
+  g_assert_cmpstr (adw_status_page_get_title (empty), ==, "No patients yet");
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (empty)));
+
+  /* A header bar with the primary menu. */
+  {
+    GtkWidget *menu_button = crepitus_test_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
+
+    g_assert_nonnull (crepitus_test_find_widget (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR));
+    g_assert_nonnull (menu_button);
+    g_assert_true (gtk_menu_button_get_primary (GTK_MENU_BUTTON (menu_button)));
+  }
+
+  gtk_window_close (window);
+  crepitus_test_wait_for (first_window (fixture->app) == NULL);
+}
+
+static void
+test_ctrl_q_quits (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_auto(GStrv) accels = NULL;
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (fixture->app));
+  window = first_window (fixture->app);
+  crepitus_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app), "app.quit");
+  g_assert_nonnull (accels);
+  g_assert_cmpstr (accels[0], ==, "<Control>q");
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "quit", NULL);
+  crepitus_test_wait_for (first_window (fixture->app) == NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/crepitus/ui/window/empty-state", Fixture, NULL,
+              fixture_set_up, test_empty_state, fixture_tear_down);
+  g_test_add ("/crepitus/ui/window/ctrl-q-quits", Fixture, NULL,
+              fixture_set_up, test_ctrl_q_quits, fixture_tear_down);
+
+  return g_test_run ();
+}
