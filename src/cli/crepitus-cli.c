@@ -5,7 +5,9 @@
 
 #include <glib/gi18n.h>
 
-#include "crepitus-cli.h"
+#include <gio/gunixinputstream.h>
+
+#include "crepitus-cli-private.h"
 
 typedef int (*CrepitusCommandFunc) (const CrepitusGlobalOptions *options,
                                     int                          argc,
@@ -19,8 +21,76 @@ typedef struct
 } CrepitusCommand;
 
 static const CrepitusCommand commands[] = {
+  { "triage", N_("Print the referral triage of an assessment file"), crepitus_cli_triage },
   { NULL, NULL, NULL },
 };
+
+void
+crepitus_cli_error (const char *where,
+                    const char *problem)
+{
+  g_autofree char *line = g_strdup_printf ("%s: %s", where, problem);
+
+  /* One line, whatever the problem text holds. */
+  g_strdelimit (line, "\r\n", ' ');
+  g_printerr ("%s\n", line);
+}
+
+int
+crepitus_cli_usage_error (const char *command,
+                          const char *problem)
+{
+  g_autofree char *where = g_strconcat ("crepitus ", command, NULL);
+
+  crepitus_cli_error (where, problem);
+  return CREPITUS_EXIT_USAGE;
+}
+
+gboolean
+crepitus_cli_parse_options (const char   *command,
+                            const char   *parameter_string,
+                            GOptionEntry *entries,
+                            int          *argc,
+                            char       ***argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *parameters = g_strdup_printf ("%s %s", command, parameter_string);
+
+  context = g_option_context_new (parameters);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      crepitus_cli_usage_error (command, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+crepitus_cli_read_input (const char  *path,
+                         char       **contents,
+                         gsize       *length,
+                         GError     **error)
+{
+  g_autoptr(GInputStream) input = NULL;
+  g_autoptr(GOutputStream) output = NULL;
+
+  if (g_strcmp0 (path, "-") != 0)
+    return g_file_get_contents (path, contents, length, error);
+
+  input = g_unix_input_stream_new (0, FALSE);
+  output = g_memory_output_stream_new_resizable ();
+  if (g_output_stream_splice (output, input, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, error) < 0)
+    return FALSE;
+  *length = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (output));
+  /* NUL-terminate for callers that want a string; the length stays exact. */
+  *contents = g_malloc (*length + 1);
+  memcpy (*contents, g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (output)), *length);
+  (*contents)[*length] = '\0';
+  return TRUE;
+}
 
 char *
 crepitus_cli_describe_commands (void)

@@ -1,0 +1,625 @@
+/* crepitus-catalog.c — the clinical content of CLINICAL.md as static tables with stable keys
+ *
+ * Keys never change once released and are never translated; every text is N_() here and
+ * translated where it is shown. Adding a value is one row in a table plus its translations.
+ * The factors and findings, with their explanations, are in crepitus-catalog-factors.c.
+ */
+#define G_LOG_DOMAIN "crepitus-catalog"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "crepitus-catalog-private.h"
+
+/* §1 Presentation */
+
+static const CrepitusCatalogEntry sides[] = {
+  { "left", N_("Left leg") },
+  { "right", N_("Right leg") },
+  { "both", N_("Both legs") },
+};
+
+static const CrepitusCatalogEntry locations[] = {
+  { "lumbar-left", N_("Lower back, left side") },
+  { "lumbar-central", N_("Lower back, centre") },
+  { "lumbar-right", N_("Lower back, right side") },
+  { "sacroiliac-left", N_("Sacroiliac joint, left") },
+  { "sacroiliac-right", N_("Sacroiliac joint, right") },
+};
+
+static const CrepitusCatalogEntry sounds[] = {
+  { "pop", N_("Pop") },
+  { "click", N_("Click") },
+  { "grinding", N_("Grinding") },
+  { "grating", N_("Grating") },
+};
+
+static const CrepitusCatalogEntry frequencies[] = {
+  { "isolated", N_("Isolated") },
+  { "occasional", N_("Occasional") },
+  { "frequent", N_("Frequent") },
+  { "constant", N_("Constant") },
+};
+
+static const CrepitusCatalogEntry movements[] = {
+  { "trunk-rotation", N_("Trunk rotation") },
+  { "leg-extension", N_("Leg extension") },
+  { "leg-raise", N_("Leg raise") },
+  { "leg-abduction", N_("Leg abduction") },
+  { "walking", N_("Walking") },
+  { "lifting", N_("Lifting") },
+  { "bending", N_("Bending") },
+  { "twisting", N_("Twisting") },
+};
+
+static const CrepitusCatalogEntry symptoms[] = {
+  { "pain", N_("Pain") },
+  { "stiffness", N_("Stiffness") },
+  { "limited-rom", N_("Limited range of motion") },
+  { "numbness", N_("Numbness") },
+  { "tingling", N_("Tingling") },
+  { "weakness", N_("Weakness in the leg or foot") },
+  { "swelling", N_("Swelling") },
+  { "functional-limitation", N_("Difficulty with daily activities") },
+};
+
+static const CrepitusCatalogEntry histories[] = {
+  { "low-back-pain", N_("Low back pain") },
+  { "hypermobility", N_("Hypermobility (including Ehlers-Danlos syndrome)") },
+  { "scoliosis", N_("Scoliosis") },
+  { "osteoarthritis", N_("Osteoarthritis") },
+  { "rheumatoid-arthritis", N_("Rheumatoid arthritis") },
+  { "disc-herniation", N_("Disc herniation") },
+  { "spinal-stenosis", N_("Spinal stenosis") },
+  { "sciatica", N_("Sciatica") },
+  { "spinal-surgery", N_("Spinal surgery") },
+};
+
+/* §4 Red flags: the first five trigger `emergency`, the rest `urgent` (see red_flag_tier). */
+static const CrepitusCatalogEntry red_flags[] = {
+  { "saddle-anaesthesia", N_("Saddle anaesthesia") },
+  { "bladder-bowel-dysfunction", N_("New bladder or bowel dysfunction") },
+  { "sexual-dysfunction", N_("New sexual dysfunction") },
+  { "bilateral-neurological-symptoms", N_("Neurological symptoms in both legs") },
+  { "progressive-weakness", N_("Progressive leg weakness") },
+  { "cancer-history", N_("History of cancer") },
+  { "unexplained-weight-loss", N_("Unexplained weight loss") },
+  { "fever", N_("Fever") },
+  { "significant-trauma", N_("Significant trauma") },
+  { "night-pain", N_("Pain at night or at rest") },
+  { "immunosuppression", N_("Immunosuppression") },
+  { "iv-drug-use", N_("Intravenous drug use") },
+  { "steroid-use-osteoporosis", N_("Long-term steroid use or osteoporosis") },
+};
+#define N_EMERGENCY_RED_FLAGS 5
+
+/* What each red flag means, in words a patient recognises (the handout's safety box). */
+static const char *red_flag_patient_texts[] = {
+  N_("Numbness or pins and needles between your legs, around your bottom or your genitals"),
+  N_("Trouble passing urine, or losing control of your bladder or bowels"),
+  N_("A new loss of feeling or function during sex"),
+  N_("Numbness, tingling or weakness in both legs"),
+  N_("Weakness in a leg or foot that is getting worse, or a foot that drags or slaps"),
+  N_("You have had cancer"),
+  N_("You are losing weight without trying"),
+  N_("You have a fever or feel generally unwell"),
+  N_("Your back pain started after a fall, an accident or another hard blow"),
+  N_("Your back hurts at night or at rest, not only when you move"),
+  N_("Your immune system is weakened by an illness or by medicines"),
+  N_("You inject drugs"),
+  N_("You have taken steroid medicines for a long time, or you have thin bones (osteoporosis)"),
+};
+
+/* §2 */
+
+static const CrepitusCatalogEntry judgements[] = {
+  { "not-assessed", N_("Not assessed") },
+  { "unlikely", N_("Unlikely") },
+  { "possible", N_("Possible") },
+  { "likely", N_("Likely") },
+};
+
+/* §3 Posture and alignment */
+
+static const CrepitusCatalogEntry scolioses[] = {
+  { "none", N_("None") },
+  { "left-convex", N_("Left convex") },
+  { "right-convex", N_("Right convex") },
+};
+
+static const CrepitusCatalogEntry lordoses[] = {
+  { "normal", N_("Normal") },
+  { "increased", N_("Increased") },
+  { "decreased", N_("Decreased") },
+  { "uneven", N_("Uneven") },
+};
+
+static const CrepitusCatalogEntry pelvic_tilts[] = {
+  { "neutral", N_("Neutral") },
+  { "anterior", N_("Anterior") },
+  { "posterior", N_("Posterior") },
+};
+
+static const CrepitusCatalogEntry kyphoses[] = {
+  { "normal", N_("Normal") },
+  { "increased", N_("Increased") },
+};
+
+/* §5 Clinician tips, the article's seven in order */
+
+static const CrepitusCatalogEntry tips[] = {
+  { "monitor-associated-symptoms", N_("Monitor associated symptoms") },
+  { "evaluate-movement-patterns", N_("Evaluate movement patterns") },
+  { "assess-muscular-balance", N_("Assess muscular balance") },
+  { "consider-spinal-alignment", N_("Consider spinal alignment") },
+  { "rule-out-underlying-pathology", N_("Rule out underlying pathology") },
+  { "implement-targeted-interventions", N_("Implement targeted interventions") },
+  { "promote-proper-body-mechanics", N_("Promote proper body mechanics") },
+};
+
+static const char *tip_texts[] = {
+  N_("Ask about pain, numbness, tingling and weakness alongside the sound: any of them changes "
+     "the picture and points to nerve involvement or a structural cause worth investigating."),
+  N_("Watch the movements that bring on the sound and look for compensations or a reduced "
+     "range that could be loading the lumbar spine unevenly."),
+  N_("Test strength and flexibility of the trunk, hip and leg muscles; an imbalance changes "
+     "how the spine is loaded and makes pops and discomfort more likely."),
+  N_("Examine the whole spine for scoliosis, altered lordosis or kyphosis, which load the "
+     "joints asymmetrically."),
+  N_("When symptoms persist or worry you, imaging such as X-ray or MRI can exclude disc "
+     "herniation, spinal stenosis or facet joint arthritis."),
+  N_("Treat what you find — muscle imbalance, faulty movement or alignment — with specific "
+     "exercise, manual therapy or postural correction."),
+  N_("Teach safe lifting, good posture and movement strategies that spare the lower back in "
+     "daily life."),
+};
+
+static const char *tip_sources[] = {
+  "Tip 1", "Tip 2", "Tip 3", "Tip 4", "Tip 5", "Tip 6", "Tip 7",
+};
+
+/* §5 Patient guidance, from the article's FAQ. The keys are Crepitus's own. */
+
+static const CrepitusCatalogEntry guidance[] = {
+  { "what-the-pop-is", N_("What the pop usually is") },
+  { "possible-causes", N_("What can cause it") },
+  { "when-to-seek-care", N_("When to seek care") },
+  { "muscle-balance", N_("Muscle balance") },
+  { "self-care", N_("Looking after your back") },
+  { "diagnosis", N_("How the cause is found") },
+};
+
+static const char *guidance_texts[] = {
+  N_("A pop in the lower back when you move your leg is common. On its own, without pain or "
+     "other problems, it is usually harmless: most often it is a small gas bubble in a joint "
+     "of the spine, or a tendon or ligament moving over bone."),
+  N_("Several things can play a part: gas bubbles in the small joints of the spine, muscles "
+     "that are weak or tight, ligaments that are too loose or too stiff, the shape of the "
+     "spine, worn discs, inflammation and the way you move."),
+  N_("See a doctor or physiotherapist if the pop comes with pain, stiffness, less movement "
+     "than usual, numbness, tingling or weakness in a leg or foot, or if it keeps happening."),
+  N_("The muscles around your spine, tummy and hips work as a team. When some are weak and "
+     "others tight, the joints are loaded unevenly. Strengthening the weak ones and stretching "
+     "the tight ones helps."),
+  N_("Keep a good posture, exercise regularly to strengthen your tummy and back muscles, and "
+     "lift with your knees bent and the load close to your body. This does not replace advice "
+     "from your doctor or physiotherapist if the problem continues or worries you."),
+  N_("The cause is usually found by talking with you and examining your back and how you "
+     "move. Only sometimes are X-rays or scans needed, to rule out a more serious problem."),
+};
+
+static const char *guidance_sources[] = {
+  "FAQ 1", "FAQ 2", "FAQ 3", "FAQ 4", "FAQ 5", "FAQ 6",
+};
+
+/* §4 Triage levels and recommendations */
+
+static const CrepitusCatalogEntry levels[] = {
+  { "emergency", N_("Emergency") },
+  { "urgent", N_("Urgent medical review") },
+  { "refer", N_("Refer for evaluation") },
+  { "monitor", N_("Monitor") },
+  { "benign", N_("Likely harmless") },
+};
+
+static const char *level_advice[] = {
+  N_("Go to an emergency department now, or call emergency services. Some of what you told us "
+     "can be a sign of pressure on the nerves at the base of the spine, which needs treatment "
+     "within hours."),
+  N_("Please see a doctor urgently, today or tomorrow. Some of what you told us needs to be "
+     "checked so that a serious cause can be ruled out."),
+  N_("Your back should be examined by a doctor or physiotherapist, because the pop comes with "
+     "other symptoms. It is worth finding out what is behind it."),
+  N_("The pop is most likely not harmful. Because it happens often or has lasted for some "
+     "weeks, keep an eye on it and come back for a follow-up."),
+  N_("The pop is most likely harmless. Pops without pain or other symptoms are common and "
+     "need no treatment."),
+};
+
+static const CrepitusCatalogEntry recommendations[] = {
+  { "emergency-care-now", N_("Emergency care now") },
+  { "urgent-medical-review", N_("Urgent medical review") },
+  { "medical-evaluation", N_("Medical evaluation") },
+  { "neurological-assessment", N_("Neurological assessment") },
+  { "cartilage-assessment", N_("Cartilage assessment") },
+  { "consider-imaging", N_("Consider imaging") },
+  { "follow-up", N_("Follow-up") },
+  { "self-care", N_("Self-care") },
+  { "reassurance", N_("Reassurance") },
+};
+
+static const char *recommendation_texts[] = {
+  N_("Go to an emergency department now, or call emergency services."),
+  N_("See a doctor urgently, today or tomorrow."),
+  N_("Have your back examined by a doctor or physiotherapist."),
+  N_("Have the nerves to your legs checked: feeling, strength and reflexes."),
+  N_("Have the joint checked for wear of the cartilage."),
+  NULL, /* consider-imaging: worded per level, below */
+  N_("Come back for a follow-up visit, sooner if the pops change or other symptoms start."),
+  N_("Follow the self-care advice in this leaflet."),
+  N_("The pop itself needs no treatment."),
+};
+
+/* CLINICAL.md §4: NICE NG59 advises against routine imaging outside specialist care, and the
+ * handout never tells a patient to ask for a scan. */
+static const char *imaging_refer =
+  N_("A specialist may consider imaging (X-ray, MRI or CT) to rule out disc herniation, spinal "
+     "stenosis or facet joint arthritis.");
+static const char *imaging_urgent =
+  N_("The doctor may arrange imaging to look for a serious cause such as infection, fracture or "
+     "a tumour.");
+static const char *imaging_emergency =
+  N_("An emergency MRI scan is usually needed.");
+
+/* §6 Patient */
+
+static const CrepitusCatalogEntry sexes[] = {
+  { "female", N_("Female") },
+  { "male", N_("Male") },
+  { "other", N_("Other") },
+  { "unknown", N_("Unknown") },
+};
+
+/* Each language by its own name, as a patient would look for it. */
+static const CrepitusCatalogEntry languages[] = {
+  { "en", "English" },
+  { "de", "Deutsch" },
+  { "es", "Español" },
+  { "fr", "Français" },
+  { "pt_BR", "Português (Brasil)" },
+  { "pl", "Polski" },
+};
+
+/* §7 Measures and examination tests */
+
+static const CrepitusCatalogEntry measures[] = {
+  { "nprs", N_("Pain intensity (NPRS)") },
+  { "odi", N_("Oswestry Disability Index") },
+  { "start_back", N_("STarT Back screening") },
+  { "beighton", N_("Beighton score") },
+  { "tests", N_("Examination tests") },
+};
+
+static const CrepitusCatalogEntry tests[] = {
+  { "straight-leg-raise", N_("Straight leg raise") },
+  { "slump", N_("Slump test") },
+  { "faber", N_("FABER test") },
+  { "prone-instability", N_("Prone instability test") },
+  { "trendelenburg", N_("Trendelenburg test") },
+};
+
+static const CrepitusCatalogEntry test_results[] = {
+  { "not-done", N_("Not done") },
+  { "negative", N_("Negative") },
+  { "positive", N_("Positive") },
+};
+
+static const CrepitusCatalogEntry bothersomeness[] = {
+  { "not-at-all", N_("Not at all") },
+  { "slightly", N_("Slightly") },
+  { "moderately", N_("Moderately") },
+  { "very-much", N_("Very much") },
+  { "extremely", N_("Extremely") },
+};
+
+/* Short labels of Crepitus's own; the licensed questionnaire wording is not reproduced. */
+static const CrepitusCatalogEntry odi_sections[] = {
+  { "pain-intensity", N_("Pain intensity") },
+  { "personal-care", N_("Personal care") },
+  { "lifting", N_("Lifting") },
+  { "walking", N_("Walking") },
+  { "sitting", N_("Sitting") },
+  { "standing", N_("Standing") },
+  { "sleeping", N_("Sleeping") },
+  { "sex-life", N_("Sex life") },
+  { "social-life", N_("Social life") },
+  { "travelling", N_("Travelling") },
+};
+
+static const CrepitusCatalogEntry start_back_items[] = {
+  { "leg-pain", N_("1 · Pain spreading down the leg") },
+  { "shoulder-neck-pain", N_("2 · Shoulder or neck pain") },
+  { "walking-distance", N_("3 · Walks only short distances") },
+  { "dressing", N_("4 · Slower to get dressed") },
+  { "activity-safety", N_("5 · Feels activity is unsafe") },
+  { "worry", N_("6 · Frequent worrying thoughts") },
+  { "outlook", N_("7 · Feels it will never improve") },
+  { "enjoyment", N_("8 · Less enjoyment of life") },
+};
+
+static const CrepitusCatalogEntry beighton_items[] = {
+  { "little-finger-left", N_("Little finger beyond 90°, left") },
+  { "little-finger-right", N_("Little finger beyond 90°, right") },
+  { "thumb-left", N_("Thumb to forearm, left") },
+  { "thumb-right", N_("Thumb to forearm, right") },
+  { "elbow-left", N_("Elbow beyond 10°, left") },
+  { "elbow-right", N_("Elbow beyond 10°, right") },
+  { "knee-left", N_("Knee beyond 10°, left") },
+  { "knee-right", N_("Knee beyond 10°, right") },
+  { "palms-to-floor", N_("Palms flat on the floor") },
+};
+
+/* The factors as plain entries, filled once from the factor table. */
+static CrepitusCatalogEntry factor_entries[G_N_ELEMENTS (crepitus_catalog_factor_table)];
+
+#define LIST(array, noun) { array, G_N_ELEMENTS (array), noun }
+
+static const struct
+{
+  const CrepitusCatalogEntry *entries;
+  guint                       n_entries;
+  const char                 *noun;
+} lists[CREPITUS_N_LISTS] = {
+  [CREPITUS_LIST_SIDE] = LIST (sides, "side"),
+  [CREPITUS_LIST_LOCATION] = LIST (locations, "location"),
+  [CREPITUS_LIST_SOUND] = LIST (sounds, "sound"),
+  [CREPITUS_LIST_FREQUENCY] = LIST (frequencies, "frequency"),
+  [CREPITUS_LIST_MOVEMENT] = LIST (movements, "provoking movement"),
+  [CREPITUS_LIST_SYMPTOM] = LIST (symptoms, "symptom"),
+  [CREPITUS_LIST_HISTORY] = LIST (histories, "history item"),
+  [CREPITUS_LIST_RED_FLAG] = LIST (red_flags, "red flag"),
+  [CREPITUS_LIST_JUDGEMENT] = LIST (judgements, "judgement"),
+  [CREPITUS_LIST_FACTOR] = LIST (factor_entries, "factor"),
+  [CREPITUS_LIST_SCOLIOSIS] = LIST (scolioses, "scoliosis value"),
+  [CREPITUS_LIST_LORDOSIS] = LIST (lordoses, "lordosis value"),
+  [CREPITUS_LIST_PELVIC_TILT] = LIST (pelvic_tilts, "pelvic tilt"),
+  [CREPITUS_LIST_KYPHOSIS] = LIST (kyphoses, "kyphosis value"),
+  [CREPITUS_LIST_TIP] = LIST (tips, "tip"),
+  [CREPITUS_LIST_GUIDANCE] = LIST (guidance, "guidance"),
+  [CREPITUS_LIST_LEVEL] = LIST (levels, "triage level"),
+  [CREPITUS_LIST_RECOMMENDATION] = LIST (recommendations, "recommendation"),
+  [CREPITUS_LIST_SEX] = LIST (sexes, "sex"),
+  [CREPITUS_LIST_LANGUAGE] = LIST (languages, "language"),
+  [CREPITUS_LIST_MEASURE] = LIST (measures, "measure"),
+  [CREPITUS_LIST_TEST] = LIST (tests, "test"),
+  [CREPITUS_LIST_TEST_RESULT] = LIST (test_results, "test result"),
+  [CREPITUS_LIST_BOTHERSOMENESS] = LIST (bothersomeness, "bothersomeness"),
+  [CREPITUS_LIST_ODI_SECTION] = LIST (odi_sections, "ODI section"),
+  [CREPITUS_LIST_START_BACK_ITEM] = LIST (start_back_items, "STarT Back item"),
+  [CREPITUS_LIST_BEIGHTON_ITEM] = LIST (beighton_items, "Beighton item"),
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (red_flag_patient_texts) == G_N_ELEMENTS (red_flags));
+G_STATIC_ASSERT (G_N_ELEMENTS (tip_texts) == G_N_ELEMENTS (tips));
+G_STATIC_ASSERT (G_N_ELEMENTS (tip_sources) == G_N_ELEMENTS (tips));
+G_STATIC_ASSERT (G_N_ELEMENTS (guidance_texts) == G_N_ELEMENTS (guidance));
+G_STATIC_ASSERT (G_N_ELEMENTS (guidance_sources) == G_N_ELEMENTS (guidance));
+G_STATIC_ASSERT (G_N_ELEMENTS (level_advice) == G_N_ELEMENTS (levels));
+G_STATIC_ASSERT (G_N_ELEMENTS (recommendation_texts) == G_N_ELEMENTS (recommendations));
+
+static void
+ensure_factor_entries (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (factor_entries); i++)
+        {
+          factor_entries[i].key = crepitus_catalog_factor_table[i].key;
+          factor_entries[i].label = crepitus_catalog_factor_table[i].label;
+        }
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+const char *
+crepitus_catalog_gettext (const char *msgid)
+{
+  if (msgid == NULL || *msgid == '\0')
+    return msgid;
+  return g_dgettext (GETTEXT_PACKAGE, msgid);
+}
+
+const CrepitusCatalogEntry *
+crepitus_catalog_entries (CrepitusList  list,
+                          guint        *n_entries)
+{
+  g_return_val_if_fail (list < CREPITUS_N_LISTS, NULL);
+
+  if (list == CREPITUS_LIST_FACTOR)
+    ensure_factor_entries ();
+  if (n_entries != NULL)
+    *n_entries = lists[list].n_entries;
+  return lists[list].entries;
+}
+
+guint
+crepitus_catalog_count (CrepitusList list)
+{
+  g_return_val_if_fail (list < CREPITUS_N_LISTS, 0);
+
+  return lists[list].n_entries;
+}
+
+int
+crepitus_catalog_index (CrepitusList  list,
+                        const char   *key)
+{
+  const CrepitusCatalogEntry *entries;
+  guint n;
+
+  g_return_val_if_fail (list < CREPITUS_N_LISTS, -1);
+
+  if (key == NULL)
+    return -1;
+
+  entries = crepitus_catalog_entries (list, &n);
+  for (guint i = 0; i < n; i++)
+    if (strcmp (entries[i].key, key) == 0)
+      return (int) i;
+  return -1;
+}
+
+const char *
+crepitus_catalog_key (CrepitusList list,
+                      int          index)
+{
+  const CrepitusCatalogEntry *entries;
+  guint n;
+
+  g_return_val_if_fail (list < CREPITUS_N_LISTS, NULL);
+
+  entries = crepitus_catalog_entries (list, &n);
+  if (index < 0 || (guint) index >= n)
+    return NULL;
+  return entries[index].key;
+}
+
+const char *
+crepitus_catalog_label (CrepitusList  list,
+                        const char   *key)
+{
+  int index = crepitus_catalog_index (list, key);
+
+  if (index < 0)
+    return NULL;
+  return crepitus_catalog_gettext (lists[list].entries[index].label);
+}
+
+const char *
+crepitus_catalog_list_noun (CrepitusList list)
+{
+  g_return_val_if_fail (list < CREPITUS_N_LISTS, NULL);
+
+  return lists[list].noun;
+}
+
+const CrepitusFactor *
+crepitus_catalog_factors (guint *n_factors)
+{
+  if (n_factors != NULL)
+    *n_factors = G_N_ELEMENTS (crepitus_catalog_factor_table);
+  return crepitus_catalog_factor_table;
+}
+
+const CrepitusFactor *
+crepitus_catalog_factor (const char *key)
+{
+  int index = crepitus_catalog_index (CREPITUS_LIST_FACTOR, key);
+
+  return index < 0 ? NULL : &crepitus_catalog_factor_table[index];
+}
+
+const CrepitusFinding *
+crepitus_catalog_finding (const CrepitusFactor *factor,
+                          const char           *key)
+{
+  g_return_val_if_fail (factor != NULL, NULL);
+
+  if (key == NULL)
+    return NULL;
+  for (guint i = 0; i < factor->n_findings; i++)
+    if (strcmp (factor->findings[i].key, key) == 0)
+      return &factor->findings[i];
+  return NULL;
+}
+
+const CrepitusFactor *
+crepitus_catalog_finding_owner (const char *finding_key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (crepitus_catalog_factor_table); i++)
+    if (crepitus_catalog_finding (&crepitus_catalog_factor_table[i], finding_key) != NULL)
+      return &crepitus_catalog_factor_table[i];
+  return NULL;
+}
+
+CrepitusRedFlagTier
+crepitus_catalog_red_flag_tier (const char *key)
+{
+  int index = crepitus_catalog_index (CREPITUS_LIST_RED_FLAG, key);
+
+  g_return_val_if_fail (index >= 0, CREPITUS_RED_FLAG_URGENT);
+
+  return index < N_EMERGENCY_RED_FLAGS ? CREPITUS_RED_FLAG_EMERGENCY : CREPITUS_RED_FLAG_URGENT;
+}
+
+const char *
+crepitus_catalog_red_flag_patient_text (const char *key)
+{
+  int index = crepitus_catalog_index (CREPITUS_LIST_RED_FLAG, key);
+
+  return index < 0 ? NULL : crepitus_catalog_gettext (red_flag_patient_texts[index]);
+}
+
+const char *
+crepitus_catalog_tip_text (const char *key)
+{
+  int index = crepitus_catalog_index (CREPITUS_LIST_TIP, key);
+
+  return index < 0 ? NULL : crepitus_catalog_gettext (tip_texts[index]);
+}
+
+const char *
+crepitus_catalog_tip_source (const char *key)
+{
+  int index = crepitus_catalog_index (CREPITUS_LIST_TIP, key);
+
+  return index < 0 ? NULL : tip_sources[index];
+}
+
+const char *
+crepitus_catalog_guidance_text (const char *key)
+{
+  int index = crepitus_catalog_index (CREPITUS_LIST_GUIDANCE, key);
+
+  return index < 0 ? NULL : crepitus_catalog_gettext (guidance_texts[index]);
+}
+
+const char *
+crepitus_catalog_guidance_source (const char *key)
+{
+  int index = crepitus_catalog_index (CREPITUS_LIST_GUIDANCE, key);
+
+  return index < 0 ? NULL : guidance_sources[index];
+}
+
+const char *
+crepitus_catalog_level_advice (const char *key)
+{
+  int index = crepitus_catalog_index (CREPITUS_LIST_LEVEL, key);
+
+  return index < 0 ? NULL : crepitus_catalog_gettext (level_advice[index]);
+}
+
+const char *
+crepitus_catalog_recommendation_text (const char *key,
+                                      const char *level_key)
+{
+  int index = crepitus_catalog_index (CREPITUS_LIST_RECOMMENDATION, key);
+
+  if (index < 0)
+    return NULL;
+
+  if (g_strcmp0 (key, "consider-imaging") == 0)
+    {
+      if (g_strcmp0 (level_key, "emergency") == 0)
+        return crepitus_catalog_gettext (imaging_emergency);
+      if (g_strcmp0 (level_key, "urgent") == 0)
+        return crepitus_catalog_gettext (imaging_urgent);
+      return crepitus_catalog_gettext (imaging_refer);
+    }
+
+  return crepitus_catalog_gettext (recommendation_texts[index]);
+}

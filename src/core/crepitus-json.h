@@ -1,0 +1,28 @@
+/* crepitus-json.h — the interchange format of CLINICAL.md §6 (jansson) */
+#pragma once
+
+#include "crepitus-assessment.h"
+
+G_BEGIN_DECLS
+
+#define CREPITUS_JSON_ERROR (crepitus_json_error_quark ())
+
+typedef enum
+{
+  CREPITUS_JSON_ERROR_SYNTAX,    /* not JSON: the message starts "line L, column C: " */
+  CREPITUS_JSON_ERROR_INVALID,   /* JSON, but breaks a rule of §6: "PATH: PROBLEM" */
+} CrepitusJsonError;
+
+GQuark              crepitus_json_error_quark (void);
+
+/* Reads one document (a leading UTF-8 byte-order mark is ignored). Returns the assessment,
+ * whose patient property holds the patient, or %NULL with an error naming the path. */
+CrepitusAssessment *crepitus_json_read        (const char          *data,
+                                               gsize                length,
+                                               GError             **error);
+
+/* Writes @assessment and its patient in canonical form, two-space indented, with a final
+ * newline. */
+char               *crepitus_json_write       (CrepitusAssessment  *assessment);
+
+G_END_DECLS

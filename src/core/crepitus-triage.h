@@ -1,0 +1,58 @@
+/* crepitus-triage.h — the referral rules of CLINICAL.md §4 as a pure function */
+#pragma once
+
+#include "crepitus-assessment.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CREPITUS_LEVEL_EMERGENCY,
+  CREPITUS_LEVEL_URGENT,
+  CREPITUS_LEVEL_REFER,
+  CREPITUS_LEVEL_MONITOR,
+  CREPITUS_LEVEL_BENIGN,
+} CrepitusLevel;
+
+/* The outcome: one level, and that level's reasons and recommendations, each sorted by
+ * byte order with no duplicates. */
+typedef struct
+{
+  CrepitusLevel   level;
+  char          **reasons;           /* "red-flag:KEY", "symptom:KEY", "sound:KEY", … */
+  char          **recommendations;   /* CREPITUS_LIST_RECOMMENDATION keys */
+} CrepitusTriage;
+
+#define CREPITUS_TYPE_TRIAGE (crepitus_triage_get_type ())
+GType           crepitus_triage_get_type      (void) G_GNUC_CONST;
+
+/* Applies CLINICAL.md §4 to @assessment. */
+CrepitusTriage *crepitus_triage_compute       (CrepitusAssessment   *assessment);
+CrepitusTriage *crepitus_triage_copy          (const CrepitusTriage *triage);
+void            crepitus_triage_free          (CrepitusTriage       *triage);
+
+/* The level's key ("refer"). */
+const char     *crepitus_triage_level_key     (CrepitusLevel         level);
+
+/* The §4 result as one line of JSON: {"level": …, "reasons": […], "recommendations": […]}. */
+char           *crepitus_triage_to_json       (const CrepitusTriage *triage);
+
+/* The translated name of @level ("Refer for evaluation"). */
+const char     *crepitus_triage_level_title   (CrepitusLevel         level);
+
+/* What @level means for the patient and what to do next (translated). */
+const char     *crepitus_triage_level_advice  (CrepitusLevel         level);
+
+/* A reason in words ("Symptom: numbness"), translated; a new string. */
+char           *crepitus_triage_reason_text   (const char           *reason);
+
+/* Where a reason's rule comes from: the article section or the guideline (not translated). */
+const char     *crepitus_triage_reason_source (const char           *reason);
+
+/* The text of recommendation @key at @level (translated); consider-imaging depends on it. */
+const char     *crepitus_triage_recommendation_text (const char    *key,
+                                                     CrepitusLevel  level);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrepitusTriage, crepitus_triage_free)
+
+G_END_DECLS
