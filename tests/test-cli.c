@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 
 #include "crepitus-test-util.h"
 
@@ -62,6 +63,100 @@ test_option_without_argument (void)
   g_assert_cmpuint (crepitus_count_lines (run.err), ==, 1);
 }
 
+static void
+test_triage_file (void)
+{
+  g_auto(CrepitusRun) run = { 0 };
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "example.json", NULL);
+
+  crepitus_run (&run, NULL, (const char *[]) { "triage", path, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.out, ==, "{\"level\": \"benign\", \"reasons\": [], "
+                                "\"recommendations\": [\"reassurance\", \"self-care\"]}\n");
+}
+
+static void
+test_triage_stdin (void)
+{
+  g_auto(CrepitusRun) run = { 0 };
+  const char *input = "{\"format\": \"crepitus-assessment\", \"version\": 1, "
+                      "\"patient\": {\"family_name\": \"Nowak\"}, \"assessment\": "
+                      "{\"date\": \"2026-01-05\", \"red_flags\": [\"cancer-history\"], "
+                      "\"symptoms\": [\"weakness\"]}}";
+
+  crepitus_run (&run, input, (const char *[]) { "triage", "-", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "{\"level\": \"emergency\", \"reasons\": [\"red-flag:cancer-history\", "
+                                "\"symptom:weakness\"], \"recommendations\": [\"consider-imaging\", "
+                                "\"emergency-care-now\"]}\n");
+}
+
+static void
+test_triage_invalid (void)
+{
+  g_auto(CrepitusRun) run = { 0 };
+  g_autofree char *dir = g_dir_make_tmp ("crepitus-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "bad.json", NULL);
+  const char *input = "{\"format\": \"crepitus-assessment\", \"version\": 1, "
+                      "\"patient\": {\"family_name\": \"Nowak\"}, \"assessment\": "
+                      "{\"date\": \"2026-01-05\", \"symptoms\": [\"pain\", \"numb\"]}}";
+  g_autofree char *expected = g_strdup_printf ("%s: assessment.symptoms[1]: unknown symptom \"numb\"\n",
+                                               path);
+
+  g_assert_true (g_file_set_contents (path, input, -1, NULL));
+  crepitus_run (&run, NULL, (const char *[]) { "triage", path, NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, expected);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_triage_syntax_error_stdin (void)
+{
+  g_auto(CrepitusRun) run = { 0 };
+
+  crepitus_run (&run, "{\"format\": }", (const char *[]) { "triage", "-", NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_prefix (run.err, "-: line 1, column "));
+  g_assert_cmpuint (crepitus_count_lines (run.err), ==, 1);
+}
+
+static void
+test_triage_missing_file (void)
+{
+  g_auto(CrepitusRun) run = { 0 };
+
+  crepitus_run (&run, NULL, (const char *[]) { "triage", "/nonexistent/crepitus.json", NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_prefix (run.err, "/nonexistent/crepitus.json: "));
+  g_assert_cmpuint (crepitus_count_lines (run.err), ==, 1);
+}
+
+static void
+test_triage_usage (void)
+{
+  const char *const *usages[] = {
+    (const char *[]) { "triage", NULL },
+    (const char *[]) { "triage", "a.json", "b.json", NULL },
+    (const char *[]) { "triage", "--bogus", "a.json", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (usages); i++)
+    {
+      g_auto(CrepitusRun) run = { 0 };
+
+      crepitus_run (&run, NULL, usages[i]);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_cmpuint (crepitus_count_lines (run.err), ==, 1);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -73,6 +168,13 @@ main (int   argc,
   g_test_add_func ("/crepitus/cli/unknown-command", test_unknown_command);
   g_test_add_func ("/crepitus/cli/unknown-option", test_unknown_option);
   g_test_add_func ("/crepitus/cli/option-without-argument", test_option_without_argument);
+
+  g_test_add_func ("/crepitus/cli/triage/file", test_triage_file);
+  g_test_add_func ("/crepitus/cli/triage/stdin", test_triage_stdin);
+  g_test_add_func ("/crepitus/cli/triage/invalid", test_triage_invalid);
+  g_test_add_func ("/crepitus/cli/triage/syntax-error-stdin", test_triage_syntax_error_stdin);
+  g_test_add_func ("/crepitus/cli/triage/missing-file", test_triage_missing_file);
+  g_test_add_func ("/crepitus/cli/triage/usage", test_triage_usage);
 
   return g_test_run ();
 }

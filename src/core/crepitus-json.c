@@ -744,7 +744,7 @@ crepitus_json_read (const char  *data,
       }
   }
 
-  root = json_loadb (data, length, JSON_REJECT_DUPLICATES, &json_error);
+  root = json_loadb (data, length, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &json_error);
   if (root == NULL)
     {
       g_set_error (error, CREPITUS_JSON_ERROR, CREPITUS_JSON_ERROR_SYNTAX,
