@@ -222,6 +222,19 @@ crepitus_date_check (const char  *text,
   return TRUE;
 }
 
+gboolean
+crepitus_family_name_check (const char  *name,
+                            GError     **error)
+{
+  for (const char *p = name; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return TRUE;
+
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("The family name must not be empty"));
+  return FALSE;
+}
+
 /* Text fields keep what was typed; an empty string is "not recorded". */
 static gboolean
 replace_text (char       **field,

@@ -171,6 +171,10 @@ char    *crepitus_date_today        (void);
 gboolean crepitus_date_check        (const char *text,
                                      GError    **error);
 
+/* Whether @name is a usable family name (not empty, not only spaces); sets a message. */
+gboolean crepitus_family_name_check (const char *name,
+                                     GError    **error);
+
 /* The patient. */
 
 #define CREPITUS_TYPE_PATIENT (crepitus_patient_get_type ())

@@ -246,12 +246,8 @@ read_patient (Reader          *reader,
 
   if (family == NULL && json_object_get (object, "family_name") == NULL)
     return fail (reader, "patient.family_name", _("is required"));
-  {
-    g_autofree char *stripped = g_strstrip (g_strdup (family != NULL ? family : ""));
-
-    if (*stripped == '\0')
-      return fail (reader, "patient.family_name", _("must not be empty"));
-  }
+  if (!crepitus_family_name_check (family, NULL))
+    return fail (reader, "patient.family_name", _("must not be empty"));
 
   language_key = crepitus_choice_to_key (CREPITUS_LIST_LANGUAGE, language);
   crepitus_patient_set_mrn (patient, mrn);
