@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "crepitus-application.h"
+#include "crepitus-clinician-dialog.h"
 #include "crepitus-window.h"
 #include "crepitus-test-ui.h"
 
@@ -107,6 +108,61 @@ test_ctrl_q_quits (Fixture       *fixture,
   crepitus_test_wait_for (first_window (fixture->app) == NULL);
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static void
+test_first_start_asks_clinician (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("org.crepitus.Crepitus");
+  CrepitusClinicianDialog *dialog;
+  GtkWindow *window;
+
+  g_settings_reset (settings, "clinician-name");
+  g_application_activate (G_APPLICATION (fixture->app));
+  window = first_window (fixture->app);
+  crepitus_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  crepitus_test_wait_for (find_toplevel (CREPITUS_TYPE_CLINICIAN_DIALOG) != NULL);
+  dialog = CREPITUS_CLINICIAN_DIALOG (find_toplevel (CREPITUS_TYPE_CLINICIAN_DIALOG));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  gtk_editable_set_text (crepitus_clinician_dialog_get_entry (dialog), "  Dr. Ana Ruiz ");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  /* Enter in the name saves and closes. */
+  g_signal_emit_by_name (crepitus_clinician_dialog_get_entry (dialog), "activate");
+  crepitus_test_wait_for (find_toplevel (CREPITUS_TYPE_CLINICIAN_DIALOG) == NULL);
+
+  {
+    g_autofree char *name = g_settings_get_string (settings, "clinician-name");
+
+    g_assert_cmpstr (name, ==, "Dr. Ana Ruiz");
+  }
+
+  /* Asked once: a new window does not ask again. */
+  gtk_window_close (window);
+  crepitus_test_wait_for (first_window (fixture->app) == NULL);
+  g_application_activate (G_APPLICATION (fixture->app));
+  window = first_window (fixture->app);
+  crepitus_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  crepitus_test_flush ();
+  g_assert_null (find_toplevel (CREPITUS_TYPE_CLINICIAN_DIALOG));
+  gtk_window_close (window);
+  crepitus_test_wait_for (first_window (fixture->app) == NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -118,6 +174,9 @@ main (int   argc,
               fixture_set_up, test_empty_state, fixture_tear_down);
   g_test_add ("/crepitus/ui/window/ctrl-q-quits", Fixture, NULL,
               fixture_set_up, test_ctrl_q_quits, fixture_tear_down);
+
+  g_test_add ("/crepitus/ui/window/first-start-asks-clinician", Fixture, NULL,
+              fixture_set_up, test_first_start_asks_clinician, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -196,3 +196,11 @@ crepitus_application_get_db_path (CrepitusApplication *self)
 
   return self->db_path;
 }
+
+const char *
+crepitus_application_get_clinician (CrepitusApplication *self)
+{
+  g_return_val_if_fail (CREPITUS_IS_APPLICATION (self), NULL);
+
+  return self->clinician;
+}

@@ -16,4 +16,7 @@ CrepitusApplication *crepitus_application_new           (const char          *db
 /* The --db path, or %NULL for the default database. */
 const char          *crepitus_application_get_db_path   (CrepitusApplication *self);
 
+/* The --clinician name, or %NULL to use GSettings clinician-name. */
+const char          *crepitus_application_get_clinician (CrepitusApplication *self);
+
 G_END_DECLS

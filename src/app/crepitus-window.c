@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "crepitus-clinician-dialog.h"
 #include "crepitus-settings.h"
 #include "crepitus-window.h"
 
@@ -12,6 +13,7 @@ struct _CrepitusWindow
 {
   AdwApplicationWindow  parent_instance;
   GSettings            *settings;       /* NULL when the schema is not installed */
+  gboolean              asked_clinician;
 
   /* template children */
   AdwStatusPage        *empty_page;
@@ -32,6 +34,50 @@ crepitus_window_restore_size (CrepitusWindow *self)
   gtk_window_set_default_size (GTK_WINDOW (self), MAX (width, 360), MAX (height, 400));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+crepitus_window_change_clinician (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  CrepitusWindow *self = CREPITUS_WINDOW (widget);
+  CrepitusClinicianDialog *dialog = crepitus_clinician_dialog_new (GTK_WINDOW (self),
+                                                                   self->settings);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+ask_clinician_cb (gpointer data)
+{
+  GtkWidget *self = data;
+
+  if (gtk_widget_get_mapped (self))
+    gtk_widget_activate_action (self, "win.change-clinician", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* The first time the window is shown, ask who is using Crepitus (DESIGN.md "Who is acting"). */
+static void
+crepitus_window_map (GtkWidget *widget)
+{
+  CrepitusWindow *self = CREPITUS_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autofree char *name = NULL;
+
+  GTK_WIDGET_CLASS (crepitus_window_parent_class)->map (widget);
+
+  if (self->settings == NULL || self->asked_clinician)
+    return;
+  self->asked_clinician = TRUE;
+  if (CREPITUS_IS_APPLICATION (app) &&
+      crepitus_application_get_clinician (CREPITUS_APPLICATION (app)) != NULL)
+    return;
+  name = g_settings_get_string (self->settings, "clinician-name");
+  /* After the window is on screen, so that the dialog stacks above it. */
+  if (*name == '\0')
+    g_idle_add_full (G_PRIORITY_LOW, ask_clinician_cb, g_object_ref (self), g_object_unref);
 }
 
 static gboolean
@@ -77,11 +123,15 @@ crepitus_window_class_init (CrepitusWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = crepitus_window_dispose;
+  widget_class->map = crepitus_window_map;
   window_class->close_request = crepitus_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/crepitus-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, empty_page);
+
+  gtk_widget_class_install_action (widget_class, "win.change-clinician", NULL,
+                                   crepitus_window_change_clinician);
 }
 
 static void
