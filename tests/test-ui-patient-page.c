@@ -1,0 +1,114 @@
+/* test-ui-patient-page.c — patient details edited in place, validated on the field (Xvfb) */
+#include "config.h"
+
+#include "crepitus-patient-page.h"
+#include "crepitus-test-ui.h"
+
+static GtkWidget *
+find_row (GtkWidget  *root,
+          const char *title_prefix)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) &&
+      g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title_prefix))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title_prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_edit_in_place (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  CrepitusPatientPage *page = g_object_new (CREPITUS_TYPE_PATIENT_PAGE, NULL);
+  g_autoptr(CrepitusPatient) patient = crepitus_patient_new ();
+  g_autoptr(GListStore) assessments = g_list_store_new (CREPITUS_TYPE_ASSESSMENT);
+  g_autoptr(CrepitusAssessment) assessment = crepitus_assessment_new (patient);
+  GtkWidget *family, *birth, *language, *sex;
+
+  crepitus_patient_page_set_assessments (page, G_LIST_MODEL (assessments));
+  crepitus_patient_set_family_name (patient, "Nowak");
+  crepitus_patient_set_birth_date (patient, "1970-05-01");
+  crepitus_patient_set_language (patient, "de");
+  crepitus_patient_page_set_patient (page, patient);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  crepitus_test_wait_for (gtk_widget_get_mapped (window));
+
+  family = find_row (GTK_WIDGET (page), "Family");
+  birth = find_row (GTK_WIDGET (page), "Birth");
+  language = find_row (GTK_WIDGET (page), "Preferred");
+  sex = find_row (GTK_WIDGET (page), "Sex");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (family)), ==, "Nowak");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (birth)), ==, "1970-05-01");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (language)), ==, 2);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (sex)), ==, 0);
+
+  /* A valid edit reaches the model at once. */
+  gtk_editable_set_text (GTK_EDITABLE (family), "Nowak-Kowalska");
+  g_assert_cmpstr (crepitus_patient_get_family_name (patient), ==, "Nowak-Kowalska");
+
+  /* An empty family name is refused on the field; the last valid name stays. */
+  gtk_editable_set_text (GTK_EDITABLE (family), "");
+  g_assert_cmpstr (crepitus_patient_get_family_name (patient), ==, "Nowak-Kowalska");
+  g_assert_true (gtk_widget_has_css_class (family, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (family), "Kowalska");
+  g_assert_false (gtk_widget_has_css_class (family, "error"));
+  g_assert_cmpstr (crepitus_patient_get_family_name (patient), ==, "Kowalska");
+
+  /* A half-typed or future birth date never reaches the model (replacing the text clears the
+   * field first, which clears the date: an emptied field is "not recorded"). */
+  gtk_editable_delete_text (GTK_EDITABLE (birth), 6, -1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (birth)), ==, "1970-0");
+  g_assert_cmpstr (crepitus_patient_get_birth_date (patient), ==, "1970-05-01");
+  g_assert_true (gtk_widget_has_css_class (birth, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (birth), "2999-01-01");
+  g_assert_null (crepitus_patient_get_birth_date (patient));
+  g_assert_true (gtk_widget_has_css_class (birth, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (birth), "1971-02-03");
+  g_assert_cmpstr (crepitus_patient_get_birth_date (patient), ==, "1971-02-03");
+  g_assert_false (gtk_widget_has_css_class (birth, "error"));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (sex), CREPITUS_SEX_FEMALE);
+  g_assert_cmpint (crepitus_patient_get_sex (patient), ==, CREPITUS_SEX_FEMALE);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (language), 0);
+  g_assert_null (crepitus_patient_get_language (patient));
+
+  /* An edit of the model elsewhere shows in the field. */
+  crepitus_patient_set_given_name (patient, "Ewa");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (GTK_WIDGET (page), "Given"))),
+                   ==, "Ewa");
+
+  /* The assessments, with their triage level. */
+  crepitus_assessment_set_date (assessment, "2026-01-05");
+  crepitus_assessment_set_clinician (assessment, "Dr. Lis");
+  crepitus_assessment_set_pain_score (assessment, 4);
+  g_list_store_append (assessments, assessment);
+  crepitus_test_flush ();
+  {
+    GtkWidget *row = find_row (GTK_WIDGET (page), "2026-01-05");
+
+    g_assert_nonnull (row);
+    g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "Dr. Lis"));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/crepitus/ui/patient-page/edit-in-place", test_edit_in_place);
+
+  return g_test_run ();
+}
