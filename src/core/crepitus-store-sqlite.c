@@ -15,6 +15,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -337,15 +339,20 @@ query_int (CrepitusStoreDb  *db,
   return rc == SQLITE_OK;
 }
 
+typedef enum { PATIENT, ASSESSMENT } Record;
+
 static gboolean
 not_found (CrepitusStoreDb  *db,
-           const char       *what,
+           Record            record,
            gint64            id,
            GError          **error)
 {
-  /* Translators: the first %s is the database file, the second "patient" or "assessment" */
-  g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_NOT_FOUND,
-               _("%s: there is no %s %" G_GINT64_FORMAT), db->path, what, id);
+  if (record == PATIENT)
+    g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_NOT_FOUND,
+                 _("%s: there is no patient %" PRId64), db->path, id);
+  else
+    g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_NOT_FOUND,
+                 _("%s: there is no assessment %" PRId64), db->path, id);
   return FALSE;
 }
 
@@ -635,7 +642,7 @@ sqlite_open (const char              *path,
     {
       g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_NEWER_SCHEMA,
                    _("%s: the database was written by a newer Crepitus (schema version %"
-                     G_GINT64_FORMAT "; this Crepitus reads up to version %u); update "
+                     PRId64 "; this Crepitus reads up to version %u); update "
                      "Crepitus to open it"), path, version, (guint) G_N_ELEMENTS (migrations));
       return NULL;
     }
@@ -741,7 +748,7 @@ sqlite_update_patient (CrepitusStoreDb            *db,
   changed = run (db, stmt, error);
   if (changed < 0)
     return FALSE;
-  return changed == 1 || not_found (db, "patient", id, error);
+  return changed == 1 || not_found (db, PATIENT, id, error);
 }
 
 /* The patient in the current row of @stmt: id, then the fields in order. */
@@ -785,7 +792,7 @@ sqlite_load_patient (CrepitusStoreDb  *db,
   if (rc == SQLITE_ROW)
     patient = patient_from_row (db, stmt, error);
   else if (rc == SQLITE_DONE)
-    not_found (db, "patient", id, error);
+    not_found (db, PATIENT, id, error);
   else
     set_sqlite_error (db, rc, error);
   done (stmt);
@@ -949,7 +956,7 @@ sqlite_save_factor (CrepitusStoreDb       *db,
   if (changed < 0)
     return FALSE;
   if (changed == 0)
-    return not_found (db, "assessment", assessment_id, error);
+    return not_found (db, ASSESSMENT, assessment_id, error);
 
   if (crepitus_factor_record_is_empty (record))
     {
@@ -1033,7 +1040,7 @@ sqlite_update_assessment (CrepitusStoreDb               *db,
   changed = run (db, stmt, error);
   if (changed < 0)
     return FALSE;
-  return changed == 1 || not_found (db, "assessment", id, error);
+  return changed == 1 || not_found (db, ASSESSMENT, id, error);
 }
 
 static gboolean
@@ -1053,7 +1060,7 @@ sqlite_move_assessment (CrepitusStoreDb  *db,
   changed = run (db, stmt, error);
   if (changed < 0)
     return FALSE;
-  return changed == 1 || not_found (db, "assessment", id, error);
+  return changed == 1 || not_found (db, ASSESSMENT, id, error);
 }
 
 static gboolean
@@ -1121,7 +1128,7 @@ sqlite_load_assessment (CrepitusStoreDb  *db,
     {
       done (stmt);
       if (rc == SQLITE_DONE)
-        not_found (db, "assessment", id, error);
+        not_found (db, ASSESSMENT, id, error);
       else
         set_sqlite_error (db, rc, error);
       return NULL;

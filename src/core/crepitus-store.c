@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <jansson.h>
 
@@ -340,7 +342,7 @@ field_set_value (GObject               *object,
         if (number < 0 || number > max)
           {
             g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_CORRUPT,
-                         _("%s: %" G_GINT64_FORMAT " is out of range"), path, number);
+                         _("%s: %" PRId64 " is out of range"), path, number);
             return FALSE;
           }
         if (info->kind == KIND_INT)
@@ -690,7 +692,7 @@ check_mrn_free (CrepitusStore  *self,
     if (g_array_index (ids, gint64, i) != patient_id)
       {
         g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_CONFLICT,
-                     _("patient.mrn: “%s” is already the MRN of patient %" G_GINT64_FORMAT
+                     _("patient.mrn: “%s” is already the MRN of patient %" PRId64
                        "; nothing was stored"), mrn, g_array_index (ids, gint64, i));
         return FALSE;
       }
@@ -1224,12 +1226,12 @@ conflict (GError     **error,
   /* Names stay out of the message: it may end up on a terminal or in a log. */
   if (g_str_equal (path, "patient.family_name") || g_str_equal (path, "patient.given_name"))
     g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_CONFLICT,
-                 _("%s: differs from the stored patient %" G_GINT64_FORMAT
+                 _("%s: differs from the stored patient %" PRId64
                    " with the same MRN; correct the file or the patient, then import again"),
                  path, stored_id);
   else
     g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_CONFLICT,
-                 _("%s: %s differs from the stored patient %" G_GINT64_FORMAT
+                 _("%s: %s differs from the stored patient %" PRId64
                    " (%s); correct the file or the patient, then import again"),
                  path, ours, stored_id, theirs);
   return FALSE;
