@@ -536,6 +536,29 @@ test_autosave_patient_needs_family_name (Fixture       *fixture,
 }
 
 static void
+test_autosave_watch_stores_new (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(CrepitusPatient) patient = crepitus_patient_new ();
+  g_autoptr(CrepitusAssessment) assessment = crepitus_assessment_new (patient);
+  g_autoptr(CrepitusAssessment) stored = NULL;
+
+  /* Filled in before anyone watched: watching stores it, there is no unsaved state. */
+  crepitus_patient_set_family_name (patient, "Early");
+  crepitus_assessment_set_date (assessment, "2026-11-04");
+  crepitus_assessment_set_clinician (assessment, "C. Clinician");
+  crepitus_store_watch_assessment (fixture->store, assessment);
+  g_assert_cmpuint (fixture->n_failures, ==, 0);
+  g_assert_cmpint (crepitus_patient_get_id (patient), >, 0);
+  g_assert_cmpint (crepitus_assessment_get_id (assessment), >, 0);
+
+  stored = reload_assessment (fixture, crepitus_assessment_get_id (assessment));
+  g_assert_cmpstr (crepitus_assessment_get_clinician (stored), ==, "C. Clinician");
+  g_assert_cmpstr (crepitus_patient_get_family_name (crepitus_assessment_get_patient (stored)),
+                   ==, "Early");
+}
+
+static void
 test_autosave_assessment_needs_date (Fixture       *fixture,
                                      gconstpointer  data)
 {
@@ -996,6 +1019,7 @@ main (int   argc,
   ADD ("autosave/posture-and-measures", test_autosave_posture_and_measures);
   ADD ("autosave/patient-needs-family-name", test_autosave_patient_needs_family_name);
   ADD ("autosave/assessment-needs-date", test_autosave_assessment_needs_date);
+  ADD ("autosave/watch-stores-new", test_autosave_watch_stores_new);
   ADD ("autosave/refuses-invalid-edits", test_autosave_refuses_invalid_edits);
   ADD ("autosave/unwatch-and-finalize", test_autosave_unwatch_and_finalize);
   ADD ("autosave/move-assessment", test_autosave_move_assessment);

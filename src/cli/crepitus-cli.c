@@ -66,11 +66,13 @@ crepitus_cli_parse_options (const char   *command,
   context = g_option_context_new (parameters);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, &error))
+  /* The strv variant frees the options it takes out: they belong to main's copy of argv. */
+  if (!g_option_context_parse_strv (context, argv, &error))
     {
       crepitus_cli_usage_error (command, error->message);
       return FALSE;
     }
+  *argc = g_strv_length (*argv);
   return TRUE;
 }
 

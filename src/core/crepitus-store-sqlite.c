@@ -6,7 +6,7 @@
  * SQL; the only SQL built at run time are PRAGMAs (which take no parameters) in test hooks,
  * from integers.
  */
-#define G_LOG_DOMAIN "crepitus-store"
+#define G_LOG_DOMAIN "crepitus-store-sqlite"
 
 #include "config.h"
 

@@ -1174,7 +1174,16 @@ crepitus_store_watch_patient (CrepitusStore   *self,
   g_return_if_fail (CREPITUS_IS_STORE (self));
   g_return_if_fail (CREPITUS_IS_PATIENT (patient));
 
-  watch_object (self, G_OBJECT (patient), G_CALLBACK (on_patient_notify));
+  if (watch_object (self, G_OBJECT (patient), G_CALLBACK (on_patient_notify)) == NULL)
+    return;
+  /* No unsaved state: a new patient that already has a family name is stored now. */
+  if (crepitus_patient_get_id (patient) < 0 && crepitus_patient_get_family_name (patient) != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!crepitus_store_save_patient (self, patient, NULL, &error))
+        g_signal_emit (self, signals[WRITE_FAILED], 0, error);
+    }
 }
 
 void
@@ -1201,6 +1210,15 @@ crepitus_store_watch_assessment (CrepitusStore      *self,
                                                                         factors[i].key));
       watch->factor_handlers[i] = g_signal_connect (watch->factors[i], "notify",
                                                     G_CALLBACK (on_factor_notify), watch);
+    }
+
+  /* No unsaved state: a new assessment that can be stored is stored now. */
+  if (crepitus_assessment_get_id (assessment) < 0 && assessment_is_ready (assessment))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!crepitus_store_save_assessment (self, assessment, NULL, &error))
+        g_signal_emit (self, signals[WRITE_FAILED], 0, error);
     }
 }
 
