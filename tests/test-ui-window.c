@@ -24,6 +24,12 @@ fixture_set_up (Fixture       *fixture,
   fixture->tmpdir = g_dir_make_tmp ("crepitus-ui-XXXXXX", &error);
   g_assert_no_error (error);
   db = g_build_filename (fixture->tmpdir, "test.db", NULL);
+  if (data != NULL)
+    {
+      /* A file that is not a database, where the database should be. */
+      g_file_set_contents (db, data, -1, &error);
+      g_assert_no_error (error);
+    }
 
   fixture->app = crepitus_application_new (db, NULL);
   g_application_register (G_APPLICATION (fixture->app), NULL, &error);
@@ -66,6 +72,9 @@ test_empty_state (Fixture       *fixture,
   GtkWindow *window;
   AdwStatusPage *empty;
 
+  g_assert_nonnull (crepitus_application_get_store (fixture->app));
+  g_assert_null (crepitus_application_get_store_error (fixture->app));
+
   g_application_activate (G_APPLICATION (fixture->app));
   window = first_window (fixture->app);
   g_assert_true (CREPITUS_IS_WINDOW (window));
@@ -84,6 +93,33 @@ test_empty_state (Fixture       *fixture,
     g_assert_nonnull (menu_button);
     g_assert_true (gtk_menu_button_get_primary (GTK_MENU_BUTTON (menu_button)));
   }
+
+  gtk_window_close (window);
+  crepitus_test_wait_for (first_window (fixture->app) == NULL);
+}
+
+static void
+test_store_error (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWindow *window;
+  AdwStatusPage *page;
+  const GError *error;
+
+  g_assert_null (crepitus_application_get_store (fixture->app));
+  error = crepitus_application_get_store_error (fixture->app);
+  g_assert_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_NOT_A_DATABASE);
+
+  /* The window still opens, and says why there are no patients. */
+  g_application_activate (G_APPLICATION (fixture->app));
+  window = first_window (fixture->app);
+  g_assert_true (CREPITUS_IS_WINDOW (window));
+  crepitus_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  page = ADW_STATUS_PAGE (crepitus_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "The database cannot be opened");
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), "test.db"));
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), "not a Crepitus database"));
 
   gtk_window_close (window);
   crepitus_test_wait_for (first_window (fixture->app) == NULL);
@@ -172,6 +208,8 @@ main (int   argc,
 
   g_test_add ("/crepitus/ui/window/empty-state", Fixture, NULL,
               fixture_set_up, test_empty_state, fixture_tear_down);
+  g_test_add ("/crepitus/ui/window/store-error", Fixture, "Not a database.\n",
+              fixture_set_up, test_store_error, fixture_tear_down);
   g_test_add ("/crepitus/ui/window/ctrl-q-quits", Fixture, NULL,
               fixture_set_up, test_ctrl_q_quits, fixture_tear_down);
 

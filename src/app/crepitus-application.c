@@ -11,8 +11,10 @@
 struct _CrepitusApplication
 {
   AdwApplication  parent_instance;
-  char           *db_path;     /* --db, or NULL */
-  char           *clinician;   /* --clinician, or NULL */
+  char           *db_path;       /* --db, or NULL */
+  char           *clinician;     /* --clinician, or NULL */
+  CrepitusStore  *store;         /* opened at startup; NULL when that failed */
+  GError         *store_error;   /* why it failed */
 };
 
 G_DEFINE_FINAL_TYPE (CrepitusApplication, crepitus_application, ADW_TYPE_APPLICATION)
@@ -80,6 +82,27 @@ crepitus_application_startup (GApplication *application)
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+
+  /* The window opens even when the database does not; it shows why. */
+  {
+    g_autofree char *default_path = NULL;
+    const char *path = self->db_path;
+
+    if (path == NULL)
+      path = default_path = crepitus_store_default_path ();
+    self->store = crepitus_store_open (path, &self->store_error);
+  }
+}
+
+static void
+crepitus_application_shutdown (GApplication *application)
+{
+  CrepitusApplication *self = CREPITUS_APPLICATION (application);
+
+  G_APPLICATION_CLASS (crepitus_application_parent_class)->shutdown (application);
+
+  /* Closing checkpoints the write-ahead log into the database file. */
+  g_clear_object (&self->store);
 }
 
 static void
@@ -88,7 +111,13 @@ crepitus_application_activate (GApplication *application)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
 
   if (window == NULL)
-    window = GTK_WINDOW (crepitus_window_new (CREPITUS_APPLICATION (application)));
+    {
+      CrepitusApplication *self = CREPITUS_APPLICATION (application);
+
+      window = GTK_WINDOW (crepitus_window_new (self));
+      if (self->store_error != NULL)
+        crepitus_window_show_store_error (CREPITUS_WINDOW (window), self->store_error);
+    }
 
   gtk_window_present (window);
 }
@@ -100,6 +129,8 @@ crepitus_application_finalize (GObject *object)
 
   g_clear_pointer (&self->db_path, g_free);
   g_clear_pointer (&self->clinician, g_free);
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
 
   G_OBJECT_CLASS (crepitus_application_parent_class)->finalize (object);
 }
@@ -157,6 +188,7 @@ crepitus_application_class_init (CrepitusApplicationClass *klass)
   object_class->set_property = crepitus_application_set_property;
 
   app_class->startup = crepitus_application_startup;
+  app_class->shutdown = crepitus_application_shutdown;
   app_class->activate = crepitus_application_activate;
 
   properties[PROP_DB_PATH] =
@@ -203,4 +235,20 @@ crepitus_application_get_clinician (CrepitusApplication *self)
   g_return_val_if_fail (CREPITUS_IS_APPLICATION (self), NULL);
 
   return self->clinician;
+}
+
+CrepitusStore *
+crepitus_application_get_store (CrepitusApplication *self)
+{
+  g_return_val_if_fail (CREPITUS_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+const GError *
+crepitus_application_get_store_error (CrepitusApplication *self)
+{
+  g_return_val_if_fail (CREPITUS_IS_APPLICATION (self), NULL);
+
+  return self->store_error;
 }

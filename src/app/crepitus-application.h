@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "crepitus-store.h"
+
 G_BEGIN_DECLS
 
 #define CREPITUS_TYPE_APPLICATION (crepitus_application_get_type ())
@@ -18,5 +20,10 @@ const char          *crepitus_application_get_db_path   (CrepitusApplication *se
 
 /* The --clinician name, or %NULL to use GSettings clinician-name. */
 const char          *crepitus_application_get_clinician (CrepitusApplication *self);
+/* The database, opened at startup; %NULL before startup or when it could not be opened. */
+CrepitusStore       *crepitus_application_get_store     (CrepitusApplication *self);
+
+/* Why the database could not be opened, or %NULL. */
+const GError        *crepitus_application_get_store_error (CrepitusApplication *self);
 
 G_END_DECLS

@@ -148,3 +148,20 @@ crepitus_window_new (CrepitusApplication *application)
 {
   return g_object_new (CREPITUS_TYPE_WINDOW, "application", application, NULL);
 }
+
+void
+crepitus_window_show_store_error (CrepitusWindow *self,
+                                  const GError   *error)
+{
+  g_return_if_fail (CREPITUS_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  adw_status_page_set_icon_name (self->empty_page, "dialog-error-symbolic");
+  adw_status_page_set_title (self->empty_page, _("The database cannot be opened"));
+  {
+    g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+    /* The description is markup; a path may hold an ampersand. */
+    adw_status_page_set_description (self->empty_page, escaped);
+  }
+}

@@ -12,6 +12,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CrepitusWindow, crepitus_window, CREPITUS, WINDOW, AdwApplicationWindow)
 
 /* A new main window of @application. */
-CrepitusWindow *crepitus_window_new (CrepitusApplication *application);
+CrepitusWindow *crepitus_window_new              (CrepitusApplication *application);
+
+/* Shows that the database could not be opened, and why, in place of the patients. */
+void            crepitus_window_show_store_error (CrepitusWindow      *self,
+                                                  const GError        *error);
 
 G_END_DECLS

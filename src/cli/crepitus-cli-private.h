@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "crepitus-cli.h"
+#include "crepitus-store.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,36 @@ gboolean  crepitus_cli_read_input    (const char  *path,
                                       gsize       *length,
                                       GError     **error);
 
+/* Opens the database of --db, or the default one; on error prints one line and returns
+ * %NULL. */
+CrepitusStore *crepitus_cli_open_store  (const CrepitusGlobalOptions *options);
+
+/* Prints @error of the store at @db_path on one line: as it is when it names the database
+ * file, else after @where (the input it is about). */
+void      crepitus_cli_store_error   (const char    *db_path,
+                                      const char    *where,
+                                      const GError  *error);
+
+/* Parses @text as the id of a patient or an assessment; on error prints a usage error. */
+gboolean  crepitus_cli_parse_id      (const char  *command,
+                                      const char  *text,
+                                      gint64      *id);
+
+/* Writes @json (a jansson value, consumed) to standard output, two-space indented. */
+void      crepitus_cli_print_json    (gpointer     json);
+
+int       crepitus_cli_export        (const CrepitusGlobalOptions *options,
+                                      int                          argc,
+                                      char                       **argv);
+int       crepitus_cli_history       (const CrepitusGlobalOptions *options,
+                                      int                          argc,
+                                      char                       **argv);
+int       crepitus_cli_import        (const CrepitusGlobalOptions *options,
+                                      int                          argc,
+                                      char                       **argv);
+int       crepitus_cli_list          (const CrepitusGlobalOptions *options,
+                                      int                          argc,
+                                      char                       **argv);
 int       crepitus_cli_triage        (const CrepitusGlobalOptions *options,
                                       int                          argc,
                                       char                       **argv);

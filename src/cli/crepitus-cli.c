@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include <gio/gunixinputstream.h>
+#include <jansson.h>
 
 #include "crepitus-cli-private.h"
 
@@ -21,7 +22,12 @@ typedef struct
 } CrepitusCommand;
 
 static const CrepitusCommand commands[] = {
-  { "triage", N_("Print the referral triage of an assessment file"), crepitus_cli_triage },
+  { "triage", N_("Print the referral triage of an assessment file or a stored assessment"),
+    crepitus_cli_triage },
+  { "import", N_("Store an assessment file; print the new assessment’s id"), crepitus_cli_import },
+  { "export", N_("Print a stored assessment as an assessment file"), crepitus_cli_export },
+  { "list", N_("List the stored patients"), crepitus_cli_list },
+  { "history", N_("List a patient’s assessments with their triage"), crepitus_cli_history },
   { NULL, NULL, NULL },
 };
 
@@ -60,11 +66,13 @@ crepitus_cli_parse_options (const char   *command,
   context = g_option_context_new (parameters);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, &error))
+  /* The strv variant frees the options it takes out: they belong to main's copy of argv. */
+  if (!g_option_context_parse_strv (context, argv, &error))
     {
       crepitus_cli_usage_error (command, error->message);
       return FALSE;
     }
+  *argc = g_strv_length (*argv);
   return TRUE;
 }
 
@@ -90,6 +98,65 @@ crepitus_cli_read_input (const char  *path,
   memcpy (*contents, g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (output)), *length);
   (*contents)[*length] = '\0';
   return TRUE;
+}
+
+CrepitusStore *
+crepitus_cli_open_store (const CrepitusGlobalOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *default_path = NULL;
+  const char *path = options->db_path;
+  CrepitusStore *store;
+
+  if (path == NULL)
+    path = default_path = crepitus_store_default_path ();
+  store = crepitus_store_open (path, &error);
+  if (store == NULL)
+    crepitus_cli_store_error (path, path, error);
+  return store;
+}
+
+void
+crepitus_cli_store_error (const char   *db_path,
+                          const char   *where,
+                          const GError *error)
+{
+  g_autofree char *prefix = g_strconcat (db_path, ": ", NULL);
+
+  /* The store names the database file itself when the problem is the file's. */
+  if (g_str_has_prefix (error->message, prefix))
+    crepitus_cli_error (db_path, error->message + strlen (prefix));
+  else
+    crepitus_cli_error (where, error->message);
+}
+
+gboolean
+crepitus_cli_parse_id (const char *command,
+                       const char *text,
+                       gint64     *id)
+{
+  guint64 number;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &number, NULL))
+    {
+      g_autofree char *problem = g_strdup_printf (_("“%s” is not an id (a whole number from 1)"),
+                                                  text);
+
+      crepitus_cli_usage_error (command, problem);
+      return FALSE;
+    }
+  *id = number;
+  return TRUE;
+}
+
+void
+crepitus_cli_print_json (gpointer json)
+{
+  char *text = json_dumps (json, JSON_INDENT (2) | JSON_PRESERVE_ORDER);
+
+  g_print ("%s\n", text);
+  free (text);
+  json_decref (json);
 }
 
 char *

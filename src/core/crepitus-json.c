@@ -401,18 +401,16 @@ check_array_length (Reader     *reader,
   return TRUE;
 }
 
+/* Fills @measures from @value, the object at assessment.measures. */
 static gboolean
-read_measures (Reader             *reader,
-               json_t             *value,
-               CrepitusAssessment *assessment)
+read_measures_value (Reader           *reader,
+                     json_t           *value,
+                     CrepitusMeasures *measures)
 {
   static const char * const keys[] = { "odi", "start_back", "beighton", "tests", NULL };
-  g_autoptr(CrepitusMeasures) measures = crepitus_measures_new ();
   json_t *object, *item;
   size_t i;
 
-  if (value == NULL)
-    return TRUE;
   if (!get_object (reader, "assessment.measures", value, &object))
     return FALSE;
   if (json_object_get (object, "nprs") != NULL)
@@ -528,6 +526,20 @@ read_measures (Reader             *reader,
         }
     }
 
+  return TRUE;
+}
+
+static gboolean
+read_measures (Reader             *reader,
+               json_t             *value,
+               CrepitusAssessment *assessment)
+{
+  g_autoptr(CrepitusMeasures) measures = crepitus_measures_new ();
+
+  if (value == NULL)
+    return TRUE;
+  if (!read_measures_value (reader, value, measures))
+    return FALSE;
   crepitus_assessment_set_measures (assessment, measures);
   return TRUE;
 }
@@ -964,4 +976,46 @@ crepitus_json_write (CrepitusAssessment *assessment)
   result = g_strconcat (dumped, "\n", NULL);
   free (dumped);
   return result;
+}
+
+char *
+crepitus_json_measures_to_string (const CrepitusMeasures *measures)
+{
+  g_autoptr(CrepitusMeasures) empty = crepitus_measures_new ();
+  json_t *object;
+  char *dumped, *result;
+
+  object = write_measures (measures != NULL ? measures : empty);
+  dumped = json_dumps (object, JSON_COMPACT | JSON_PRESERVE_ORDER);
+  json_decref (object);
+  result = g_strdup (dumped);
+  free (dumped);
+  return result;
+}
+
+CrepitusMeasures *
+crepitus_json_measures_from_string (const char  *text,
+                                    GError     **error)
+{
+  g_autoptr(CrepitusMeasures) measures = crepitus_measures_new ();
+  g_autofree char *today = crepitus_date_today ();
+  Reader reader = { error, today };
+  json_error_t json_error;
+  json_t *root;
+  gboolean ok;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  root = json_loads (text, JSON_REJECT_DUPLICATES, &json_error);
+  if (root == NULL)
+    {
+      g_set_error (error, CREPITUS_JSON_ERROR, CREPITUS_JSON_ERROR_SYNTAX,
+                   _("line %d, column %d: %s"), json_error.line, json_error.column,
+                   syntax_problem (&json_error));
+      return NULL;
+    }
+  ok = read_measures_value (&reader, root, measures);
+  json_decref (root);
+
+  return ok ? g_steal_pointer (&measures) : NULL;
 }

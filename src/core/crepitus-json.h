@@ -25,4 +25,11 @@ CrepitusAssessment *crepitus_json_read        (const char          *data,
  * newline. */
 char               *crepitus_json_write       (CrepitusAssessment  *assessment);
 
+/* The §6 object of assessment.measures as compact JSON ("{}" when nothing is recorded). */
+char               *crepitus_json_measures_to_string   (const CrepitusMeasures  *measures);
+
+/* Reads the §6 object of assessment.measures; errors name the path as in a document. */
+CrepitusMeasures   *crepitus_json_measures_from_string (const char              *text,
+                                                        GError                 **error);
+
 G_END_DECLS

@@ -1,0 +1,217 @@
+/* crepitus-store-private.h — the store's backend interface, value encoding and test hooks
+ *
+ * CrepitusStore (crepitus-store.c) owns the model side: which field changed, the §6 rules,
+ * autosave, import matching. A backend owns the storage: SQL, transactions, and turning its
+ * failures into CREPITUS_STORE_ERROR. Values cross the boundary as GVariant: %NULL for not
+ * recorded, "s" for text (catalog keys, dates, JSON arrays of keys, measures JSON) and "x"
+ * for integers. One backend exists today (SQLite); a PostgreSQL one would implement the same
+ * table.
+ */
+#pragma once
+
+#include "crepitus-store.h"
+
+G_BEGIN_DECLS
+
+/* The stored fields of a patient, in column order. */
+typedef enum
+{
+  CREPITUS_STORE_PATIENT_MRN,
+  CREPITUS_STORE_PATIENT_FAMILY_NAME,
+  CREPITUS_STORE_PATIENT_GIVEN_NAME,
+  CREPITUS_STORE_PATIENT_BIRTH_DATE,
+  CREPITUS_STORE_PATIENT_SEX,
+  CREPITUS_STORE_PATIENT_LANGUAGE,
+  CREPITUS_STORE_N_PATIENT_FIELDS
+} CrepitusStorePatientField;
+
+/* The stored fields of an assessment, in column order (the patient id apart). */
+typedef enum
+{
+  CREPITUS_STORE_ASSESSMENT_DATE,
+  CREPITUS_STORE_ASSESSMENT_CLINICIAN,
+  CREPITUS_STORE_ASSESSMENT_SIDE,
+  CREPITUS_STORE_ASSESSMENT_LOCATION,
+  CREPITUS_STORE_ASSESSMENT_SOUND,
+  CREPITUS_STORE_ASSESSMENT_FREQUENCY,
+  CREPITUS_STORE_ASSESSMENT_DURATION_WEEKS,
+  CREPITUS_STORE_ASSESSMENT_PROVOKING_MOVEMENTS,
+  CREPITUS_STORE_ASSESSMENT_PAIN_SCORE,
+  CREPITUS_STORE_ASSESSMENT_SYMPTOMS,
+  CREPITUS_STORE_ASSESSMENT_HISTORY,
+  CREPITUS_STORE_ASSESSMENT_RED_FLAGS,
+  CREPITUS_STORE_ASSESSMENT_SCOLIOSIS,
+  CREPITUS_STORE_ASSESSMENT_LORDOSIS,
+  CREPITUS_STORE_ASSESSMENT_PELVIC_TILT,
+  CREPITUS_STORE_ASSESSMENT_KYPHOSIS,
+  CREPITUS_STORE_ASSESSMENT_FORWARD_HEAD,
+  CREPITUS_STORE_ASSESSMENT_POSTURE_NOTES,
+  CREPITUS_STORE_ASSESSMENT_MEASURES,
+  CREPITUS_STORE_ASSESSMENT_NOTES,
+  CREPITUS_STORE_N_ASSESSMENT_FIELDS
+} CrepitusStoreAssessmentField;
+
+/* The stored fields of one factor record, in column order (the factor key apart). */
+typedef enum
+{
+  CREPITUS_STORE_FACTOR_JUDGEMENT,
+  CREPITUS_STORE_FACTOR_FINDINGS,
+  CREPITUS_STORE_FACTOR_NOTES,
+  CREPITUS_STORE_N_FACTOR_FIELDS
+} CrepitusStoreFactorField;
+
+/* Value encoding, shared by every backend. get returns a new reference or %NULL (not
+ * recorded); set refuses, naming the problem, a value no model can hold. */
+GVariant *crepitus_store_patient_get_value    (CrepitusPatient               *patient,
+                                               CrepitusStorePatientField      field);
+gboolean  crepitus_store_patient_set_value    (CrepitusPatient               *patient,
+                                               CrepitusStorePatientField      field,
+                                               GVariant                      *value,
+                                               GError                       **error);
+GVariant *crepitus_store_assessment_get_value (CrepitusAssessment            *assessment,
+                                               CrepitusStoreAssessmentField   field);
+gboolean  crepitus_store_assessment_set_value (CrepitusAssessment            *assessment,
+                                               CrepitusStoreAssessmentField   field,
+                                               GVariant                      *value,
+                                               GError                       **error);
+GVariant *crepitus_store_factor_get_value     (CrepitusFactorRecord          *record,
+                                               CrepitusStoreFactorField       field);
+gboolean  crepitus_store_factor_set_value     (CrepitusFactorRecord          *record,
+                                               CrepitusStoreFactorField       field,
+                                               GVariant                      *value,
+                                               GError                       **error);
+
+typedef enum
+{
+  CREPITUS_STORE_OPEN_DEFAULT   = 0,
+  CREPITUS_STORE_OPEN_READ_ONLY = 1 << 0,   /* tests: a connection that cannot write */
+} CrepitusStoreOpenFlags;
+
+/* One open database of a backend. */
+typedef struct _CrepitusStoreDb CrepitusStoreDb;
+
+typedef struct
+{
+  const char *name;
+
+  /* Opens or creates, checks and migrates the database at @path. */
+  CrepitusStoreDb    *(*open)              (const char              *path,
+                                            CrepitusStoreOpenFlags   flags,
+                                            GError                 **error);
+  void                (*close)             (CrepitusStoreDb         *db);
+
+  /* A write transaction: begin takes the write lock (waiting up to the busy timeout). */
+  gboolean            (*begin)             (CrepitusStoreDb         *db,
+                                            GError                 **error);
+  gboolean            (*commit)            (CrepitusStoreDb         *db,
+                                            GError                 **error);
+  void                (*rollback)          (CrepitusStoreDb         *db);
+
+  gint64              (*insert_patient)    (CrepitusStoreDb         *db,
+                                            CrepitusPatient         *patient,
+                                            GError                 **error);
+  gboolean            (*update_patient)    (CrepitusStoreDb         *db,
+                                            gint64                   id,
+                                            CrepitusStorePatientField field,
+                                            GVariant                *value,
+                                            GError                 **error);
+  CrepitusPatient    *(*load_patient)      (CrepitusStoreDb         *db,
+                                            gint64                   id,
+                                            GError                 **error);
+  /* Every patient (CrepitusPatient), by id. */
+  GPtrArray          *(*list_patients)     (CrepitusStoreDb         *db,
+                                            GError                 **error);
+  /* Ids of patients whose MRN is @mrn. */
+  GArray             *(*find_by_mrn)       (CrepitusStoreDb         *db,
+                                            const char              *mrn,
+                                            GError                 **error);
+  /* Ids of patients with exactly this family name, given name (%NULL matches not
+   * recorded) and birth date. */
+  GArray             *(*find_by_name)      (CrepitusStoreDb         *db,
+                                            const char              *family_name,
+                                            const char              *given_name,
+                                            const char              *birth_date,
+                                            GError                 **error);
+  /* The earliest date of the patient's assessments, or %NULL when there is none. */
+  gboolean            (*earliest_date)     (CrepitusStoreDb         *db,
+                                            gint64                   patient_id,
+                                            char                   **date,
+                                            GError                 **error);
+
+  /* Inserts the assessment with its non-empty factors. */
+  gint64              (*insert_assessment) (CrepitusStoreDb         *db,
+                                            gint64                   patient_id,
+                                            CrepitusAssessment      *assessment,
+                                            GError                 **error);
+  gboolean            (*update_assessment) (CrepitusStoreDb         *db,
+                                            gint64                   id,
+                                            CrepitusStoreAssessmentField field,
+                                            GVariant                *value,
+                                            GError                 **error);
+  gboolean            (*move_assessment)   (CrepitusStoreDb         *db,
+                                            gint64                   id,
+                                            gint64                   patient_id,
+                                            GError                 **error);
+  /* Writes the record (deleting its row when it is empty). */
+  gboolean            (*save_factor)       (CrepitusStoreDb         *db,
+                                            gint64                   assessment_id,
+                                            CrepitusFactorRecord    *record,
+                                            GError                 **error);
+  /* The assessment with @id; its patient is loaded when @patient is %NULL. */
+  CrepitusAssessment *(*load_assessment)   (CrepitusStoreDb         *db,
+                                            gint64                   id,
+                                            CrepitusPatient         *patient,
+                                            GError                 **error);
+  /* Ids of the patient's assessments by date, then id. */
+  GArray             *(*list_assessments)  (CrepitusStoreDb         *db,
+                                            gint64                   patient_id,
+                                            GError                 **error);
+
+  gboolean            (*check_integrity)   (CrepitusStoreDb         *db,
+                                            GError                 **error);
+} CrepitusStoreBackend;
+
+extern const CrepitusStoreBackend crepitus_store_sqlite_backend;
+
+/* Opens with @flags (tests). */
+CrepitusStore   *crepitus_store_open_full (const char              *path,
+                                           CrepitusStoreOpenFlags   flags,
+                                           GError                 **error);
+
+/* The backend's database of @self. */
+CrepitusStoreDb *crepitus_store_get_db    (CrepitusStore           *self);
+
+/* Test hooks of the SQLite backend: they reach past the model on purpose. */
+
+/* How long a write waits for another program's lock, in milliseconds. */
+void     crepitus_store_testing_set_busy_timeout (CrepitusStore *self,
+                                                  int            milliseconds);
+/* Caps the file at its current size plus @extra_pages pages, as a full disk would. */
+gboolean crepitus_store_testing_limit_pages      (CrepitusStore *self,
+                                                  gint64         extra_pages,
+                                                  GError       **error);
+/* The number of rows in "patients", "assessments" or "factors". */
+gint64   crepitus_store_testing_count_rows       (CrepitusStore *self,
+                                                  const char    *table);
+/* The user_version of the file at @path, or -1. */
+gint64   crepitus_store_testing_file_version     (const char    *path);
+/* Creates a database at @path with migrations 1…@version only, each followed by its sample
+ * rows (a patient with family name "Sample-vN"). */
+gboolean crepitus_store_testing_create_at        (const char    *path,
+                                                  guint          version,
+                                                  GError       **error);
+/* Sets the user_version of the Crepitus database at @path. */
+gboolean crepitus_store_testing_set_version      (const char    *path,
+                                                  guint          version,
+                                                  GError       **error);
+/* Creates an SQLite database of another program at @path. */
+gboolean crepitus_store_testing_create_foreign   (const char    *path,
+                                                  GError       **error);
+/* In a child process: takes the write lock of @path, writes one byte to @ready_fd, waits
+ * until @release_fd is closed, then exits. */
+G_GNUC_NORETURN
+void     crepitus_store_testing_hold_lock        (const char    *path,
+                                                  int            ready_fd,
+                                                  int            release_fd);
+
+G_END_DECLS

@@ -1,0 +1,1487 @@
+/* crepitus-store.c — the durable database: autosave of the model, the §6 rules, import and
+ * export
+ *
+ * This file knows the model and the rules; the backend (crepitus-store-sqlite.c) knows the
+ * storage. Every edit is checked here first, then written by the backend in its own
+ * transaction before the notify handler returns: there is no unsaved state.
+ */
+#define G_LOG_DOMAIN "crepitus-store"
+
+#include "config.h"
+
+#include <inttypes.h>
+
+#include <glib/gi18n-lib.h>
+#include <jansson.h>
+
+#include "crepitus-json.h"
+#include "crepitus-store-private.h"
+
+G_DEFINE_QUARK (crepitus-store-error-quark, crepitus_store_error)
+
+/* How a model property becomes a stored value. */
+typedef enum
+{
+  KIND_TEXT,        /* free text */
+  KIND_DATE,        /* YYYY-MM-DD text */
+  KIND_KEY,         /* a text property holding a key of the list */
+  KIND_CHOICE,      /* an enum: value N is entry N - 1 of the list, 0 not recorded */
+  KIND_SET,         /* a strv of keys of the list, stored as a JSON array */
+  KIND_INT,         /* 0…max, -1 not recorded */
+  KIND_TRISTATE,    /* stored as 0 or 1 */
+  KIND_MEASURES,    /* stored as §6 JSON */
+  KIND_JUDGEMENT,   /* an enum: value N is entry N of the list, 0 not assessed */
+  KIND_FINDINGS,    /* a strv of findings of the factor, stored as a JSON array */
+} FieldKind;
+
+typedef struct
+{
+  const char   *property;
+  const char   *path;      /* §6 path, for messages (relative to the factor for factors) */
+  FieldKind     kind;
+  CrepitusList  list;
+  int           max;
+} FieldInfo;
+
+static const FieldInfo patient_fields[CREPITUS_STORE_N_PATIENT_FIELDS] = {
+  [CREPITUS_STORE_PATIENT_MRN] = { "mrn", "patient.mrn", KIND_TEXT },
+  [CREPITUS_STORE_PATIENT_FAMILY_NAME] = { "family-name", "patient.family_name", KIND_TEXT },
+  [CREPITUS_STORE_PATIENT_GIVEN_NAME] = { "given-name", "patient.given_name", KIND_TEXT },
+  [CREPITUS_STORE_PATIENT_BIRTH_DATE] = { "birth-date", "patient.birth_date", KIND_DATE },
+  [CREPITUS_STORE_PATIENT_SEX] = { "sex", "patient.sex", KIND_CHOICE, CREPITUS_LIST_SEX },
+  [CREPITUS_STORE_PATIENT_LANGUAGE] =
+    { "language", "patient.language", KIND_KEY, CREPITUS_LIST_LANGUAGE },
+};
+
+static const FieldInfo assessment_fields[CREPITUS_STORE_N_ASSESSMENT_FIELDS] = {
+  [CREPITUS_STORE_ASSESSMENT_DATE] = { "date", "assessment.date", KIND_DATE },
+  [CREPITUS_STORE_ASSESSMENT_CLINICIAN] = { "clinician", "assessment.clinician", KIND_TEXT },
+  [CREPITUS_STORE_ASSESSMENT_SIDE] =
+    { "side", "assessment.side", KIND_CHOICE, CREPITUS_LIST_SIDE },
+  [CREPITUS_STORE_ASSESSMENT_LOCATION] =
+    { "location", "assessment.location", KIND_SET, CREPITUS_LIST_LOCATION },
+  [CREPITUS_STORE_ASSESSMENT_SOUND] =
+    { "sound", "assessment.sound", KIND_CHOICE, CREPITUS_LIST_SOUND },
+  [CREPITUS_STORE_ASSESSMENT_FREQUENCY] =
+    { "frequency", "assessment.frequency", KIND_CHOICE, CREPITUS_LIST_FREQUENCY },
+  [CREPITUS_STORE_ASSESSMENT_DURATION_WEEKS] =
+    { "duration-weeks", "assessment.duration_weeks", KIND_INT, 0, 520 },
+  [CREPITUS_STORE_ASSESSMENT_PROVOKING_MOVEMENTS] =
+    { "provoking-movements", "assessment.provoking_movements", KIND_SET, CREPITUS_LIST_MOVEMENT },
+  [CREPITUS_STORE_ASSESSMENT_PAIN_SCORE] =
+    { "pain-score", "assessment.pain_score", KIND_INT, 0, 10 },
+  [CREPITUS_STORE_ASSESSMENT_SYMPTOMS] =
+    { "symptoms", "assessment.symptoms", KIND_SET, CREPITUS_LIST_SYMPTOM },
+  [CREPITUS_STORE_ASSESSMENT_HISTORY] =
+    { "history", "assessment.history", KIND_SET, CREPITUS_LIST_HISTORY },
+  [CREPITUS_STORE_ASSESSMENT_RED_FLAGS] =
+    { "red-flags", "assessment.red_flags", KIND_SET, CREPITUS_LIST_RED_FLAG },
+  [CREPITUS_STORE_ASSESSMENT_SCOLIOSIS] =
+    { "scoliosis", "assessment.posture.scoliosis", KIND_CHOICE, CREPITUS_LIST_SCOLIOSIS },
+  [CREPITUS_STORE_ASSESSMENT_LORDOSIS] =
+    { "lordosis", "assessment.posture.lordosis", KIND_CHOICE, CREPITUS_LIST_LORDOSIS },
+  [CREPITUS_STORE_ASSESSMENT_PELVIC_TILT] =
+    { "pelvic-tilt", "assessment.posture.pelvic_tilt", KIND_CHOICE, CREPITUS_LIST_PELVIC_TILT },
+  [CREPITUS_STORE_ASSESSMENT_KYPHOSIS] =
+    { "kyphosis", "assessment.posture.kyphosis", KIND_CHOICE, CREPITUS_LIST_KYPHOSIS },
+  [CREPITUS_STORE_ASSESSMENT_FORWARD_HEAD] =
+    { "forward-head", "assessment.posture.forward_head", KIND_TRISTATE },
+  [CREPITUS_STORE_ASSESSMENT_POSTURE_NOTES] =
+    { "posture-notes", "assessment.posture.notes", KIND_TEXT },
+  [CREPITUS_STORE_ASSESSMENT_MEASURES] = { "measures", "assessment.measures", KIND_MEASURES },
+  [CREPITUS_STORE_ASSESSMENT_NOTES] = { "notes", "assessment.notes", KIND_TEXT },
+};
+
+static const FieldInfo factor_fields[CREPITUS_STORE_N_FACTOR_FIELDS] = {
+  [CREPITUS_STORE_FACTOR_JUDGEMENT] =
+    { "judgement", "judgement", KIND_JUDGEMENT, CREPITUS_LIST_JUDGEMENT },
+  [CREPITUS_STORE_FACTOR_FINDINGS] = { "findings", "findings", KIND_FINDINGS },
+  [CREPITUS_STORE_FACTOR_NOTES] = { "notes", "notes", KIND_TEXT },
+};
+
+static char *
+factor_path (CrepitusFactorRecord *record,
+             const FieldInfo      *info)
+{
+  return g_strdup_printf ("assessment.factors.%s.%s", crepitus_factor_record_get_key (record),
+                          info->path);
+}
+
+/* Encoding */
+
+static char *
+keys_to_json (char **keys)
+{
+  json_t *array = json_array ();
+  char *dumped, *result;
+
+  for (gsize i = 0; keys[i] != NULL; i++)
+    json_array_append_new (array, json_string (keys[i]));
+  dumped = json_dumps (array, JSON_COMPACT);
+  json_decref (array);
+  result = g_strdup (dumped);
+  free (dumped);
+  return result;
+}
+
+/* The keys of a stored JSON array, each a key of @list (or a finding of @factor). */
+static char **
+keys_from_json (const char            *text,
+                CrepitusList           list,
+                const CrepitusFactor  *factor,
+                const char            *path,
+                GError               **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  json_t *array, *item;
+  size_t i;
+
+  array = json_loads (text, JSON_REJECT_DUPLICATES, NULL);
+  if (!json_is_array (array))
+    {
+      json_decref (array);
+      g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_CORRUPT,
+                   "%s: %s", path, _("is not a list of keys"));
+      return NULL;
+    }
+  json_array_foreach (array, i, item)
+    {
+      const char *key = json_string_value (item);
+      gboolean known = key != NULL && (factor != NULL ? crepitus_catalog_finding (factor, key) != NULL
+                                                      : crepitus_catalog_index (list, key) >= 0);
+
+      if (!known)
+        {
+          g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_CORRUPT,
+                       _("%s: unknown key “%s”"), path, key != NULL ? key : "");
+          json_decref (array);
+          return NULL;
+        }
+      g_strv_builder_add (builder, key);
+    }
+  json_decref (array);
+  return g_strv_builder_end (builder);
+}
+
+static GVariant *
+field_get_value (GObject         *object,
+                 const FieldInfo *info)
+{
+  GVariant *value = NULL;
+
+  switch (info->kind)
+    {
+    case KIND_TEXT:
+    case KIND_DATE:
+    case KIND_KEY:
+      {
+        g_autofree char *text = NULL;
+
+        g_object_get (object, info->property, &text, NULL);
+        /* Checked before any write; never hand GVariant a string it would refuse. */
+        if (text != NULL && *text != '\0' && g_utf8_validate (text, -1, NULL))
+          value = g_variant_new_string (text);
+      }
+      break;
+    case KIND_CHOICE:
+    case KIND_JUDGEMENT:
+      {
+        int choice = 0;
+        const char *key;
+
+        g_object_get (object, info->property, &choice, NULL);
+        key = info->kind == KIND_CHOICE ? crepitus_choice_to_key (info->list, choice)
+                                        : choice > 0 ? crepitus_catalog_key (info->list, choice)
+                                                     : NULL;
+        if (key != NULL)
+          value = g_variant_new_string (key);
+      }
+      break;
+    case KIND_SET:
+    case KIND_FINDINGS:
+      {
+        g_auto(GStrv) keys = NULL;
+
+        g_object_get (object, info->property, &keys, NULL);
+        if (keys != NULL && keys[0] != NULL)
+          value = g_variant_new_take_string (keys_to_json (keys));
+      }
+      break;
+    case KIND_INT:
+      {
+        int number = -1;
+
+        g_object_get (object, info->property, &number, NULL);
+        if (number >= 0)
+          value = g_variant_new_int64 (number);
+      }
+      break;
+    case KIND_TRISTATE:
+      {
+        int state = CREPITUS_TRISTATE_NOT_RECORDED;
+
+        g_object_get (object, info->property, &state, NULL);
+        if (state != CREPITUS_TRISTATE_NOT_RECORDED)
+          value = g_variant_new_int64 (state == CREPITUS_TRISTATE_YES);
+      }
+      break;
+    case KIND_MEASURES:
+      {
+        g_autoptr(CrepitusMeasures) measures = NULL;
+
+        g_object_get (object, info->property, &measures, NULL);
+        if (!crepitus_measures_is_empty (measures))
+          value = g_variant_new_take_string (crepitus_json_measures_to_string (measures));
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  return value != NULL ? g_variant_ref_sink (value) : NULL;
+}
+
+static gboolean
+value_type_error (const char  *path,
+                  GError     **error)
+{
+  g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_CORRUPT,
+               "%s: %s", path, _("holds a value of the wrong type"));
+  return FALSE;
+}
+
+static gboolean
+field_set_value (GObject               *object,
+                 const FieldInfo       *info,
+                 const char            *path,
+                 const CrepitusFactor  *factor,
+                 GVariant              *value,
+                 GError               **error)
+{
+  const char *text = NULL;
+
+  if (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    text = g_variant_get_string (value, NULL);
+
+  switch (info->kind)
+    {
+    case KIND_TEXT:
+    case KIND_DATE:
+    case KIND_KEY:
+      if (value != NULL && text == NULL)
+        return value_type_error (path, error);
+      if (text != NULL && info->kind == KIND_DATE && !crepitus_date_parse (text, NULL))
+        {
+          g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_CORRUPT,
+                       _("%s: “%s” is not a date"), path, text);
+          return FALSE;
+        }
+      if (text != NULL && info->kind == KIND_KEY && crepitus_catalog_index (info->list, text) < 0)
+        {
+          g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_CORRUPT,
+                       _("%s: unknown key “%s”"), path, text);
+          return FALSE;
+        }
+      g_object_set (object, info->property, text, NULL);
+      return TRUE;
+
+    case KIND_CHOICE:
+    case KIND_JUDGEMENT:
+      {
+        int choice = 0;
+
+        if (value != NULL && text == NULL)
+          return value_type_error (path, error);
+        if (text != NULL)
+          {
+            choice = info->kind == KIND_CHOICE ? crepitus_choice_from_key (info->list, text)
+                                               : crepitus_catalog_index (info->list, text);
+            if (choice < 0)
+              {
+                g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_CORRUPT,
+                             _("%s: unknown key “%s”"), path, text);
+                return FALSE;
+              }
+          }
+        g_object_set (object, info->property, choice, NULL);
+        return TRUE;
+      }
+
+    case KIND_SET:
+    case KIND_FINDINGS:
+      {
+        g_auto(GStrv) keys = NULL;
+
+        if (value != NULL && text == NULL)
+          return value_type_error (path, error);
+        if (text != NULL)
+          {
+            keys = keys_from_json (text, info->list, factor, path, error);
+            if (keys == NULL)
+              return FALSE;
+          }
+        g_object_set (object, info->property, keys, NULL);
+        return TRUE;
+      }
+
+    case KIND_INT:
+    case KIND_TRISTATE:
+      {
+        gint64 number;
+        gint64 max = info->kind == KIND_INT ? info->max : 1;
+
+        if (value == NULL)
+          {
+            g_object_set (object, info->property,
+                          info->kind == KIND_INT ? -1 : CREPITUS_TRISTATE_NOT_RECORDED, NULL);
+            return TRUE;
+          }
+        if (!g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+          return value_type_error (path, error);
+        number = g_variant_get_int64 (value);
+        if (number < 0 || number > max)
+          {
+            g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_CORRUPT,
+                         _("%s: %" PRId64 " is out of range"), path, number);
+            return FALSE;
+          }
+        if (info->kind == KIND_INT)
+          g_object_set (object, info->property, (int) number, NULL);
+        else
+          g_object_set (object, info->property,
+                        number ? CREPITUS_TRISTATE_YES : CREPITUS_TRISTATE_NO, NULL);
+        return TRUE;
+      }
+
+    case KIND_MEASURES:
+      {
+        g_autoptr(CrepitusMeasures) measures = NULL;
+        g_autoptr(GError) local_error = NULL;
+
+        if (value != NULL && text == NULL)
+          return value_type_error (path, error);
+        if (text != NULL)
+          {
+            measures = crepitus_json_measures_from_string (text, &local_error);
+            if (measures == NULL)
+              {
+                g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_CORRUPT,
+                             "%s: %s", path, local_error->message);
+                return FALSE;
+              }
+          }
+        g_object_set (object, info->property, measures, NULL);
+        return TRUE;
+      }
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+GVariant *
+crepitus_store_patient_get_value (CrepitusPatient           *patient,
+                                  CrepitusStorePatientField  field)
+{
+  g_return_val_if_fail (field < CREPITUS_STORE_N_PATIENT_FIELDS, NULL);
+  return field_get_value (G_OBJECT (patient), &patient_fields[field]);
+}
+
+gboolean
+crepitus_store_patient_set_value (CrepitusPatient            *patient,
+                                  CrepitusStorePatientField   field,
+                                  GVariant                   *value,
+                                  GError                    **error)
+{
+  g_return_val_if_fail (field < CREPITUS_STORE_N_PATIENT_FIELDS, FALSE);
+  return field_set_value (G_OBJECT (patient), &patient_fields[field], patient_fields[field].path,
+                          NULL, value, error);
+}
+
+GVariant *
+crepitus_store_assessment_get_value (CrepitusAssessment           *assessment,
+                                     CrepitusStoreAssessmentField  field)
+{
+  g_return_val_if_fail (field < CREPITUS_STORE_N_ASSESSMENT_FIELDS, NULL);
+  return field_get_value (G_OBJECT (assessment), &assessment_fields[field]);
+}
+
+gboolean
+crepitus_store_assessment_set_value (CrepitusAssessment            *assessment,
+                                     CrepitusStoreAssessmentField   field,
+                                     GVariant                      *value,
+                                     GError                       **error)
+{
+  g_return_val_if_fail (field < CREPITUS_STORE_N_ASSESSMENT_FIELDS, FALSE);
+  return field_set_value (G_OBJECT (assessment), &assessment_fields[field],
+                          assessment_fields[field].path, NULL, value, error);
+}
+
+GVariant *
+crepitus_store_factor_get_value (CrepitusFactorRecord     *record,
+                                 CrepitusStoreFactorField  field)
+{
+  g_return_val_if_fail (field < CREPITUS_STORE_N_FACTOR_FIELDS, NULL);
+  return field_get_value (G_OBJECT (record), &factor_fields[field]);
+}
+
+gboolean
+crepitus_store_factor_set_value (CrepitusFactorRecord      *record,
+                                 CrepitusStoreFactorField   field,
+                                 GVariant                  *value,
+                                 GError                   **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (field < CREPITUS_STORE_N_FACTOR_FIELDS, FALSE);
+  path = factor_path (record, &factor_fields[field]);
+  return field_set_value (G_OBJECT (record), &factor_fields[field], path,
+                          crepitus_catalog_factor (crepitus_factor_record_get_key (record)),
+                          value, error);
+}
+
+/* The rules of §6 a single field can break on its own. */
+
+G_GNUC_PRINTF (3, 4)
+static gboolean
+refuse (GError     **error,
+        const char  *path,
+        const char  *format,
+        ...)
+{
+  g_autofree char *problem = NULL;
+  va_list args;
+
+  va_start (args, format);
+  problem = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_INVALID,
+               _("%s: %s; nothing was stored"), path, problem);
+  return FALSE;
+}
+
+static gboolean
+field_check (GObject          *object,
+             const FieldInfo  *info,
+             const char       *path,
+             GError          **error)
+{
+  switch (info->kind)
+    {
+    case KIND_TEXT:
+    case KIND_DATE:
+    case KIND_KEY:
+      {
+        g_autofree char *text = NULL;
+        g_autoptr(GError) date_error = NULL;
+
+        g_object_get (object, info->property, &text, NULL);
+        if (text == NULL)
+          return TRUE;
+        if (!g_utf8_validate (text, -1, NULL))
+          return refuse (error, path, _("is not valid UTF-8 text"));
+        if (info->kind == KIND_DATE && !crepitus_date_check (text, &date_error))
+          return refuse (error, path, "%s", date_error->message);
+        if (info->kind == KIND_KEY && crepitus_catalog_index (info->list, text) < 0)
+          return refuse (error, path, _("unknown %s “%s”"),
+                         crepitus_catalog_list_noun (info->list), text);
+        return TRUE;
+      }
+    case KIND_CHOICE:
+    case KIND_JUDGEMENT:
+    case KIND_TRISTATE:
+      {
+        int choice = 0;
+        int max = info->kind == KIND_TRISTATE ? CREPITUS_TRISTATE_YES
+                  : info->kind == KIND_CHOICE ? (int) crepitus_catalog_count (info->list)
+                                              : (int) crepitus_catalog_count (info->list) - 1;
+
+        g_object_get (object, info->property, &choice, NULL);
+        if (choice < 0 || choice > max)
+          return refuse (error, path, _("%d is not one of its values"), choice);
+        return TRUE;
+      }
+    case KIND_INT:
+      {
+        int number = -1;
+
+        g_object_get (object, info->property, &number, NULL);
+        if (number < -1 || number > info->max)
+          return refuse (error, path, _("%d is out of range (0 to %d)"), number, info->max);
+        return TRUE;
+      }
+    case KIND_MEASURES:
+      {
+        g_autoptr(CrepitusMeasures) measures = NULL;
+        g_autoptr(CrepitusMeasures) reread = NULL;
+        g_autoptr(GError) local_error = NULL;
+        g_autofree char *text = NULL;
+
+        /* What cannot be written as §6 JSON and read back is not stored. */
+        g_object_get (object, info->property, &measures, NULL);
+        text = crepitus_json_measures_to_string (measures);
+        reread = crepitus_json_measures_from_string (text, &local_error);
+        if (reread == NULL)
+          {
+            g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_INVALID,
+                         _("%s; nothing was stored"), local_error->message);
+            return FALSE;
+          }
+        return TRUE;
+      }
+    case KIND_SET:
+    case KIND_FINDINGS:
+      /* The model holds only known keys. */
+      return TRUE;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+patient_field_check (CrepitusPatient            *patient,
+                     CrepitusStorePatientField   field,
+                     GError                    **error)
+{
+  const FieldInfo *info = &patient_fields[field];
+
+  if (field == CREPITUS_STORE_PATIENT_FAMILY_NAME)
+    {
+      const char *family = crepitus_patient_get_family_name (patient);
+      g_autofree char *stripped = g_strstrip (g_strdup (family != NULL ? family : ""));
+
+      if (*stripped == '\0')
+        return refuse (error, info->path, _("must not be empty"));
+    }
+  return field_check (G_OBJECT (patient), info, info->path, error);
+}
+
+static gboolean
+patient_check (CrepitusPatient  *patient,
+               GError          **error)
+{
+  for (guint field = 0; field < CREPITUS_STORE_N_PATIENT_FIELDS; field++)
+    if (!patient_field_check (patient, field, error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+assessment_field_check (CrepitusAssessment            *assessment,
+                        CrepitusStoreAssessmentField   field,
+                        GError                       **error)
+{
+  const FieldInfo *info = &assessment_fields[field];
+
+  if (field == CREPITUS_STORE_ASSESSMENT_DATE && crepitus_assessment_get_date (assessment) == NULL)
+    return refuse (error, info->path, _("is required"));
+  return field_check (G_OBJECT (assessment), info, info->path, error);
+}
+
+static gboolean
+factor_check (CrepitusFactorRecord  *record,
+              GError               **error)
+{
+  for (guint field = 0; field < CREPITUS_STORE_N_FACTOR_FIELDS; field++)
+    {
+      g_autofree char *path = factor_path (record, &factor_fields[field]);
+
+      if (!field_check (G_OBJECT (record), &factor_fields[field], path, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+assessment_check (CrepitusAssessment  *assessment,
+                  GError             **error)
+{
+  guint n_factors;
+  const CrepitusFactor *factors = crepitus_catalog_factors (&n_factors);
+
+  for (guint field = 0; field < CREPITUS_STORE_N_ASSESSMENT_FIELDS; field++)
+    if (!assessment_field_check (assessment, field, error))
+      return FALSE;
+  for (guint i = 0; i < n_factors; i++)
+    if (!factor_check (crepitus_assessment_get_factor (assessment, factors[i].key), error))
+      return FALSE;
+  return TRUE;
+}
+
+static int
+patient_field_for_property (const char *property)
+{
+  for (guint field = 0; field < CREPITUS_STORE_N_PATIENT_FIELDS; field++)
+    if (g_str_equal (patient_fields[field].property, property))
+      return field;
+  return -1;
+}
+
+static int
+assessment_field_for_property (const char *property)
+{
+  for (guint field = 0; field < CREPITUS_STORE_N_ASSESSMENT_FIELDS; field++)
+    if (g_str_equal (assessment_fields[field].property, property))
+      return field;
+  return -1;
+}
+
+/* The store */
+
+typedef struct
+{
+  CrepitusStore        *store;
+  GObject              *object;       /* NULL once finalized */
+  gulong                handler;
+  CrepitusFactorRecord *factors[8];   /* assessments: owned */
+  gulong                factor_handlers[8];
+} Watch;
+
+struct _CrepitusStore
+{
+  GObject                     parent_instance;
+  const CrepitusStoreBackend *backend;
+  CrepitusStoreDb            *db;
+  char                       *path;
+  GHashTable                 *watches;   /* watched GObject → Watch */
+};
+
+G_DEFINE_FINAL_TYPE (CrepitusStore, crepitus_store, G_TYPE_OBJECT)
+
+enum { WRITE_FAILED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static gboolean
+store_begin (CrepitusStore  *self,
+             GError        **error)
+{
+  return self->backend->begin (self->db, error);
+}
+
+/* Commits when @ok, else rolls back: either way the transaction is over. */
+static gboolean
+store_finish (CrepitusStore  *self,
+              gboolean        ok,
+              GError        **error)
+{
+  if (!ok)
+    {
+      self->backend->rollback (self->db);
+      return FALSE;
+    }
+  return self->backend->commit (self->db, error);
+}
+
+/* The checks that need the stored data; run inside the write transaction. */
+
+static gboolean
+check_mrn_free (CrepitusStore  *self,
+                gint64          patient_id,
+                const char     *mrn,
+                GError        **error)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  if (mrn == NULL)
+    return TRUE;
+  ids = self->backend->find_by_mrn (self->db, mrn, error);
+  if (ids == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) != patient_id)
+      {
+        g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_CONFLICT,
+                     _("patient.mrn: “%s” is already the MRN of patient %" PRId64
+                       "; nothing was stored"), mrn, g_array_index (ids, gint64, i));
+        return FALSE;
+      }
+  return TRUE;
+}
+
+static gboolean
+check_birth_date_stored (CrepitusStore  *self,
+                         gint64          patient_id,
+                         const char     *birth_date,
+                         GError        **error)
+{
+  g_autofree char *earliest = NULL;
+
+  if (birth_date == NULL || patient_id < 0)
+    return TRUE;
+  if (!self->backend->earliest_date (self->db, patient_id, &earliest, error))
+    return FALSE;
+  if (earliest != NULL && strcmp (birth_date, earliest) > 0)
+    return refuse (error, "patient.birth_date", _("%s is after the date of an assessment (%s)"),
+                   birth_date, earliest);
+  return TRUE;
+}
+
+static gboolean
+check_date_stored (CrepitusStore  *self,
+                   gint64          patient_id,
+                   const char     *date,
+                   GError        **error)
+{
+  g_autoptr(CrepitusPatient) stored = NULL;
+  const char *birth_date;
+
+  stored = self->backend->load_patient (self->db, patient_id, error);
+  if (stored == NULL)
+    return FALSE;
+  birth_date = crepitus_patient_get_birth_date (stored);
+  if (birth_date != NULL && date != NULL && strcmp (birth_date, date) > 0)
+    return refuse (error, "assessment.date", _("%s is before the patient’s birth date %s"),
+                   date, birth_date);
+  return TRUE;
+}
+
+static gboolean
+check_patient_field_stored (CrepitusStore              *self,
+                            gint64                      patient_id,
+                            CrepitusStorePatientField   field,
+                            GVariant                   *value,
+                            GError                    **error)
+{
+  if (field != CREPITUS_STORE_PATIENT_MRN && field != CREPITUS_STORE_PATIENT_BIRTH_DATE)
+    return TRUE;
+  if (value == NULL)
+    return TRUE;
+  if (field == CREPITUS_STORE_PATIENT_MRN)
+    return check_mrn_free (self, patient_id, g_variant_get_string (value, NULL), error);
+  return check_birth_date_stored (self, patient_id, g_variant_get_string (value, NULL), error);
+}
+
+/* Writes: one transaction each. */
+
+static gboolean
+insert_patient (CrepitusStore    *self,
+                CrepitusPatient  *patient,
+                GError          **error)
+{
+  g_autoptr(GVariant) mrn = NULL;
+  gint64 id = -1;
+  gboolean ok;
+
+  if (!patient_check (patient, error))
+    return FALSE;
+
+  mrn = crepitus_store_patient_get_value (patient, CREPITUS_STORE_PATIENT_MRN);
+  if (!store_begin (self, error))
+    return FALSE;
+  ok = check_patient_field_stored (self, -1, CREPITUS_STORE_PATIENT_MRN, mrn, error) &&
+       (id = self->backend->insert_patient (self->db, patient, error)) >= 0;
+  if (!store_finish (self, ok, error))
+    return FALSE;
+
+  crepitus_patient_set_id (patient, id);
+  return TRUE;
+}
+
+static gboolean
+update_patient_fields (CrepitusStore              *self,
+                       CrepitusPatient            *patient,
+                       const guint                *fields,
+                       guint                       n_fields,
+                       GError                    **error)
+{
+  gint64 id = crepitus_patient_get_id (patient);
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < n_fields; i++)
+    if (!patient_field_check (patient, fields[i], error))
+      return FALSE;
+
+  if (!store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; ok && i < n_fields; i++)
+    {
+      g_autoptr(GVariant) value = crepitus_store_patient_get_value (patient, fields[i]);
+
+      ok = check_patient_field_stored (self, id, fields[i], value, error) &&
+           self->backend->update_patient (self->db, id, fields[i], value, error);
+    }
+  return store_finish (self, ok, error);
+}
+
+static gboolean
+insert_assessment (CrepitusStore       *self,
+                   CrepitusAssessment  *assessment,
+                   GError             **error)
+{
+  CrepitusPatient *patient = crepitus_assessment_get_patient (assessment);
+  gint64 id = -1;
+  gboolean ok;
+
+  if (patient == NULL || crepitus_patient_get_id (patient) < 0)
+    return refuse (error, "patient", _("the patient is not stored yet (it needs a family name)"));
+  if (!assessment_check (assessment, error))
+    return FALSE;
+
+  if (!store_begin (self, error))
+    return FALSE;
+  ok = check_date_stored (self, crepitus_patient_get_id (patient),
+                          crepitus_assessment_get_date (assessment), error) &&
+       (id = self->backend->insert_assessment (self->db, crepitus_patient_get_id (patient),
+                                               assessment, error)) >= 0;
+  if (!store_finish (self, ok, error))
+    return FALSE;
+
+  crepitus_assessment_set_id (assessment, id);
+  return TRUE;
+}
+
+/* Writes @fields, the patient (when @move) and @factors of a stored assessment. */
+static gboolean
+update_assessment (CrepitusStore          *self,
+                   CrepitusAssessment     *assessment,
+                   const guint            *fields,
+                   guint                   n_fields,
+                   gboolean                move,
+                   CrepitusFactorRecord  **factors,
+                   guint                   n_factors,
+                   GError                **error)
+{
+  CrepitusPatient *patient = crepitus_assessment_get_patient (assessment);
+  gint64 id = crepitus_assessment_get_id (assessment);
+  gboolean ok = TRUE;
+
+  if (patient == NULL || crepitus_patient_get_id (patient) < 0)
+    return refuse (error, "patient", _("the patient is not stored yet (it needs a family name)"));
+  for (guint i = 0; i < n_fields; i++)
+    if (!assessment_field_check (assessment, fields[i], error))
+      return FALSE;
+  for (guint i = 0; i < n_factors; i++)
+    if (!factor_check (factors[i], error))
+      return FALSE;
+
+  if (!store_begin (self, error))
+    return FALSE;
+  if (move)
+    ok = self->backend->move_assessment (self->db, id, crepitus_patient_get_id (patient), error);
+  for (guint i = 0; ok && i < n_fields; i++)
+    {
+      g_autoptr(GVariant) value = crepitus_store_assessment_get_value (assessment, fields[i]);
+
+      if (fields[i] == CREPITUS_STORE_ASSESSMENT_DATE)
+        ok = check_date_stored (self, crepitus_patient_get_id (patient),
+                                crepitus_assessment_get_date (assessment), error);
+      ok = ok && self->backend->update_assessment (self->db, id, fields[i], value, error);
+    }
+  for (guint i = 0; ok && i < n_factors; i++)
+    ok = self->backend->save_factor (self->db, id, factors[i], error);
+  return store_finish (self, ok, error);
+}
+
+static gboolean
+assessment_is_ready (CrepitusAssessment *assessment)
+{
+  CrepitusPatient *patient = crepitus_assessment_get_patient (assessment);
+
+  return patient != NULL && crepitus_patient_get_id (patient) >= 0 &&
+         crepitus_assessment_get_date (assessment) != NULL;
+}
+
+/* Watched assessments of @patient wait for it to be stored; store them now. */
+static void
+save_waiting_assessments (CrepitusStore   *self,
+                          CrepitusPatient *patient)
+{
+  g_autoptr(GPtrArray) waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer object;
+
+  g_hash_table_iter_init (&iter, self->watches);
+  while (g_hash_table_iter_next (&iter, &object, NULL))
+    if (CREPITUS_IS_ASSESSMENT (object) &&
+        crepitus_assessment_get_patient (object) == patient &&
+        crepitus_assessment_get_id (object) < 0 &&
+        assessment_is_ready (object))
+      g_ptr_array_add (waiting, g_object_ref (object));
+
+  for (guint i = 0; i < waiting->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!insert_assessment (self, waiting->pdata[i], &error))
+        g_signal_emit (self, signals[WRITE_FAILED], 0, error);
+    }
+}
+
+gboolean
+crepitus_store_save_patient (CrepitusStore    *self,
+                             CrepitusPatient  *patient,
+                             const char       *property,
+                             GError          **error)
+{
+  guint all[CREPITUS_STORE_N_PATIENT_FIELDS];
+  guint field;
+  int found;
+
+  g_return_val_if_fail (CREPITUS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CREPITUS_IS_PATIENT (patient), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_strcmp0 (property, "id") == 0)
+    return TRUE;
+
+  if (crepitus_patient_get_id (patient) < 0)
+    {
+      if (!insert_patient (self, patient, error))
+        return FALSE;
+      save_waiting_assessments (self, patient);
+      return TRUE;
+    }
+
+  if (property == NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+        all[i] = i;
+      return update_patient_fields (self, patient, all, G_N_ELEMENTS (all), error);
+    }
+
+  found = patient_field_for_property (property);
+  g_return_val_if_fail (found >= 0, FALSE);
+  field = found;
+  return update_patient_fields (self, patient, &field, 1, error);
+}
+
+gboolean
+crepitus_store_save_assessment (CrepitusStore       *self,
+                                CrepitusAssessment  *assessment,
+                                const char          *property,
+                                GError             **error)
+{
+  guint n_factors;
+  const CrepitusFactor *catalog = crepitus_catalog_factors (&n_factors);
+  guint field;
+  int found;
+
+  g_return_val_if_fail (CREPITUS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CREPITUS_IS_ASSESSMENT (assessment), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_strcmp0 (property, "id") == 0)
+    return TRUE;
+
+  if (crepitus_assessment_get_id (assessment) < 0)
+    return insert_assessment (self, assessment, error);
+
+  if (property == NULL)
+    {
+      guint all[CREPITUS_STORE_N_ASSESSMENT_FIELDS];
+      CrepitusFactorRecord *factors[8];
+
+      g_assert (n_factors == G_N_ELEMENTS (factors));
+      for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+        all[i] = i;
+      for (guint i = 0; i < n_factors; i++)
+        factors[i] = crepitus_assessment_get_factor (assessment, catalog[i].key);
+      return update_assessment (self, assessment, all, G_N_ELEMENTS (all), TRUE,
+                                factors, n_factors, error);
+    }
+
+  if (g_str_equal (property, "patient"))
+    return update_assessment (self, assessment, NULL, 0, TRUE, NULL, 0, error);
+
+  found = assessment_field_for_property (property);
+  g_return_val_if_fail (found >= 0, FALSE);
+  field = found;
+  return update_assessment (self, assessment, &field, 1, FALSE, NULL, 0, error);
+}
+
+gboolean
+crepitus_store_save_factor (CrepitusStore       *self,
+                            CrepitusAssessment  *assessment,
+                            const char          *factor,
+                            GError             **error)
+{
+  CrepitusFactorRecord *record;
+
+  g_return_val_if_fail (CREPITUS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CREPITUS_IS_ASSESSMENT (assessment), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  record = crepitus_assessment_get_factor (assessment, factor);
+  g_return_val_if_fail (record != NULL, FALSE);
+
+  if (crepitus_assessment_get_id (assessment) < 0)
+    return insert_assessment (self, assessment, error);
+  return update_assessment (self, assessment, NULL, 0, FALSE, &record, 1, error);
+}
+
+/* Reads */
+
+CrepitusPatient *
+crepitus_store_load_patient (CrepitusStore  *self,
+                             gint64          id,
+                             GError        **error)
+{
+  g_return_val_if_fail (CREPITUS_IS_STORE (self), NULL);
+  return self->backend->load_patient (self->db, id, error);
+}
+
+GPtrArray *
+crepitus_store_list_patients (CrepitusStore  *self,
+                              GError        **error)
+{
+  g_return_val_if_fail (CREPITUS_IS_STORE (self), NULL);
+  return self->backend->list_patients (self->db, error);
+}
+
+CrepitusAssessment *
+crepitus_store_load_assessment (CrepitusStore  *self,
+                                gint64          id,
+                                GError        **error)
+{
+  g_return_val_if_fail (CREPITUS_IS_STORE (self), NULL);
+  return self->backend->load_assessment (self->db, id, NULL, error);
+}
+
+GPtrArray *
+crepitus_store_list_assessments (CrepitusStore    *self,
+                                 CrepitusPatient  *patient,
+                                 GError          **error)
+{
+  g_autoptr(GPtrArray) assessments = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_val_if_fail (CREPITUS_IS_STORE (self), NULL);
+  g_return_val_if_fail (CREPITUS_IS_PATIENT (patient), NULL);
+
+  assessments = g_ptr_array_new_with_free_func (g_object_unref);
+  if (crepitus_patient_get_id (patient) < 0)
+    return g_steal_pointer (&assessments);
+
+  ids = self->backend->list_assessments (self->db, crepitus_patient_get_id (patient), error);
+  if (ids == NULL)
+    return NULL;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      CrepitusAssessment *assessment =
+        self->backend->load_assessment (self->db, g_array_index (ids, gint64, i), patient, error);
+
+      if (assessment == NULL)
+        return NULL;
+      g_ptr_array_add (assessments, assessment);
+    }
+  return g_steal_pointer (&assessments);
+}
+
+/* Autosave */
+
+static void
+on_watched_finalized (gpointer  data,
+                      GObject  *where_the_object_was)
+{
+  Watch *watch = data;
+
+  watch->object = NULL;
+  g_hash_table_remove (watch->store->watches, where_the_object_was);
+}
+
+static void
+watch_free (gpointer data)
+{
+  Watch *watch = data;
+
+  if (watch->object != NULL)
+    {
+      g_signal_handler_disconnect (watch->object, watch->handler);
+      g_object_weak_unref (watch->object, on_watched_finalized, watch);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (watch->factors); i++)
+    if (watch->factors[i] != NULL)
+      {
+        g_signal_handler_disconnect (watch->factors[i], watch->factor_handlers[i]);
+        g_object_unref (watch->factors[i]);
+      }
+  g_free (watch);
+}
+
+static void
+on_patient_notify (CrepitusPatient *patient,
+                   GParamSpec      *pspec,
+                   CrepitusStore   *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (pspec->name, "id"))
+    return;
+  /* A patient is created only once it has a family name. */
+  if (crepitus_patient_get_id (patient) < 0 && crepitus_patient_get_family_name (patient) == NULL)
+    return;
+  if (!crepitus_store_save_patient (self, patient, pspec->name, &error))
+    g_signal_emit (self, signals[WRITE_FAILED], 0, error);
+}
+
+static void
+on_assessment_notify (CrepitusAssessment *assessment,
+                      GParamSpec         *pspec,
+                      CrepitusStore      *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (pspec->name, "id"))
+    return;
+  if (g_str_equal (pspec->name, "patient") && crepitus_assessment_get_patient (assessment) != NULL)
+    crepitus_store_watch_patient (self, crepitus_assessment_get_patient (assessment));
+  /* An assessment is created once its patient is stored and it has a date. */
+  if (crepitus_assessment_get_id (assessment) < 0 && !assessment_is_ready (assessment))
+    return;
+  if (!crepitus_store_save_assessment (self, assessment, pspec->name, &error))
+    g_signal_emit (self, signals[WRITE_FAILED], 0, error);
+}
+
+static void
+on_factor_notify (CrepitusFactorRecord *record,
+                  GParamSpec           *pspec,
+                  Watch                *watch)
+{
+  CrepitusAssessment *assessment = CREPITUS_ASSESSMENT (watch->object);
+  g_autoptr(GError) error = NULL;
+
+  if (crepitus_assessment_get_id (assessment) < 0 && !assessment_is_ready (assessment))
+    return;
+  if (!crepitus_store_save_factor (watch->store, assessment,
+                                   crepitus_factor_record_get_key (record), &error))
+    g_signal_emit (watch->store, signals[WRITE_FAILED], 0, error);
+}
+
+static Watch *
+watch_object (CrepitusStore *self,
+              GObject       *object,
+              GCallback      callback)
+{
+  Watch *watch;
+
+  if (g_hash_table_contains (self->watches, object))
+    return NULL;
+
+  watch = g_new0 (Watch, 1);
+  watch->store = self;
+  watch->object = object;
+  watch->handler = g_signal_connect (object, "notify", callback, self);
+  g_object_weak_ref (object, on_watched_finalized, watch);
+  g_hash_table_insert (self->watches, object, watch);
+  return watch;
+}
+
+void
+crepitus_store_watch_patient (CrepitusStore   *self,
+                              CrepitusPatient *patient)
+{
+  g_return_if_fail (CREPITUS_IS_STORE (self));
+  g_return_if_fail (CREPITUS_IS_PATIENT (patient));
+
+  if (watch_object (self, G_OBJECT (patient), G_CALLBACK (on_patient_notify)) == NULL)
+    return;
+  /* No unsaved state: a new patient that already has a family name is stored now. */
+  if (crepitus_patient_get_id (patient) < 0 && crepitus_patient_get_family_name (patient) != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!crepitus_store_save_patient (self, patient, NULL, &error))
+        g_signal_emit (self, signals[WRITE_FAILED], 0, error);
+    }
+}
+
+void
+crepitus_store_watch_assessment (CrepitusStore      *self,
+                                 CrepitusAssessment *assessment)
+{
+  guint n_factors;
+  const CrepitusFactor *factors = crepitus_catalog_factors (&n_factors);
+  Watch *watch;
+
+  g_return_if_fail (CREPITUS_IS_STORE (self));
+  g_return_if_fail (CREPITUS_IS_ASSESSMENT (assessment));
+
+  if (crepitus_assessment_get_patient (assessment) != NULL)
+    crepitus_store_watch_patient (self, crepitus_assessment_get_patient (assessment));
+
+  watch = watch_object (self, G_OBJECT (assessment), G_CALLBACK (on_assessment_notify));
+  if (watch == NULL)
+    return;
+  g_assert (n_factors == G_N_ELEMENTS (watch->factors));
+  for (guint i = 0; i < n_factors; i++)
+    {
+      watch->factors[i] = g_object_ref (crepitus_assessment_get_factor (assessment,
+                                                                        factors[i].key));
+      watch->factor_handlers[i] = g_signal_connect (watch->factors[i], "notify",
+                                                    G_CALLBACK (on_factor_notify), watch);
+    }
+
+  /* No unsaved state: a new assessment that can be stored is stored now. */
+  if (crepitus_assessment_get_id (assessment) < 0 && assessment_is_ready (assessment))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!crepitus_store_save_assessment (self, assessment, NULL, &error))
+        g_signal_emit (self, signals[WRITE_FAILED], 0, error);
+    }
+}
+
+void
+crepitus_store_unwatch (CrepitusStore *self,
+                        gpointer       object)
+{
+  g_return_if_fail (CREPITUS_IS_STORE (self));
+  g_return_if_fail (G_IS_OBJECT (object));
+
+  g_hash_table_remove (self->watches, object);
+}
+
+/* Import and export */
+
+static gboolean
+conflict (GError     **error,
+          gint64       stored_id,
+          const char  *path,
+          const char  *ours,
+          const char  *theirs)
+{
+  /* Names stay out of the message: it may end up on a terminal or in a log. */
+  if (g_str_equal (path, "patient.family_name") || g_str_equal (path, "patient.given_name"))
+    g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_CONFLICT,
+                 _("%s: differs from the stored patient %" PRId64
+                   " with the same MRN; correct the file or the patient, then import again"),
+                 path, stored_id);
+  else
+    g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_CONFLICT,
+                 _("%s: %s differs from the stored patient %" PRId64
+                   " (%s); correct the file or the patient, then import again"),
+                 path, ours, stored_id, theirs);
+  return FALSE;
+}
+
+/* The stored patient @patient is, filled in with what only the document records; or a new
+ * one. Runs inside the import's transaction. */
+static gint64
+match_patient (CrepitusStore    *self,
+               CrepitusPatient  *patient,
+               GError          **error)
+{
+  g_autoptr(CrepitusPatient) stored = NULL;
+  g_autoptr(GArray) ids = NULL;
+  const char *mrn = crepitus_patient_get_mrn (patient);
+  const char *birth_date = crepitus_patient_get_birth_date (patient);
+  gint64 id;
+
+  if (mrn != NULL)
+    {
+      ids = self->backend->find_by_mrn (self->db, mrn, error);
+      if (ids == NULL)
+        return -1;
+    }
+  /* Without a birth date, a name alone is too weak to merge two records. */
+  if ((ids == NULL || ids->len == 0) && birth_date != NULL)
+    {
+      g_clear_pointer (&ids, g_array_unref);
+      ids = self->backend->find_by_name (self->db, crepitus_patient_get_family_name (patient),
+                                         crepitus_patient_get_given_name (patient), birth_date,
+                                         error);
+      if (ids == NULL)
+        return -1;
+    }
+
+  if (ids == NULL || ids->len == 0)
+    return self->backend->insert_patient (self->db, patient, error);
+  if (ids->len > 1)
+    {
+      g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_CONFLICT,
+                   _("patient: matches %u stored patients; give the patient an MRN, then "
+                     "import again"), ids->len);
+      return -1;
+    }
+
+  id = g_array_index (ids, gint64, 0);
+  stored = self->backend->load_patient (self->db, id, error);
+  if (stored == NULL)
+    return -1;
+
+  for (guint field = 0; field < CREPITUS_STORE_N_PATIENT_FIELDS; field++)
+    {
+      g_autoptr(GVariant) ours = crepitus_store_patient_get_value (patient, field);
+      g_autoptr(GVariant) theirs = crepitus_store_patient_get_value (stored, field);
+
+      if (ours == NULL || (theirs != NULL && g_variant_equal (ours, theirs)))
+        continue;
+      if (theirs != NULL)
+        {
+          conflict (error, id, patient_fields[field].path, g_variant_get_string (ours, NULL),
+                    g_variant_get_string (theirs, NULL));
+          return -1;
+        }
+      /* Recorded only in the document: the stored patient learns it. */
+      if (!check_patient_field_stored (self, id, field, ours, error) ||
+          !self->backend->update_patient (self->db, id, field, ours, error))
+        return -1;
+    }
+  return id;
+}
+
+gint64
+crepitus_store_import (CrepitusStore       *self,
+                       CrepitusAssessment  *assessment,
+                       GError             **error)
+{
+  CrepitusPatient *patient;
+  gint64 patient_id = -1, id = -1;
+  gboolean ok;
+
+  g_return_val_if_fail (CREPITUS_IS_STORE (self), -1);
+  g_return_val_if_fail (CREPITUS_IS_ASSESSMENT (assessment), -1);
+  patient = crepitus_assessment_get_patient (assessment);
+  g_return_val_if_fail (CREPITUS_IS_PATIENT (patient), -1);
+
+  if (!patient_check (patient, error) || !assessment_check (assessment, error))
+    return -1;
+
+  if (!store_begin (self, error))
+    return -1;
+  ok = (patient_id = match_patient (self, patient, error)) >= 0 &&
+       check_date_stored (self, patient_id, crepitus_assessment_get_date (assessment), error) &&
+       (id = self->backend->insert_assessment (self->db, patient_id, assessment, error)) >= 0;
+  if (!store_finish (self, ok, error))
+    return -1;
+
+  crepitus_patient_set_id (patient, patient_id);
+  crepitus_assessment_set_id (assessment, id);
+  return id;
+}
+
+gint64
+crepitus_store_import_json (CrepitusStore  *self,
+                            const char     *data,
+                            gsize           length,
+                            GError        **error)
+{
+  g_autoptr(CrepitusAssessment) assessment = NULL;
+
+  g_return_val_if_fail (CREPITUS_IS_STORE (self), -1);
+
+  assessment = crepitus_json_read (data, length, error);
+  if (assessment == NULL)
+    return -1;
+  return crepitus_store_import (self, assessment, error);
+}
+
+char *
+crepitus_store_export_json (CrepitusStore  *self,
+                            gint64          id,
+                            GError        **error)
+{
+  g_autoptr(CrepitusAssessment) assessment = NULL;
+
+  g_return_val_if_fail (CREPITUS_IS_STORE (self), NULL);
+
+  assessment = crepitus_store_load_assessment (self, id, error);
+  if (assessment == NULL)
+    return NULL;
+  return crepitus_json_write (assessment);
+}
+
+gboolean
+crepitus_store_check_integrity (CrepitusStore  *self,
+                                GError        **error)
+{
+  g_return_val_if_fail (CREPITUS_IS_STORE (self), FALSE);
+  return self->backend->check_integrity (self->db, error);
+}
+
+/* Life cycle */
+
+char *
+crepitus_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "crepitus", "crepitus.db", NULL);
+}
+
+CrepitusStore *
+crepitus_store_open_full (const char              *path,
+                          CrepitusStoreOpenFlags   flags,
+                          GError                 **error)
+{
+  g_autoptr(CrepitusStore) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (CREPITUS_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->db = self->backend->open (path, flags, error);
+  if (self->db == NULL)
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+CrepitusStore *
+crepitus_store_open (const char  *path,
+                     GError     **error)
+{
+  return crepitus_store_open_full (path, CREPITUS_STORE_OPEN_DEFAULT, error);
+}
+
+const char *
+crepitus_store_get_path (CrepitusStore *self)
+{
+  g_return_val_if_fail (CREPITUS_IS_STORE (self), NULL);
+  return self->path;
+}
+
+CrepitusStoreDb *
+crepitus_store_get_db (CrepitusStore *self)
+{
+  g_return_val_if_fail (CREPITUS_IS_STORE (self), NULL);
+  return self->db;
+}
+
+static void
+crepitus_store_dispose (GObject *object)
+{
+  CrepitusStore *self = CREPITUS_STORE (object);
+
+  g_hash_table_remove_all (self->watches);
+
+  G_OBJECT_CLASS (crepitus_store_parent_class)->dispose (object);
+}
+
+static void
+crepitus_store_finalize (GObject *object)
+{
+  CrepitusStore *self = CREPITUS_STORE (object);
+
+  if (self->db != NULL)
+    self->backend->close (self->db);
+  g_hash_table_unref (self->watches);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (crepitus_store_parent_class)->finalize (object);
+}
+
+static void
+crepitus_store_class_init (CrepitusStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = crepitus_store_dispose;
+  object_class->finalize = crepitus_store_finalize;
+
+  /**
+   * CrepitusStore::write-failed:
+   * @error: what was refused or failed, naming the field or the file
+   *
+   * An autosaved edit was not stored; the database is as it was before the edit.
+   */
+  signals[WRITE_FAILED] =
+    g_signal_new ("write-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+}
+
+static void
+crepitus_store_init (CrepitusStore *self)
+{
+  self->backend = &crepitus_store_sqlite_backend;
+  self->watches = g_hash_table_new_full (NULL, NULL, NULL, watch_free);
+}

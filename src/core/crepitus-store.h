@@ -1,0 +1,122 @@
+/* crepitus-store.h — the durable database: open, migrate, autosave, import and export */
+#pragma once
+
+#include "crepitus-assessment.h"
+
+G_BEGIN_DECLS
+
+#define CREPITUS_STORE_ERROR (crepitus_store_error_quark ())
+
+/* Every message names the database file (or, for a refused edit, the §6 path of the field)
+ * and says what to do. A failed write leaves every earlier commit intact. */
+typedef enum
+{
+  CREPITUS_STORE_ERROR_NOT_A_DATABASE,  /* not a Crepitus database; left untouched */
+  CREPITUS_STORE_ERROR_CORRUPT,         /* damaged; left untouched */
+  CREPITUS_STORE_ERROR_NEWER_SCHEMA,    /* written by a newer Crepitus */
+  CREPITUS_STORE_ERROR_READ_ONLY,       /* the file or its folder cannot be written */
+  CREPITUS_STORE_ERROR_FULL,            /* the disk is full */
+  CREPITUS_STORE_ERROR_LOCKED,          /* another program holds the database */
+  CREPITUS_STORE_ERROR_INVALID,         /* the edit breaks a rule of CLINICAL.md §6 */
+  CREPITUS_STORE_ERROR_NOT_FOUND,       /* no patient or assessment with that id */
+  CREPITUS_STORE_ERROR_CONFLICT,        /* an import or MRN disagrees with a stored patient */
+  CREPITUS_STORE_ERROR_FAILED,          /* any other failure of the database */
+} CrepitusStoreError;
+
+GQuark               crepitus_store_error_quark      (void);
+
+#define CREPITUS_TYPE_STORE (crepitus_store_get_type ())
+G_DECLARE_FINAL_TYPE (CrepitusStore, crepitus_store, CREPITUS, STORE, GObject)
+
+/* The default database: $XDG_DATA_HOME/crepitus/crepitus.db. */
+char                *crepitus_store_default_path     (void);
+
+/* The schema version this Crepitus writes (the number of its migrations). */
+guint                crepitus_store_schema_version   (void);
+
+/* Opens the database at @path, creating it (folder 0700, file 0600) when missing and
+ * migrating it to the current schema; refuses, untouched, a file that is not a Crepitus
+ * database, a damaged one or one of a newer schema. */
+CrepitusStore       *crepitus_store_open             (const char          *path,
+                                                      GError             **error);
+
+/* The path of the database file. */
+const char          *crepitus_store_get_path         (CrepitusStore       *self);
+
+/* Saves @property of @patient (a property name, or %NULL for every field) in one
+ * transaction; a patient without id is inserted, which needs a family name. */
+gboolean             crepitus_store_save_patient     (CrepitusStore       *self,
+                                                      CrepitusPatient     *patient,
+                                                      const char          *property,
+                                                      GError             **error);
+
+/* The patient stored with @id, not watched. */
+CrepitusPatient     *crepitus_store_load_patient     (CrepitusStore       *self,
+                                                      gint64               id,
+                                                      GError             **error);
+
+/* Every patient (CrepitusPatient), by id. */
+GPtrArray           *crepitus_store_list_patients    (CrepitusStore       *self,
+                                                      GError             **error);
+
+/* Saves @property of @assessment (a property name, or %NULL for every field) in one
+ * transaction; an assessment without id is inserted, which needs a date and a stored
+ * patient. */
+gboolean             crepitus_store_save_assessment  (CrepitusStore       *self,
+                                                      CrepitusAssessment  *assessment,
+                                                      const char          *property,
+                                                      GError             **error);
+
+/* Saves the judgement, findings and notes of factor @factor of a stored @assessment. */
+gboolean             crepitus_store_save_factor      (CrepitusStore       *self,
+                                                      CrepitusAssessment  *assessment,
+                                                      const char          *factor,
+                                                      GError             **error);
+
+/* The assessment stored with @id, with its patient, not watched. */
+CrepitusAssessment  *crepitus_store_load_assessment  (CrepitusStore       *self,
+                                                      gint64               id,
+                                                      GError             **error);
+
+/* The assessments of stored @patient (CrepitusAssessment sharing @patient), by date then
+ * id. */
+GPtrArray           *crepitus_store_list_assessments (CrepitusStore       *self,
+                                                      CrepitusPatient     *patient,
+                                                      GError             **error);
+
+/* Autosaves every later edit of @patient, each in its own transaction before the notify
+ * returns; a refused or failed edit emits ::write-failed and stores nothing. */
+void                 crepitus_store_watch_patient    (CrepitusStore       *self,
+                                                      CrepitusPatient     *patient);
+
+/* Autosaves every later edit of @assessment, its factors and its patient. */
+void                 crepitus_store_watch_assessment (CrepitusStore       *self,
+                                                      CrepitusAssessment  *assessment);
+
+/* Stops autosaving @object (a watched patient or assessment). */
+void                 crepitus_store_unwatch          (CrepitusStore       *self,
+                                                      gpointer             object);
+
+/* Stores @assessment (as read by crepitus_json_read) in one transaction, matching its
+ * patient by MRN, else by family name, given name and birth date, else creating it.
+ * Returns the new assessment id, or -1. */
+gint64               crepitus_store_import           (CrepitusStore       *self,
+                                                      CrepitusAssessment  *assessment,
+                                                      GError             **error);
+
+/* Reads a CLINICAL.md §6 document and imports it; returns the new assessment id, or -1. */
+gint64               crepitus_store_import_json      (CrepitusStore       *self,
+                                                      const char          *data,
+                                                      gsize                length,
+                                                      GError             **error);
+
+/* The canonical §6 document of the assessment stored with @id. */
+char                *crepitus_store_export_json      (CrepitusStore       *self,
+                                                      gint64               id,
+                                                      GError             **error);
+
+/* Checks the whole file (SQLite integrity and foreign keys). */
+gboolean             crepitus_store_check_integrity  (CrepitusStore       *self,
+                                                      GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,110 @@
+/* crepitus-test-store.h — temporary databases for the store's tests */
+#pragma once
+
+#include <glib/gstdio.h>
+
+#include "crepitus-store-private.h"
+
+G_BEGIN_DECLS
+
+/* Removes @path and everything below it (permissions are restored first). */
+static inline void
+crepitus_test_remove_tree (const char *path)
+{
+  GStatBuf st;
+
+  if (g_lstat (path, &st) != 0)
+    return;
+  if (S_ISDIR (st.st_mode))
+    {
+      g_autoptr(GDir) dir = NULL;
+      const char *name;
+
+      g_chmod (path, 0700);
+      dir = g_dir_open (path, 0, NULL);
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          crepitus_test_remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+/* A new temporary folder. */
+static inline char *
+crepitus_test_make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *tmpdir = g_dir_make_tmp ("crepitus-store-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return tmpdir;
+}
+
+/* Opens @path, failing the test on error. */
+static inline CrepitusStore *
+crepitus_test_open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  CrepitusStore *store = crepitus_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+/* The contents of @path, failing the test on error. */
+static inline GBytes *
+crepitus_test_read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+/* A stored patient with family name @family (and the given fields when not %NULL). */
+static inline CrepitusPatient *
+crepitus_test_add_patient (CrepitusStore *store,
+                           const char    *family,
+                           const char    *given,
+                           const char    *birth_date,
+                           const char    *mrn)
+{
+  g_autoptr(GError) error = NULL;
+  CrepitusPatient *patient = crepitus_patient_new ();
+
+  crepitus_patient_set_family_name (patient, family);
+  crepitus_patient_set_given_name (patient, given);
+  crepitus_patient_set_birth_date (patient, birth_date);
+  crepitus_patient_set_mrn (patient, mrn);
+  crepitus_store_save_patient (store, patient, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (crepitus_patient_get_id (patient), >, 0);
+  return patient;
+}
+
+/* A stored assessment of @patient on @date. */
+static inline CrepitusAssessment *
+crepitus_test_add_assessment (CrepitusStore   *store,
+                              CrepitusPatient *patient,
+                              const char      *date)
+{
+  g_autoptr(GError) error = NULL;
+  CrepitusAssessment *assessment = crepitus_assessment_new (patient);
+
+  crepitus_assessment_set_date (assessment, date);
+  crepitus_store_save_assessment (store, assessment, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (crepitus_assessment_get_id (assessment), >, 0);
+  return assessment;
+}
+
+G_END_DECLS

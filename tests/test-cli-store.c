@@ -1,0 +1,402 @@
+/* test-cli-store.c — import, export, list, history and triage --id on a database */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <jansson.h>
+#include <sys/stat.h>
+
+#include "crepitus-test-util.h"
+
+typedef struct
+{
+  char *tmpdir;
+  char *db;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  GStatBuf st;
+
+  if (g_lstat (path, &st) != 0)
+    return;
+  if (S_ISDIR (st.st_mode))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->tmpdir = g_dir_make_tmp ("crepitus-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->db = g_build_filename (fixture->tmpdir, "crepitus.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->tmpdir);
+  g_free (fixture->db);
+  g_free (fixture->tmpdir);
+}
+
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+}
+
+static char *
+fixture_text (const char *name)
+{
+  g_autofree char *path = fixture_path (name);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+/* Runs `crepitus --db DB ARGS…`. */
+static void
+run_db (Fixture     *fixture,
+        CrepitusRun *run,
+        const char  *input,
+        const char  *const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, fixture->db);
+  for (gsize i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  crepitus_run (run, input, (const char * const *) argv->pdata);
+}
+
+/* One line on standard error, nothing on standard output, exit status @status. */
+static void
+assert_error_line (CrepitusRun *run,
+                   int          status,
+                   const char  *start)
+{
+  g_assert_cmpint (run->status, ==, status);
+  g_assert_cmpstr (run->out, ==, "");
+  g_assert_cmpuint (crepitus_count_lines (run->err), ==, 1);
+  if (!g_str_has_prefix (run->err, start))
+    g_error ("“%s” does not start with “%s”", run->err, start);
+}
+
+static void
+import_fixture (Fixture    *fixture,
+                const char *name,
+                const char *expected_id)
+{
+  g_auto(CrepitusRun) run = { 0 };
+  g_autofree char *path = fixture_path (name);
+  g_autofree char *line = g_strconcat (expected_id, "\n", NULL);
+
+  run_db (fixture, &run, NULL, (const char *[]) { "import", path, NULL });
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, line);
+}
+
+static void
+test_import_export (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *names[] = { "example.json", "every-field.json" };
+
+  import_fixture (fixture, "example.json", "1");
+  import_fixture (fixture, "every-field.json", "2");
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_auto(CrepitusRun) run = { 0 };
+      g_autofree char *id = g_strdup_printf ("%u", i + 1);
+      g_autofree char *text = fixture_text (names[i]);
+      json_t *a, *b;
+
+      run_db (fixture, &run, NULL, (const char *[]) { "export", id, NULL });
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (run.err, ==, "");
+      a = json_loads (text, 0, NULL);
+      b = json_loads (run.out, 0, NULL);
+      g_assert_true (json_equal (a, b));
+      json_decref (a);
+      json_decref (b);
+      g_assert_cmpstr (run.out, ==, text);
+    }
+}
+
+static void
+test_import_stdin (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_auto(CrepitusRun) run = { 0 };
+  g_autofree char *text = fixture_text ("example.json");
+
+  run_db (fixture, &run, text, (const char *[]) { "import", "-", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "1\n");
+}
+
+static void
+test_list (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_auto(CrepitusRun) run = { 0 };
+  g_auto(CrepitusRun) json_run = { 0 };
+  const char *minimal =
+    "{\"format\": \"crepitus-assessment\", \"version\": 1,"
+    " \"patient\": {\"family_name\": \"Tab\\there\"}, \"assessment\": {\"date\": \"2026-01-01\"}}";
+  json_t *array;
+
+  import_fixture (fixture, "example.json", "1");
+  {
+    g_auto(CrepitusRun) imported = { 0 };
+
+    run_db (fixture, &imported, minimal, (const char *[]) { "import", "-", NULL });
+    g_assert_cmpstr (imported.out, ==, "2\n");
+  }
+
+  run_db (fixture, &run, NULL, (const char *[]) { "list", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.out, ==,
+                   "1\tGarcía\tLucía\t1984-03-12\tA-1001\n"
+                   "2\tTab here\t\t\t\n");
+
+  run_db (fixture, &json_run, NULL, (const char *[]) { "list", "--json", NULL });
+  g_assert_cmpint (json_run.status, ==, 0);
+  array = json_loads (json_run.out, 0, NULL);
+  g_assert_true (json_is_array (array));
+  g_assert_cmpuint (json_array_size (array), ==, 2);
+  g_assert_cmpint (json_integer_value (json_object_get (json_array_get (array, 0), "id")), ==, 1);
+  g_assert_cmpstr (json_string_value (json_object_get (json_array_get (array, 0), "mrn")), ==,
+                   "A-1001");
+  g_assert_cmpstr (json_string_value (json_object_get (json_array_get (array, 1), "family_name")),
+                   ==, "Tab\there");
+  g_assert_null (json_object_get (json_array_get (array, 1), "given_name"));
+  json_decref (array);
+}
+
+static void
+test_history_and_triage (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_auto(CrepitusRun) run = { 0 };
+  g_auto(CrepitusRun) json_run = { 0 };
+  g_auto(CrepitusRun) stored = { 0 };
+  g_auto(CrepitusRun) from_file = { 0 };
+  g_autofree char *full = fixture_path ("every-field.json");
+  g_autofree char *earlier = NULL;
+  json_t *array;
+
+  import_fixture (fixture, "example.json", "1");
+  /* The same patient, an earlier visit with a red flag. */
+  {
+    g_autofree char *text = fixture_text ("example.json");
+    g_auto(CrepitusRun) imported = { 0 };
+    GString *s = g_string_new (text);
+
+    g_string_replace (s, "\"2026-11-20\"", "\"2025-02-03\"", 1);
+    g_string_replace (s, "\"history\":", "\"red_flags\": [\"fever\"],\n    \"history\":", 1);
+    earlier = g_string_free (s, FALSE);
+    run_db (fixture, &imported, earlier, (const char *[]) { "import", "-", NULL });
+    g_assert_cmpstr (imported.err, ==, "");
+    g_assert_cmpstr (imported.out, ==, "2\n");
+  }
+
+  run_db (fixture, &run, NULL, (const char *[]) { "history", "1", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "2\t2025-02-03\tA. Clinician\turgent\n"
+                   "1\t2026-11-20\tA. Clinician\tbenign\n");
+
+  run_db (fixture, &json_run, NULL, (const char *[]) { "history", "--json", "1", NULL });
+  g_assert_cmpint (json_run.status, ==, 0);
+  array = json_loads (json_run.out, 0, NULL);
+  g_assert_cmpuint (json_array_size (array), ==, 2);
+  g_assert_cmpstr (json_string_value (json_object_get (json_array_get (array, 0), "level")), ==,
+                   "urgent");
+  g_assert_cmpstr (json_string_value (json_object_get (json_array_get (array, 1), "date")), ==,
+                   "2026-11-20");
+  json_decref (array);
+
+  /* triage --id agrees with triage FILE. */
+  import_fixture (fixture, "every-field.json", "3");
+  run_db (fixture, &stored, NULL, (const char *[]) { "triage", "--id", "3", NULL });
+  g_assert_cmpint (stored.status, ==, 0);
+  crepitus_run (&from_file, NULL, (const char *[]) { "triage", full, NULL });
+  g_assert_cmpint (from_file.status, ==, 0);
+  g_assert_cmpstr (stored.out, ==, from_file.out);
+  g_assert_true (g_str_has_prefix (stored.out, "{\"level\": \"emergency\""));
+}
+
+static void
+test_errors (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *example = fixture_path ("example.json");
+  g_autofree char *db_prefix = g_strconcat (fixture->db, ": ", NULL);
+
+  import_fixture (fixture, "example.json", "1");
+
+  {
+    g_auto(CrepitusRun) run = { 0 };
+
+    run_db (fixture, &run, NULL, (const char *[]) { "export", "99", NULL });
+    assert_error_line (&run, 1, db_prefix);
+    g_assert_nonnull (strstr (run.err, "no assessment 99"));
+  }
+  {
+    g_auto(CrepitusRun) run = { 0 };
+
+    run_db (fixture, &run, NULL, (const char *[]) { "history", "42", NULL });
+    assert_error_line (&run, 1, db_prefix);
+    g_assert_nonnull (strstr (run.err, "no patient 42"));
+  }
+  {
+    g_auto(CrepitusRun) run = { 0 };
+
+    run_db (fixture, &run, NULL, (const char *[]) { "triage", "--id", "7", NULL });
+    assert_error_line (&run, 1, db_prefix);
+  }
+  /* Wrong usage. */
+  {
+    const char *const *usages[] = {
+      (const char *[]) { "export", NULL },
+      (const char *[]) { "export", "abc", NULL },
+      (const char *[]) { "export", "0", NULL },
+      (const char *[]) { "export", "1", "2", NULL },
+      (const char *[]) { "history", NULL },
+      (const char *[]) { "history", "--csv", "1", NULL },
+      (const char *[]) { "list", "extra", NULL },
+      (const char *[]) { "import", NULL },
+      (const char *[]) { "triage", "--id", "1", example, NULL },
+      (const char *[]) { "triage", "--id", "one", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (usages); i++)
+      {
+        g_auto(CrepitusRun) run = { 0 };
+
+        run_db (fixture, &run, NULL, usages[i]);
+        assert_error_line (&run, 2, "crepitus ");
+      }
+  }
+  /* An invalid document: its path and the field, and nothing stored. */
+  {
+    g_auto(CrepitusRun) run = { 0 };
+    g_auto(CrepitusRun) list = { 0 };
+    g_autofree char *bad = g_build_filename (fixture->tmpdir, "bad.json", NULL);
+    g_autofree char *text = fixture_text ("every-field.json");
+    g_autofree char *start = g_strconcat (bad, ": assessment.measures.odi[4]: ", NULL);
+    GString *s = g_string_new (text);
+
+    g_string_replace (s, "        5,\n", "        6,\n", 1);
+    g_file_set_contents (bad, s->str, -1, NULL);
+    g_string_free (s, TRUE);
+    run_db (fixture, &run, NULL, (const char *[]) { "import", bad, NULL });
+    assert_error_line (&run, 1, start);
+
+    run_db (fixture, &list, NULL, (const char *[]) { "list", NULL });
+    g_assert_cmpuint (crepitus_count_lines (list.out), ==, 1);
+  }
+  /* A conflict with the stored patient names the field. */
+  {
+    g_auto(CrepitusRun) run = { 0 };
+    g_autofree char *text = fixture_text ("example.json");
+    GString *s = g_string_new (text);
+
+    g_string_replace (s, "1984-03-12", "1984-03-21", 1);
+    run_db (fixture, &run, s->str, (const char *[]) { "import", "-", NULL });
+    g_string_free (s, TRUE);
+    assert_error_line (&run, 1, "-: patient.birth_date: 1984-03-21 differs from the stored "
+                                "patient 1 (1984-03-12)");
+  }
+  {
+    g_auto(CrepitusRun) run = { 0 };
+    g_autofree char *missing = g_build_filename (fixture->tmpdir, "missing.json", NULL);
+    g_autofree char *start = g_strconcat (missing, ": ", NULL);
+
+    run_db (fixture, &run, NULL, (const char *[]) { "import", missing, NULL });
+    assert_error_line (&run, 1, start);
+  }
+  /* --db on a file that is not a database. */
+  {
+    g_auto(CrepitusRun) run = { 0 };
+    g_autofree char *start = g_strconcat (example, ": ", NULL);
+
+    crepitus_run (&run, NULL, (const char *[]) { "--db", example, "list", NULL });
+    assert_error_line (&run, 1, start);
+    g_assert_nonnull (strstr (run.err, "not a Crepitus database"));
+  }
+}
+
+static void
+test_default_database (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_auto(CrepitusRun) run = { 0 };
+  g_autofree char *folder = g_build_filename (fixture->tmpdir, "crepitus", NULL);
+  g_autofree char *db = g_build_filename (folder, "crepitus.db", NULL);
+  g_autofree char *example = fixture_path ("example.json");
+  g_autofree char *old = g_strdup (g_getenv ("XDG_DATA_HOME"));
+  GStatBuf st;
+
+  g_setenv ("XDG_DATA_HOME", fixture->tmpdir, TRUE);
+  crepitus_run (&run, NULL, (const char *[]) { "import", example, NULL });
+  if (old != NULL)
+    g_setenv ("XDG_DATA_HOME", old, TRUE);
+  else
+    g_unsetenv ("XDG_DATA_HOME");
+
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "1\n");
+  g_assert_cmpint (g_stat (folder, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (g_stat (db, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/crepitus/cli/store/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("import-export", test_import_export);
+  ADD ("import-stdin", test_import_stdin);
+  ADD ("list", test_list);
+  ADD ("history-and-triage", test_history_and_triage);
+  ADD ("errors", test_errors);
+  ADD ("default-database", test_default_database);
+#undef ADD
+
+  return g_test_run ();
+}
