@@ -15,6 +15,7 @@
 #include <jansson.h>
 
 #include "crepitus-json.h"
+#include "crepitus-search.h"
 #include "crepitus-store-private.h"
 
 G_DEFINE_QUARK (crepitus-store-error-quark, crepitus_store_error)
@@ -1027,6 +1028,133 @@ crepitus_store_list_patients (CrepitusStore  *self,
 {
   g_return_val_if_fail (CREPITUS_IS_STORE (self), NULL);
   return self->backend->list_patients (self->db, error);
+}
+
+/* Search */
+
+/* Whether each typed word starts some word of the patient's names or MRN. */
+static gboolean
+patient_matches (CrepitusPatient *patient,
+                 char           **typed)
+{
+  g_autofree char *text = g_strjoin (" ",
+                                     crepitus_patient_get_family_name (patient),
+                                     crepitus_patient_get_given_name (patient) ?: "",
+                                     crepitus_patient_get_mrn (patient) ?: "",
+                                     NULL);
+  g_auto(GStrv) words = crepitus_search_words (text);
+
+  for (gsize i = 0; typed[i] != NULL; i++)
+    {
+      gboolean found = FALSE;
+
+      for (gsize j = 0; words[j] != NULL && !found; j++)
+        found = g_str_has_prefix (words[j], typed[i]);
+      if (!found)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+compare_patients (gconstpointer a,
+                  gconstpointer b)
+{
+  CrepitusPatient *pa = *(CrepitusPatient **) a;
+  CrepitusPatient *pb = *(CrepitusPatient **) b;
+  g_autofree char *fa = crepitus_search_fold (crepitus_patient_get_family_name (pa));
+  g_autofree char *fb = crepitus_search_fold (crepitus_patient_get_family_name (pb));
+  g_autofree char *ga = crepitus_search_fold (crepitus_patient_get_given_name (pa));
+  g_autofree char *gb = crepitus_search_fold (crepitus_patient_get_given_name (pb));
+  int cmp;
+
+  if ((cmp = strcmp (fa, fb)) != 0 || (cmp = strcmp (ga, gb)) != 0)
+    return cmp;
+  if ((cmp = g_strcmp0 (crepitus_patient_get_birth_date (pa),
+                        crepitus_patient_get_birth_date (pb))) != 0)
+    return cmp;
+  return crepitus_patient_get_id (pa) < crepitus_patient_get_id (pb) ? -1 : 1;
+}
+
+/* Every matching patient, in order. A first, simple implementation: it reads every patient. */
+static GPtrArray *
+search_all (CrepitusStore  *self,
+            const char     *query,
+            GError        **error)
+{
+  g_autoptr(GPtrArray) patients = self->backend->list_patients (self->db, error);
+  g_auto(GStrv) typed = crepitus_search_words (query);
+  GPtrArray *matches;
+
+  if (patients == NULL)
+    return NULL;
+  matches = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < patients->len; i++)
+    if (patient_matches (patients->pdata[i], typed))
+      g_ptr_array_add (matches, g_object_ref (patients->pdata[i]));
+  g_ptr_array_sort (matches, compare_patients);
+  return matches;
+}
+
+GPtrArray *
+crepitus_store_search_patients (CrepitusStore  *self,
+                                const char     *query,
+                                guint           offset,
+                                guint           limit,
+                                GError        **error)
+{
+  g_autoptr(GPtrArray) matches = NULL;
+  GPtrArray *page;
+
+  g_return_val_if_fail (CREPITUS_IS_STORE (self), NULL);
+
+  matches = search_all (self, query, error);
+  if (matches == NULL)
+    return NULL;
+  page = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = offset; i < matches->len && i - offset < limit; i++)
+    g_ptr_array_add (page, g_object_ref (matches->pdata[i]));
+  return page;
+}
+
+gboolean
+crepitus_store_count_patients (CrepitusStore  *self,
+                               const char     *query,
+                               guint          *count,
+                               GError        **error)
+{
+  g_autoptr(GPtrArray) matches = NULL;
+
+  g_return_val_if_fail (CREPITUS_IS_STORE (self), FALSE);
+
+  matches = search_all (self, query, error);
+  if (matches == NULL)
+    return FALSE;
+  *count = matches->len;
+  return TRUE;
+}
+
+gboolean
+crepitus_store_find_patient (CrepitusStore  *self,
+                             const char     *query,
+                             gint64          id,
+                             guint          *position,
+                             GError        **error)
+{
+  g_autoptr(GPtrArray) matches = NULL;
+
+  g_return_val_if_fail (CREPITUS_IS_STORE (self), FALSE);
+
+  matches = search_all (self, query, error);
+  if (matches == NULL)
+    return FALSE;
+  for (guint i = 0; i < matches->len; i++)
+    if (crepitus_patient_get_id (matches->pdata[i]) == id)
+      {
+        *position = i;
+        return TRUE;
+      }
+  return FALSE;
 }
 
 CrepitusAssessment *

@@ -59,6 +59,29 @@ CrepitusPatient     *crepitus_store_load_patient     (CrepitusStore       *self,
 GPtrArray           *crepitus_store_list_patients    (CrepitusStore       *self,
                                                       GError             **error);
 
+/* The patients whose family name, given name or MRN has, for each word of @query, a word
+ * starting with it (case- and accent-insensitive, crepitus-search.h), ordered by family name,
+ * given name, birth date and id; @limit of them from @offset. An empty query matches every
+ * patient. */
+GPtrArray           *crepitus_store_search_patients  (CrepitusStore       *self,
+                                                      const char          *query,
+                                                      guint                offset,
+                                                      guint                limit,
+                                                      GError             **error);
+
+/* How many patients match @query. */
+gboolean             crepitus_store_count_patients   (CrepitusStore       *self,
+                                                      const char          *query,
+                                                      guint               *count,
+                                                      GError             **error);
+
+/* The position of patient @id among those matching @query; %FALSE when it does not match. */
+gboolean             crepitus_store_find_patient     (CrepitusStore       *self,
+                                                      const char          *query,
+                                                      gint64               id,
+                                                      guint               *position,
+                                                      GError             **error);
+
 /* Saves @property of @assessment (a property name, or %NULL for every field) in one
  * transaction; an assessment without id is inserted, which needs a date and a stored
  * patient. */
