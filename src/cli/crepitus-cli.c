@@ -60,11 +60,14 @@ crepitus_cli_parse_options (const char   *command,
   context = g_option_context_new (parameters);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, &error))
+  /* @argv is the tail of main()'s GStrv: parsing it as a strv frees the options it takes out,
+   * which g_option_context_parse() would leave unreachable. */
+  if (!g_option_context_parse_strv (context, argv, &error))
     {
       crepitus_cli_usage_error (command, error->message);
       return FALSE;
     }
+  *argc = g_strv_length (*argv);
   return TRUE;
 }
 
