@@ -33,4 +33,8 @@ int       crepitus_cli_triage        (const CrepitusGlobalOptions *options,
                                       int                          argc,
                                       char                       **argv);
 
+int       crepitus_cli_report        (const CrepitusGlobalOptions *options,
+                                      int                          argc,
+                                      char                       **argv);
+
 G_END_DECLS

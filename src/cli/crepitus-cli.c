@@ -22,6 +22,7 @@ typedef struct
 
 static const CrepitusCommand commands[] = {
   { "triage", N_("Print the referral triage of an assessment file"), crepitus_cli_triage },
+  { "report", N_("Write the patient handout or the clinician summary as PDF"), crepitus_cli_report },
   { NULL, NULL, NULL },
 };
 
