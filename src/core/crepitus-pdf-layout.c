@@ -991,7 +991,7 @@ place_block (CrepitusPdfLayout *self,
     {
       double y;
 
-      if (!fits (self, block->height))
+      if (!fits (self, block->height) && !self->at_top)
         new_page (self);
       y = self->y - block->height / 2;
       HPDF_Page_SetLineWidth (self->page, 0.6);
@@ -1007,7 +1007,9 @@ place_block (CrepitusPdfLayout *self,
         {
           const Line *line = block->lines->pdata[i];
 
-          if (!fits (self, line->height))
+          /* Never a page break at the top of a new page: a header taller than the page
+           * would otherwise add pages for ever. */
+          if (!fits (self, line->height) && !self->at_top)
             new_page (self);
           draw_line (self, line, MARGIN_LEFT + left);
           self->y -= line->height;
@@ -1495,31 +1497,32 @@ crepitus_pdf_layout_end_box (CrepitusPdfLayout *self)
   submit_item (self, box);
 }
 
-/* @text, shortened with an ellipsis to at most @width points. */
+/* @text, shortened with an ellipsis to at most @width points (in one pass: a name may be
+ * thousands of characters long). */
 static char *
 fit_text (CrepitusPdfLayout *self,
           CrepitusPdfStyle   style,
           const char        *text,
           double             width)
 {
-  g_autoptr(GString) shorter = NULL;
+  double ellipsis = text_width (self, style, "…", -1);
+  g_autofree char *start = NULL;
+  double used = 0;
+  const char *p;
 
   if (text_width (self, style, text, -1) <= width)
     return g_strdup (text);
 
-  shorter = g_string_new (text);
-  while (shorter->len > 0)
+  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
-      g_autofree char *candidate = NULL;
+      double advance = text_width (self, style, p, g_utf8_next_char (p) - p);
 
-      g_string_truncate (shorter, g_utf8_find_prev_char (shorter->str,
-                                                         shorter->str + shorter->len) -
-                                  shorter->str);
-      candidate = g_strconcat (shorter->str, "…", NULL);
-      if (text_width (self, style, candidate, -1) <= width)
-        return g_steal_pointer (&candidate);
+      if (used + advance + ellipsis > width)
+        break;
+      used += advance;
     }
-  return g_strdup ("");
+  start = g_strndup (text, p - text);
+  return g_strconcat (g_strchomp (start), "…", NULL);
 }
 
 gboolean
@@ -1574,11 +1577,15 @@ crepitus_pdf_layout_save (CrepitusPdfLayout  *self,
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  if (HPDF_SaveToStream (self->doc) != HPDF_OK || !check_hpdf (self, error))
+  if (HPDF_SaveToStream (self->doc) != HPDF_OK)
     {
-      check_hpdf (self, error);
+      if (check_hpdf (self, error))
+        g_set_error_literal (error, CREPITUS_PDF_LAYOUT_ERROR, CREPITUS_PDF_LAYOUT_ERROR_PDF,
+                             _("the PDF library could not write the document"));
       return NULL;
     }
+  if (!check_hpdf (self, error))
+    return NULL;
   size = read = HPDF_GetStreamSize (self->doc);
   data = g_malloc (MAX (size, 1));
   if (size == 0 || HPDF_ReadFromStream (self->doc, data, &read) != HPDF_OK || read != size)
