@@ -222,7 +222,7 @@ assert_in_order (const char         *haystack,
       const char *found = strstr (from, needle);
 
       if (found == NULL)
-        g_error ("“%s” is missing (or out of order) in: %s", needle, haystack);
+        g_error ("“%.200s” is missing (or out of order) after: %.300s", needle, from);
       from = found + strlen (needle);
     }
 }
@@ -531,6 +531,50 @@ test_inside_page (Fixture       *f,
       document = write_and_open (f, assessment, &options[i], NULL);
       assert_inside_pages (document);
     }
+}
+
+/* Names and a clinic as long as anyone may type: the header stays short and on the page. */
+static void
+test_huge_header (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(CrepitusAssessment) assessment = load_example ();
+  g_autoptr(Document) document = NULL;
+  g_autoptr(GString) family = g_string_new (NULL);
+  g_autofree char *clinic = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) words = NULL;
+  CrepitusReportOptions options = { CREPITUS_REPORT_CLINICIAN, CREPITUS_REPORT_PAPER_A4 };
+  CrepitusReportStats stats = { 0 };
+
+  for (guint i = 0; family->len < 10000; i++)
+    g_string_append_printf (family, "Nazwisko%u ", i);
+  crepitus_patient_set_family_name (crepitus_assessment_get_patient (assessment), family->str);
+  clinic = g_strnfill (3000, 'K');
+  options.clinic_name = clinic;
+  options.clinic_address = clinic;
+
+  document = write_and_open (f, assessment, &options, &stats);
+  g_assert_cmpuint (stats.pages, <=, 12);
+  assert_inside_pages (document);
+
+  /* Each page starts with the header cut short, then the details. */
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      g_autofree char *page = page_text (document, i);
+      const char *ellipsis = strstr (page, "…");
+      const char *details = strstr (page, "MRN A-1001");
+
+      g_assert_true (g_str_has_prefix (page, "KKKKKKKKKK"));
+      g_assert_nonnull (ellipsis);
+      g_assert_nonnull (details);
+      g_assert_cmpint (details - page, <, 1500);
+    }
+
+  /* The body has the name whole, word after word across the pages. */
+  text = document_text (document);
+  words = g_strsplit (g_strstrip (family->str), " ", -1);
+  assert_in_order (text, (const char * const *) words);
 }
 
 static void
@@ -849,6 +893,7 @@ main (int   argc,
   ADD ("summary-sections", test_summary_sections);
   ADD ("long-note", test_long_note);
   ADD ("inside-page", test_inside_page);
+  ADD ("huge-header", test_huge_header);
   ADD ("fonts-embedded", test_fonts_embedded);
   ADD ("deterministic", test_deterministic);
   ADD ("paper", test_paper);

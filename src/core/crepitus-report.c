@@ -84,10 +84,28 @@ crepitus_report_language_available (const char *language)
   return language == NULL || g_str_equal (language, "en");
 }
 
+/* Whether @text holds anything but white space. */
 static gboolean
 is_set (const char *text)
 {
-  return text != NULL && *text != '\0';
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+/* The page header is drawn on every page, so it must stay a few lines long whatever was
+ * typed: @text is cut to @max_chars characters with an ellipsis (the body has it whole). */
+static char *
+header_text (const char *text,
+             glong       max_chars)
+{
+  g_autofree char *start = NULL;
+
+  if (g_utf8_strlen (text, -1) <= max_chars)
+    return g_strdup (text);
+  start = g_utf8_substring (text, 0, max_chars - 1);
+  return g_strconcat (start, "…", NULL);
 }
 
 /* Words */
@@ -985,14 +1003,21 @@ report_prepare_header (Report *report)
 {
   CrepitusPdfLayout *layout = report->layout;
   const CrepitusReportOptions *options = report->options;
-  g_autofree char *contact = clinic_contact (options);
-  g_autofree char *name = patient_name (report->patient);
-  g_autofree char *details = patient_details (report);
+  g_autofree char *full_contact = clinic_contact (options);
+  g_autofree char *full_name = patient_name (report->patient);
+  g_autofree char *full_details = patient_details (report);
+  g_autofree char *contact = full_contact != NULL ? header_text (full_contact, 300) : NULL;
+  g_autofree char *name = header_text (full_name, 150);
+  g_autofree char *details = header_text (full_details, 300);
   CrepitusLevel level = report->triage->level;
 
   if (is_set (options->clinic_name))
-    report->clinic_name = crepitus_pdf_layout_sanitize (layout, CREPITUS_PDF_STYLE_SUBHEADING,
-                                                        options->clinic_name);
+    {
+      g_autofree char *clinic = header_text (options->clinic_name, 150);
+
+      report->clinic_name = crepitus_pdf_layout_sanitize (layout, CREPITUS_PDF_STYLE_SUBHEADING,
+                                                          clinic);
+    }
   if (contact != NULL)
     report->clinic_contact = crepitus_pdf_layout_sanitize (layout, CREPITUS_PDF_STYLE_SMALL,
                                                            contact);
