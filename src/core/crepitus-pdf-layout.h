@@ -43,12 +43,14 @@ typedef void (*CrepitusPdfPageFunc) (CrepitusPdfLayout *layout,
                                      guint              page_number,
                                      gpointer           user_data);
 
+/* The domain of CrepitusPdfLayoutError. */
 GQuark             crepitus_pdf_layout_error_quark (void);
 
 /* A new document of pages @width × @height points, with DejaVu Sans and Sans Bold embedded. */
 CrepitusPdfLayout *crepitus_pdf_layout_new        (double              width,
                                                    double              height,
                                                    GError            **error);
+/* Frees @self and its document. */
 void               crepitus_pdf_layout_free       (CrepitusPdfLayout  *self);
 
 /* Calls @func at the top of every new page, before anything else is placed on it. */
@@ -113,6 +115,7 @@ void               crepitus_pdf_layout_space      (CrepitusPdfLayout  *self,
  * fits on one. Boxes do not nest. */
 void               crepitus_pdf_layout_begin_box  (CrepitusPdfLayout  *self,
                                                    CrepitusPdfBoxKind  kind);
+/* Ends the box begun by crepitus_pdf_layout_begin_box() and places it. */
 void               crepitus_pdf_layout_end_box    (CrepitusPdfLayout  *self);
 
 /* Draws the footer of every page (@footer on the left, "Page N of M" on the right) and

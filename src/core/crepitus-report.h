@@ -42,6 +42,7 @@ typedef struct
   guint substituted;   /* characters the fonts lack, drawn as a visible substitute */
 } CrepitusReportStats;
 
+/* The domain of CrepitusReportError. */
 GQuark   crepitus_report_error_quark         (void);
 
 /* Parses "patient" or "clinician". */
