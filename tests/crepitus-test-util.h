@@ -21,11 +21,13 @@ crepitus_run_clear (CrepitusRun *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CrepitusRun, crepitus_run_clear)
 
-/* Runs `crepitus ARGV…` with no display and no session bus, feeding @input on stdin. */
+/* Runs `crepitus ARGV…` with no display and no session bus, feeding @input on stdin, with
+ * the variables of @env ("NAME=VALUE", may be %NULL) set for it. */
 static inline void
-crepitus_run (CrepitusRun *run,
-              const char  *input,
-              const char  *const *argv)
+crepitus_run_env (CrepitusRun        *run,
+                  const char         *input,
+                  const char * const *env,
+                  const char * const *argv)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GSubprocessLauncher) launcher = NULL;
@@ -46,6 +48,13 @@ crepitus_run (CrepitusRun *run,
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
   g_subprocess_launcher_unsetenv (launcher, "GSETTINGS_SCHEMA_DIR");
+  for (gsize i = 0; env != NULL && env[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
+
+      g_assert_nonnull (pair[1]);
+      g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
+    }
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
   g_assert_no_error (error);
 
@@ -54,6 +63,15 @@ crepitus_run (CrepitusRun *run,
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (process));
   run->status = g_subprocess_get_exit_status (process);
+}
+
+/* Runs `crepitus ARGV…` with no display and no session bus, feeding @input on stdin. */
+static inline void
+crepitus_run (CrepitusRun        *run,
+              const char         *input,
+              const char * const *argv)
+{
+  crepitus_run_env (run, input, NULL, argv);
 }
 
 /* Number of lines in @text (a final line without newline counts). */

@@ -16,7 +16,8 @@ void      crepitus_cli_error         (const char  *where,
 int       crepitus_cli_usage_error   (const char  *command,
                                       const char  *problem);
 
-/* Parses the command's own options; on error prints one line and returns FALSE. */
+/* Parses the command's own options out of @argv (a tail of a GStrv: the options taken out are
+ * freed); on error prints one line and returns FALSE. */
 gboolean  crepitus_cli_parse_options (const char   *command,
                                       const char   *parameter_string,
                                       GOptionEntry *entries,
@@ -60,6 +61,10 @@ int       crepitus_cli_list          (const CrepitusGlobalOptions *options,
                                       int                          argc,
                                       char                       **argv);
 int       crepitus_cli_triage        (const CrepitusGlobalOptions *options,
+                                      int                          argc,
+                                      char                       **argv);
+
+int       crepitus_cli_report        (const CrepitusGlobalOptions *options,
                                       int                          argc,
                                       char                       **argv);
 

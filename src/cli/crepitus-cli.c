@@ -28,6 +28,7 @@ static const CrepitusCommand commands[] = {
   { "export", N_("Print a stored assessment as an assessment file"), crepitus_cli_export },
   { "list", N_("List the stored patients"), crepitus_cli_list },
   { "history", N_("List a patient’s assessments with their triage"), crepitus_cli_history },
+  { "report", N_("Write the patient handout or the clinician summary as PDF"), crepitus_cli_report },
   { NULL, NULL, NULL },
 };
 

@@ -146,6 +146,39 @@ static const CrepitusCatalogEntry kyphoses[] = {
   { "increased", N_("Increased") },
 };
 
+/* §3 in plain words for the patient handout: one sentence per value, in list order. */
+static const char *scoliosis_patient_texts[] = {
+  N_("Seen from behind, your spine is straight."),
+  N_("Seen from behind, your spine curves a little to the side, bulging to the left "
+     "(scoliosis)."),
+  N_("Seen from behind, your spine curves a little to the side, bulging to the right "
+     "(scoliosis)."),
+};
+
+static const char *lordosis_patient_texts[] = {
+  N_("The inward curve of your lower back is normal."),
+  N_("Your lower back curves inward more than usual."),
+  N_("Your lower back is flatter than usual."),
+  N_("The inward curve of your lower back is uneven."),
+};
+
+static const char *pelvic_tilt_patient_texts[] = {
+  N_("Your pelvis is level, tipped neither forward nor back."),
+  N_("Your pelvis tips forward, which makes your lower back arch more."),
+  N_("Your pelvis tips backward, which flattens your lower back."),
+};
+
+static const char *kyphosis_patient_texts[] = {
+  N_("The curve of your upper back is normal."),
+  N_("Your upper back is more rounded than usual."),
+};
+
+static const char *forward_head_patient_texts[] = {
+  N_("You hold your head well balanced over your shoulders."),
+  N_("You tend to hold your head forward of your shoulders, which strains the neck and "
+     "upper back."),
+};
+
 /* §5 Clinician tips, the article's seven in order */
 
 static const CrepitusCatalogEntry tips[] = {
@@ -401,6 +434,10 @@ static const struct
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (red_flag_patient_texts) == G_N_ELEMENTS (red_flags));
+G_STATIC_ASSERT (G_N_ELEMENTS (scoliosis_patient_texts) == G_N_ELEMENTS (scolioses));
+G_STATIC_ASSERT (G_N_ELEMENTS (lordosis_patient_texts) == G_N_ELEMENTS (lordoses));
+G_STATIC_ASSERT (G_N_ELEMENTS (pelvic_tilt_patient_texts) == G_N_ELEMENTS (pelvic_tilts));
+G_STATIC_ASSERT (G_N_ELEMENTS (kyphosis_patient_texts) == G_N_ELEMENTS (kyphoses));
 G_STATIC_ASSERT (G_N_ELEMENTS (tip_texts) == G_N_ELEMENTS (tips));
 G_STATIC_ASSERT (G_N_ELEMENTS (tip_sources) == G_N_ELEMENTS (tips));
 G_STATIC_ASSERT (G_N_ELEMENTS (guidance_texts) == G_N_ELEMENTS (guidance));
@@ -561,6 +598,36 @@ crepitus_catalog_red_flag_patient_text (const char *key)
   int index = crepitus_catalog_index (CREPITUS_LIST_RED_FLAG, key);
 
   return index < 0 ? NULL : crepitus_catalog_gettext (red_flag_patient_texts[index]);
+}
+
+const char *
+crepitus_catalog_posture_patient_text (CrepitusList  list,
+                                       const char   *key)
+{
+  int index = crepitus_catalog_index (list, key);
+
+  if (index < 0)
+    return NULL;
+
+  switch (list)
+    {
+    case CREPITUS_LIST_SCOLIOSIS:
+      return crepitus_catalog_gettext (scoliosis_patient_texts[index]);
+    case CREPITUS_LIST_LORDOSIS:
+      return crepitus_catalog_gettext (lordosis_patient_texts[index]);
+    case CREPITUS_LIST_PELVIC_TILT:
+      return crepitus_catalog_gettext (pelvic_tilt_patient_texts[index]);
+    case CREPITUS_LIST_KYPHOSIS:
+      return crepitus_catalog_gettext (kyphosis_patient_texts[index]);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+crepitus_catalog_forward_head_patient_text (gboolean forward_head)
+{
+  return crepitus_catalog_gettext (forward_head_patient_texts[forward_head ? 1 : 0]);
 }
 
 const char *

@@ -118,6 +118,14 @@ CrepitusRedFlagTier    crepitus_catalog_red_flag_tier (const char  *key);
 /* A plain-language explanation of red flag @key for patients (translated). */
 const char            *crepitus_catalog_red_flag_patient_text (const char *key);
 
+/* Posture value @key of @list (SCOLIOSIS, LORDOSIS, PELVIC_TILT or KYPHOSIS) in plain words
+ * for the patient (translated), or %NULL when @key is not one of @list's keys. */
+const char            *crepitus_catalog_posture_patient_text (CrepitusList  list,
+                                                              const char   *key);
+
+/* Whether the head is held forward, in plain words for the patient (translated). */
+const char            *crepitus_catalog_forward_head_patient_text (gboolean forward_head);
+
 /* The text of clinician tip @key (translated), or %NULL. */
 const char            *crepitus_catalog_tip_text     (const char   *key);
 

@@ -1,0 +1,125 @@
+/* crepitus-cli-report.c — `crepitus report FILE.json --audience … -o OUT.pdf`: a PDF report */
+#define G_LOG_DOMAIN "crepitus-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "crepitus-cli-private.h"
+#include "crepitus-json.h"
+#include "crepitus-report.h"
+#include "crepitus-settings.h"
+
+int
+crepitus_cli_report (const CrepitusGlobalOptions *options,
+                     int                          argc,
+                     char                       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrepitusAssessment) assessment = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *audience_text = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *paper_text = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *clinic_name = NULL;
+  g_autofree char *clinic_address = NULL;
+  g_autofree char *clinic_phone = NULL;
+  CrepitusReportOptions report_options = { 0 };
+  CrepitusReportStats stats = { 0 };
+  GOptionEntry entries[] = {
+    { "audience", 0, 0, G_OPTION_ARG_STRING, &audience_text,
+      N_("Who the report is for: patient (the handout) or clinician (the summary)"),
+      N_("AUDIENCE") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_("The language of the report (only en for now)"), N_("CODE") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_text,
+      N_("The paper size: a4 or letter (default: the paper-size setting)"), N_("SIZE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the PDF to OUT.pdf"), N_("OUT.pdf") },
+    { NULL }
+  };
+  const char *path;
+  gsize length;
+
+  if (!crepitus_cli_parse_options ("report", _("FILE.json --audience patient|clinician -o OUT.pdf"),
+                                   entries, &argc, &argv))
+    return CREPITUS_EXIT_USAGE;
+  if (argc != 2)
+    return crepitus_cli_usage_error ("report", _("expected one FILE.json (or - for standard input)"));
+  path = argv[1];
+
+  if (audience_text == NULL)
+    return crepitus_cli_usage_error ("report", _("--audience patient or --audience clinician is required"));
+  if (!crepitus_report_audience_from_string (audience_text, &report_options.audience))
+    {
+      g_autofree char *problem = g_strdup_printf (_("unknown audience “%s”: use patient or clinician"),
+                                                  audience_text);
+
+      return crepitus_cli_usage_error ("report", problem);
+    }
+
+  if (language != NULL && !crepitus_report_language_available (language))
+    {
+      g_autofree char *problem =
+        g_strdup_printf (_("reports are only available in English until translations are added; "
+                           "“%s” is not available yet"), language);
+
+      return crepitus_cli_usage_error ("report", problem);
+    }
+  report_options.language = language;
+
+  if (paper_text == NULL)
+    paper_text = crepitus_settings_dup_string ("paper-size");
+  if (!crepitus_report_paper_from_string (paper_text, &report_options.paper))
+    {
+      g_autofree char *problem = g_strdup_printf (_("unknown paper size “%s”: use a4 or letter"),
+                                                  paper_text);
+
+      return crepitus_cli_usage_error ("report", problem);
+    }
+
+  if (output == NULL || *output == '\0')
+    return crepitus_cli_usage_error ("report", _("-o OUT.pdf is required"));
+
+  if (!crepitus_cli_read_input (path, &contents, &length, &error))
+    {
+      crepitus_cli_error (path, error->message);
+      return CREPITUS_EXIT_ERROR;
+    }
+
+  assessment = crepitus_json_read (contents, length, &error);
+  if (assessment == NULL)
+    {
+      crepitus_cli_error (path, error->message);
+      return CREPITUS_EXIT_ERROR;
+    }
+
+  clinic_name = crepitus_settings_dup_string ("clinic-name");
+  clinic_address = crepitus_settings_dup_string ("clinic-address");
+  clinic_phone = crepitus_settings_dup_string ("clinic-phone");
+  report_options.clinic_name = clinic_name;
+  report_options.clinic_address = clinic_address;
+  report_options.clinic_phone = clinic_phone;
+
+  if (!crepitus_report_write (assessment, &report_options, output, &stats, &error))
+    {
+      /* The message names the file already. */
+      g_autofree char *line = g_strdup (error->message);
+
+      g_printerr ("%s\n", g_strdelimit (line, "\r\n", ' '));
+      return CREPITUS_EXIT_ERROR;
+    }
+
+  if (stats.substituted > 0)
+    {
+      g_printerr ("%s: ", output);
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "warning: %u character is not in the report font and is shown as “�”",
+                               "warning: %u characters are not in the report font and are shown as “�”",
+                               stats.substituted),
+                  stats.substituted);
+      g_printerr ("\n");
+    }
+  return CREPITUS_EXIT_OK;
+}

@@ -1,0 +1,69 @@
+/* crepitus-report.h — the PDF patient handout and clinician summary (libharu) */
+#pragma once
+
+#include "crepitus-assessment.h"
+
+G_BEGIN_DECLS
+
+#define CREPITUS_REPORT_ERROR (crepitus_report_error_quark ())
+
+typedef enum
+{
+  CREPITUS_REPORT_ERROR_LANGUAGE,   /* a report language that is not available yet */
+  CREPITUS_REPORT_ERROR_FAILED,     /* the PDF could not be made (fonts, libharu) */
+} CrepitusReportError;
+
+/* Who the report is for. */
+typedef enum
+{
+  CREPITUS_REPORT_PATIENT,     /* the handout the patient takes home */
+  CREPITUS_REPORT_CLINICIAN,   /* the clinician summary (referral letter) */
+} CrepitusReportAudience;
+
+typedef enum
+{
+  CREPITUS_REPORT_PAPER_A4,
+  CREPITUS_REPORT_PAPER_LETTER,
+} CrepitusReportPaper;
+
+typedef struct
+{
+  CrepitusReportAudience  audience;
+  CrepitusReportPaper     paper;
+  const char             *language;         /* "en" (or %NULL) until translations land */
+  const char             *clinic_name;      /* each may be %NULL or empty: then left out */
+  const char             *clinic_address;
+  const char             *clinic_phone;
+} CrepitusReportOptions;
+
+typedef struct
+{
+  guint pages;
+  guint substituted;   /* characters the fonts lack, drawn as a visible substitute */
+} CrepitusReportStats;
+
+/* The domain of CrepitusReportError. */
+GQuark   crepitus_report_error_quark         (void);
+
+/* Parses "patient" or "clinician". */
+gboolean crepitus_report_audience_from_string (const char             *text,
+                                               CrepitusReportAudience *audience);
+
+/* Parses "a4" or "letter" (the values of the paper-size setting). */
+gboolean crepitus_report_paper_from_string   (const char             *text,
+                                               CrepitusReportPaper    *paper);
+
+/* Whether reports can be written in @language yet (only English until translations land). */
+gboolean crepitus_report_language_available  (const char             *language);
+
+/* Writes the report on @assessment to @path: through a temporary file in the same folder,
+ * mode 0600, renamed into place; on error nothing is left behind and the message starts
+ * with @path. The creation date is $SOURCE_DATE_EPOCH when set, so that the same input gives
+ * the same bytes. @stats_out (may be %NULL) receives the number of pages and substitutions. */
+gboolean crepitus_report_write               (CrepitusAssessment          *assessment,
+                                              const CrepitusReportOptions *options,
+                                              const char                  *path,
+                                              CrepitusReportStats         *stats_out,
+                                              GError                     **error);
+
+G_END_DECLS

@@ -1,0 +1,326 @@
+/* test-cli-report.c — `crepitus report`: the PDF it writes, its usage errors and exit codes */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <poppler.h>
+
+#include "crepitus-test-util.h"
+
+typedef PopplerDocument Document;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Document, g_object_unref)
+
+typedef struct
+{
+  char *dir;
+  char *example;    /* tests/fixtures/example.json */
+  char *out;        /* DIR/out.pdf */
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("crepitus-cli-report-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->example = g_test_build_filename (G_TEST_DIST, "fixtures", "example.json", NULL);
+  f->out = g_build_filename (f->dir, "out.pdf", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->example);
+  g_free (f->out);
+}
+
+static guint
+count_entries (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+static char *
+pdf_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
+  g_autoptr(Document) document = NULL;
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  document = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      g_autofree char *page_text = poppler_page_get_text (page);
+
+      g_string_append (text, page_text);
+      g_string_append_c (text, '\n');
+      g_object_unref (page);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+assert_usage_error (CrepitusRun *run,
+                    Fixture     *f,
+                    const char  *mentions)
+{
+  g_assert_cmpint (run->status, ==, 2);
+  g_assert_cmpstr (run->out, ==, "");
+  g_assert_cmpuint (crepitus_count_lines (run->err), ==, 1);
+  if (strstr (run->err, mentions) == NULL)
+    g_error ("“%s” should mention “%s”", run->err, mentions);
+  g_assert_cmpuint (count_entries (f->dir), ==, 0);
+}
+
+static void
+test_patient (Fixture       *f,
+              gconstpointer  data)
+{
+  g_auto(CrepitusRun) run = { 0 };
+  g_autofree char *text = NULL;
+
+  crepitus_run (&run, NULL, (const char *[]) {
+    "report", f->example, "--audience", "patient", "-o", f->out, NULL });
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+
+  text = pdf_text (f->out);
+  g_assert_nonnull (strstr (text, "Lucía García"));
+  g_assert_nonnull (strstr (text, "Seek care urgently"));
+  g_assert_null (strstr (text, "Clinician summary"));
+  g_assert_cmpuint (count_entries (f->dir), ==, 1);
+}
+
+static void
+test_clinician_from_stdin (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_auto(CrepitusRun) run = { 0 };
+  g_autofree char *json = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_get_contents (f->example, &json, NULL, NULL));
+  crepitus_run (&run, json, (const char *[]) {
+    "report", "-", "--audience", "clinician", "--paper", "letter", "--lang", "en",
+    "--output", f->out, NULL });
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+
+  text = pdf_text (f->out);
+  g_assert_nonnull (strstr (text, "Clinician summary"));
+  g_assert_nonnull (strstr (text, "Pops on rising from a chair."));
+}
+
+static void
+test_usage_errors (Fixture       *f,
+                   gconstpointer  data)
+{
+  {
+    g_auto(CrepitusRun) run = { 0 };
+
+    crepitus_run (&run, NULL, (const char *[]) {
+      "report", f->example, "--audience", "patient", NULL });
+    assert_usage_error (&run, f, "-o");
+  }
+  {
+    g_auto(CrepitusRun) run = { 0 };
+
+    crepitus_run (&run, NULL, (const char *[]) { "report", f->example, "-o", f->out, NULL });
+    assert_usage_error (&run, f, "--audience");
+  }
+  {
+    g_auto(CrepitusRun) run = { 0 };
+
+    crepitus_run (&run, NULL, (const char *[]) {
+      "report", f->example, "--audience", "family", "-o", f->out, NULL });
+    assert_usage_error (&run, f, "family");
+  }
+  {
+    g_auto(CrepitusRun) run = { 0 };
+
+    crepitus_run (&run, NULL, (const char *[]) {
+      "report", f->example, "--audience", "patient", "--paper", "a5", "-o", f->out, NULL });
+    assert_usage_error (&run, f, "a5");
+  }
+  {
+    g_auto(CrepitusRun) run = { 0 };
+
+    crepitus_run (&run, NULL, (const char *[]) {
+      "report", f->example, "--audience", "patient", "--lang", "pl", "-o", f->out, NULL });
+    assert_usage_error (&run, f, "English");
+  }
+  {
+    g_auto(CrepitusRun) run = { 0 };
+
+    crepitus_run (&run, NULL, (const char *[]) {
+      "report", "--audience", "patient", "-o", f->out, NULL });
+    assert_usage_error (&run, f, "FILE.json");
+  }
+  {
+    g_auto(CrepitusRun) run = { 0 };
+
+    crepitus_run (&run, NULL, (const char *[]) {
+      "report", f->example, "--audience", "patient", "-o", f->out, "--colour", NULL });
+    assert_usage_error (&run, f, "--colour");
+  }
+}
+
+static void
+test_invalid_json (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_auto(CrepitusRun) run = { 0 };
+  g_autofree char *input = g_build_filename (f->dir, "bad.json", NULL);
+  const char *json = "{\"format\": \"crepitus-assessment\", \"version\": 1,"
+                     " \"patient\": {\"family_name\": \"Nowak\"},"
+                     " \"assessment\": {\"date\": \"2024-05-01\", \"sound\": \"boom\"}}";
+  g_autofree char *prefix = g_strconcat (input, ": assessment.sound: ", NULL);
+
+  g_assert_true (g_file_set_contents (input, json, -1, NULL));
+  crepitus_run (&run, NULL, (const char *[]) {
+    "report", input, "--audience", "patient", "-o", f->out, NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpuint (crepitus_count_lines (run.err), ==, 1);
+  if (!g_str_has_prefix (run.err, prefix))
+    g_error ("“%s” should start with “%s”", run.err, prefix);
+  g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_missing_input (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_auto(CrepitusRun) run = { 0 };
+  g_autofree char *input = g_build_filename (f->dir, "nothing.json", NULL);
+
+  crepitus_run (&run, NULL, (const char *[]) {
+    "report", input, "--audience", "patient", "-o", f->out, NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpuint (crepitus_count_lines (run.err), ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, input));
+  g_assert_cmpuint (count_entries (f->dir), ==, 0);
+}
+
+static void
+test_unwritable_output (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_auto(CrepitusRun) run = { 0 };
+  g_autofree char *out = g_build_filename (f->dir, "no-such-folder", "out.pdf", NULL);
+
+  crepitus_run (&run, NULL, (const char *[]) {
+    "report", f->example, "--audience", "patient", "-o", out, NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpuint (crepitus_count_lines (run.err), ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, out));
+  g_assert_nonnull (strstr (run.err, "could not write"));
+  g_assert_cmpuint (count_entries (f->dir), ==, 0);
+}
+
+static void
+test_substitution_warning (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_auto(CrepitusRun) run = { 0 };
+  g_autofree char *json = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GString) edited = NULL;
+
+  g_assert_true (g_file_get_contents (f->example, &json, NULL, NULL));
+  edited = g_string_new (json);
+  g_assert_cmpuint (g_string_replace (edited, "Pops on rising from a chair.",
+                                      "Pops on rising \U0001F4A5 from a chair.", 1), ==, 1);
+
+  crepitus_run (&run, edited->str, (const char *[]) {
+    "report", "-", "--audience", "clinician", "-o", f->out, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (crepitus_count_lines (run.err), ==, 1);
+  g_assert_nonnull (strstr (run.err, "warning"));
+  g_assert_nonnull (strstr (run.err, " 1 character"));
+
+  text = pdf_text (f->out);
+  g_assert_nonnull (strstr (text, "Pops on rising \uFFFD from a chair."));
+}
+
+static void
+test_no_fonts (Fixture       *f,
+               gconstpointer  data)
+{
+  g_auto(CrepitusRun) run = { 0 };
+  g_autofree char *config = g_build_filename (f->dir, "fonts.conf", NULL);
+  g_autofree char *env = g_strconcat ("FONTCONFIG_FILE=", config, NULL);
+  g_autofree char *cache = g_build_filename (f->dir, "cache", NULL);
+  g_autofree char *config_text =
+    g_strdup_printf ("<?xml version=\"1.0\"?>\n<fontconfig><cachedir>%s</cachedir></fontconfig>\n",
+                     cache);
+
+  /* A fontconfig that knows no fonts: a clear error, and no file. */
+  g_assert_true (g_file_set_contents (config, config_text, -1, NULL));
+  crepitus_run_env (&run, NULL, (const char *[]) { env, NULL }, (const char *[]) {
+    "report", f->example, "--audience", "patient", "-o", f->out, NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpuint (crepitus_count_lines (run.err), ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, f->out));
+  g_assert_nonnull (strstr (run.err, "DejaVu Sans"));
+  g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/crepitus/cli/report/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("patient", test_patient);
+  ADD ("clinician-from-stdin", test_clinician_from_stdin);
+  ADD ("usage-errors", test_usage_errors);
+  ADD ("invalid-json", test_invalid_json);
+  ADD ("missing-input", test_missing_input);
+  ADD ("unwritable-output", test_unwritable_output);
+  ADD ("substitution-warning", test_substitution_warning);
+  ADD ("no-fonts", test_no_fonts);
+
+#undef ADD
+
+  return g_test_run ();
+}

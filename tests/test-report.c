@@ -1,0 +1,910 @@
+/* test-report.c — the PDF handout and clinician summary, read back with poppler */
+#include "config.h"
+
+#include <errno.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <poppler.h>
+
+#include "crepitus-json.h"
+#include "crepitus-report.h"
+#include "crepitus-triage.h"
+
+/* Local names, so that the cleanups do not clash with a poppler that defines its own. */
+typedef PopplerDocument Document;
+typedef PopplerPage     Page;
+typedef PopplerFontInfo FontInfo;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Document, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Page, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FontInfo, g_object_unref)
+
+#define A4_WIDTH      595.276
+#define A4_HEIGHT     841.890
+#define LETTER_WIDTH  612.0
+#define LETTER_HEIGHT 792.0
+
+typedef struct
+{
+  char *dir;   /* a fresh folder for the test's files */
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("crepitus-report-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+}
+
+/* Removes @path and, when it is a folder, what it holds. */
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      g_chmod (path, 0700);
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+}
+
+/* The names in @dir, sorted, joined by spaces ("" when empty). */
+static char *
+list_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* The example of CLINICAL.md §6: a benign pop, with an ODI recorded. */
+static CrepitusAssessment *
+load_example (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "example.json", NULL);
+  g_autofree char *contents = NULL;
+  CrepitusAssessment *assessment;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  assessment = crepitus_json_read (contents, length, &error);
+  g_assert_no_error (error);
+  return assessment;
+}
+
+static CrepitusAssessment *
+load_emergency (void)
+{
+  CrepitusAssessment *assessment = load_example ();
+
+  crepitus_assessment_set_member (assessment, CREPITUS_LIST_RED_FLAG, "saddle-anaesthesia", TRUE);
+  crepitus_assessment_set_member (assessment, CREPITUS_LIST_SYMPTOM, "numbness", TRUE);
+  return assessment;
+}
+
+static const CrepitusReportOptions patient_a4 = { CREPITUS_REPORT_PATIENT, CREPITUS_REPORT_PAPER_A4 };
+static const CrepitusReportOptions clinician_a4 = { CREPITUS_REPORT_CLINICIAN, CREPITUS_REPORT_PAPER_A4 };
+
+static char *
+write_report (Fixture                     *f,
+              CrepitusAssessment          *assessment,
+              const CrepitusReportOptions *options,
+              const char                  *name,
+              CrepitusReportStats         *stats)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  g_assert_true (crepitus_report_write (assessment, options, path, stats, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static PopplerDocument *
+open_pdf (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
+  PopplerDocument *document;
+
+  g_assert_no_error (error);
+  document = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  return document;
+}
+
+static PopplerDocument *
+write_and_open (Fixture                     *f,
+                CrepitusAssessment          *assessment,
+                const CrepitusReportOptions *options,
+                CrepitusReportStats         *stats)
+{
+  g_autofree char *path = write_report (f, assessment, options, "report.pdf", stats);
+
+  return open_pdf (path);
+}
+
+/* @text with every run of white space made one space, as a reader sees it. */
+static char *
+normalize (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+page_text (PopplerDocument *document,
+           int              index)
+{
+  g_autoptr(Page) page = poppler_document_get_page (document, index);
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (page);
+  text = poppler_page_get_text (page);
+  return normalize (text);
+}
+
+static char *
+document_text (PopplerDocument *document)
+{
+  GString *all = g_string_new (NULL);
+
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      g_autofree char *text = page_text (document, i);
+
+      if (all->len > 0)
+        g_string_append_c (all, ' ');
+      g_string_append (all, text);
+    }
+  return g_string_free (all, FALSE);
+}
+
+/* Asserts that each of @needles is in @haystack, in this order. */
+static void
+assert_in_order (const char         *haystack,
+                 const char * const *needles)
+{
+  const char *from = haystack;
+
+  for (guint i = 0; needles[i] != NULL; i++)
+    {
+      g_autofree char *needle = normalize (needles[i]);
+      const char *found = strstr (from, needle);
+
+      if (found == NULL)
+        g_error ("“%.200s” is missing (or out of order) after: %.300s", needle, from);
+      from = found + strlen (needle);
+    }
+}
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  const char *needles[] = { needle, NULL };
+
+  assert_in_order (haystack, needles);
+}
+
+static void
+assert_lacks (const char *haystack,
+              const char *needle)
+{
+  if (strstr (haystack, needle) != NULL)
+    g_error ("“%s” should not be in: %s", needle, haystack);
+}
+
+/* The handout has its sections in order, the patient's name, and the catalog's words. */
+static void
+test_handout_sections (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(CrepitusAssessment) assessment = load_example ();
+  g_autoptr(Document) document = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *first = NULL;
+  const CrepitusFactor *cavitation = crepitus_catalog_factor ("joint-cavitation");
+  CrepitusReportStats stats = { 0 };
+  const char * const sections[] = {
+    "Lucía García",
+    "About the pop in your lower back",
+    "What the pop usually is",
+    crepitus_catalog_guidance_text ("what-the-pop-is"),
+    "Your result",
+    crepitus_triage_level_title (CREPITUS_LEVEL_BENIGN),
+    crepitus_triage_level_advice (CREPITUS_LEVEL_BENIGN),
+    "What to do next",
+    crepitus_triage_recommendation_text ("self-care", CREPITUS_LEVEL_BENIGN),
+    crepitus_triage_recommendation_text ("reassurance", CREPITUS_LEVEL_BENIGN),
+    "What may play a part",
+    crepitus_catalog_gettext (cavitation->patient),
+    crepitus_catalog_gettext (crepitus_catalog_finding (cavitation, "gas-release-pop")->patient),
+    "Your posture",
+    crepitus_catalog_posture_patient_text (CREPITUS_LIST_PELVIC_TILT, "anterior"),
+    crepitus_catalog_forward_head_patient_text (FALSE),
+    "Looking after your back",
+    crepitus_catalog_guidance_text ("self-care"),
+    "Seek care urgently if you notice",
+    crepitus_catalog_red_flag_patient_text ("saddle-anaesthesia"),
+    crepitus_catalog_red_flag_patient_text ("bladder-bowel-dysfunction"),
+    crepitus_catalog_red_flag_patient_text ("sexual-dysfunction"),
+    crepitus_catalog_red_flag_patient_text ("bilateral-neurological-symptoms"),
+    crepitus_catalog_red_flag_patient_text ("progressive-weakness"),
+    crepitus_catalog_recommendation_text ("emergency-care-now", "emergency"),
+    NULL
+  };
+
+  document = write_and_open (f, assessment, &patient_a4, &stats);
+  text = document_text (document);
+  assert_in_order (text, sections);
+
+  /* One or two pages, the name in the header of each, and nothing alarming at the top. */
+  g_assert_cmpint (poppler_document_get_n_pages (document), >=, 1);
+  g_assert_cmpint (poppler_document_get_n_pages (document), <=, 2);
+  g_assert_cmpuint (stats.pages, ==, poppler_document_get_n_pages (document));
+  g_assert_cmpuint (stats.substituted, ==, 0);
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      g_autofree char *page = page_text (document, i);
+      g_autofree char *footer = g_strdup_printf ("Page %d of %d", i + 1,
+                                                 poppler_document_get_n_pages (document));
+
+      g_assert_true (g_str_has_prefix (page, "Lucía García"));
+      assert_contains (page, footer);
+    }
+  first = page_text (document, 0);
+  g_assert_false (g_str_has_prefix (first, "Emergency"));
+
+  /* The ODI is recorded, but its bands never reach the handout; nor do clinician words. */
+  assert_lacks (text, "Oswestry");
+  assert_lacks (text, "minimal");
+  assert_lacks (text, "crippling");
+  assert_lacks (text, "bed-bound");
+  assert_lacks (text, "Pops on rising from a chair");
+  assert_lacks (text, "NICE");
+}
+
+/* At emergency and urgent, the very first words on the page say so. */
+static void
+test_handout_emergency_first (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(CrepitusAssessment) emergency = load_emergency ();
+  g_autoptr(CrepitusAssessment) urgent = load_example ();
+  g_autoptr(Document) document = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+
+  document = write_and_open (f, emergency, &patient_a4, NULL);
+  first = page_text (document, 0);
+  expected = g_strdup_printf ("%s %s", crepitus_triage_level_title (CREPITUS_LEVEL_EMERGENCY),
+                              crepitus_catalog_recommendation_text ("emergency-care-now",
+                                                                    "emergency"));
+  if (!g_str_has_prefix (first, expected))
+    g_error ("page 1 should start with “%s”: %s", expected, first);
+
+  /* The imaging wording of the level, and the patient's words for the red flag. */
+  text = document_text (document);
+  assert_contains (text, crepitus_triage_recommendation_text ("consider-imaging",
+                                                              CREPITUS_LEVEL_EMERGENCY));
+  assert_contains (text, crepitus_catalog_red_flag_patient_text ("saddle-anaesthesia"));
+  assert_lacks (text, "Red flag:");
+  g_clear_object (&document);
+  g_clear_pointer (&first, g_free);
+  g_clear_pointer (&expected, g_free);
+
+  crepitus_assessment_set_member (urgent, CREPITUS_LIST_RED_FLAG, "fever", TRUE);
+  document = write_and_open (f, urgent, &patient_a4, NULL);
+  first = page_text (document, 0);
+  expected = g_strdup_printf ("%s %s", crepitus_triage_level_title (CREPITUS_LEVEL_URGENT),
+                              crepitus_catalog_recommendation_text ("urgent-medical-review",
+                                                                    "urgent"));
+  if (!g_str_has_prefix (first, expected))
+    g_error ("page 1 should start with “%s”: %s", expected, first);
+}
+
+/* Everything recorded is in the summary, with the sources and the age beside the red flags. */
+static void
+test_summary_sections (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(CrepitusAssessment) assessment = load_emergency ();
+  g_autoptr(Document) document = NULL;
+  g_autofree char *text = NULL;
+  CrepitusFactorRecord *record = crepitus_assessment_get_factor (assessment, "muscle-imbalances");
+  guint n_factors;
+  const CrepitusFactor *factors = crepitus_catalog_factors (&n_factors);
+  const char * const sections[] = {
+    "Clinician summary",
+    "Triage", "Emergency",
+    "Red flag: Saddle anaesthesia.", crepitus_triage_reason_source ("red-flag:saddle-anaesthesia"),
+    "Emergency care now.", "Consider imaging.",
+    "Patient", "A-1001", "1984-03-12 (aged 42)",
+    "Presentation", "Left leg", "Trunk rotation; Leg extension", "0 out of 10",
+    "Saddle anaesthesia — patient aged 42 on the assessment date",
+    "Eight-factor checklist",
+    "Joint cavitation (article §1): Likely", "Gas release pop",
+    "Muscle imbalances (article §2): Possible", "Weak core", "Notes: Guarding on the left.",
+    "Posture and alignment", "Anterior",
+    "Measures as recorded", "Oswestry Disability Index", "Personal care: 1",
+    "Clinician tips", crepitus_catalog_tip_text ("monitor-associated-symptoms"),
+    crepitus_catalog_tip_text ("assess-muscular-balance"),
+    "Assessment notes", "Pops on rising from a chair.",
+    "Signature", "A. Clinician",
+    NULL
+  };
+
+  crepitus_factor_record_set_judgement (record, CREPITUS_JUDGEMENT_POSSIBLE);
+  crepitus_factor_record_set_finding (record, "weak-core", TRUE);
+  crepitus_factor_record_set_notes (record, "Guarding on the left.");
+
+  document = write_and_open (f, assessment, &clinician_a4, NULL);
+  text = document_text (document);
+  assert_in_order (text, sections);
+  for (guint i = 0; i < n_factors; i++)
+    assert_contains (text, crepitus_catalog_gettext (factors[i].label));
+}
+
+/* Every character is drawn inside the page, clear of its edges. */
+static void
+assert_inside_pages (PopplerDocument *document)
+{
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      g_autoptr(Page) page = poppler_document_get_page (document, i);
+      g_autofree char *text = poppler_page_get_text (page);
+      g_autofree PopplerRectangle *rects = NULL;
+      double width, height;
+      guint n_rects = 0, index = 0, n_checked = 0;
+
+      poppler_page_get_size (page, &width, &height);
+      g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
+      for (const char *p = text; *p != '\0' && index < n_rects; p = g_utf8_next_char (p), index++)
+        {
+          const PopplerRectangle *r = &rects[index];
+
+          if (g_unichar_isspace (g_utf8_get_char (p)))
+            continue;
+          n_checked++;
+          /* The text area is 56 pt from the sides; the header and footer keep 24 pt clear. */
+          if (r->x1 < 56 - 0.5 || r->x2 > width - 56 + 0.5 || r->y1 < 24 || r->y2 > height - 24)
+            g_error ("page %d: “%.20s” at (%.1f, %.1f)–(%.1f, %.1f) runs into the margin of a "
+                     "%.0f × %.0f page", i + 1, p, r->x1, r->y1, r->x2, r->y2, width, height);
+        }
+      g_assert_cmpuint (n_checked, >, 0);
+    }
+}
+
+/* A note of 10,000 characters: words of several scripts and one word too long for a line. */
+static char *
+long_note (GPtrArray *words)
+{
+  static const char * const stems[] = { "słowo", "Wort", "слово", "λέξη", "word", "palabra" };
+  GString *note = g_string_new (NULL);
+
+  for (guint i = 0; g_utf8_strlen (note->str, -1) < 10000; i++)
+    {
+      char *word;
+
+      if (i == 700)
+        word = g_strnfill (400, 'x');   /* wider than a line: it has to be cut */
+      else
+        word = g_strdup_printf ("%s%04u", stems[i % G_N_ELEMENTS (stems)], i);
+      if (note->len > 0)
+        g_string_append_c (note, i % 97 == 0 ? '\n' : ' ');
+      g_string_append (note, word);
+      g_ptr_array_add (words, word);
+    }
+  return g_string_free (note, FALSE);
+}
+
+static char *
+strip_spaces (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_long_note (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(CrepitusAssessment) assessment = load_example ();
+  g_autoptr(Document) document = NULL;
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *note = long_note (words);
+  g_autofree char *long_word = g_strnfill (400, 'x');
+  g_autofree char *text = NULL;
+  g_autofree char *bare = NULL;
+  g_autofree char *last_page = NULL;
+  CrepitusReportStats stats = { 0 };
+  int n_pages;
+
+  g_assert_cmpint (g_utf8_strlen (note, -1), >=, 10000);
+  crepitus_assessment_set_notes (assessment, note);
+  document = write_and_open (f, assessment, &clinician_a4, &stats);
+  n_pages = poppler_document_get_n_pages (document);
+  g_assert_cmpint (n_pages, >=, 4);
+  g_assert_cmpuint (stats.pages, ==, n_pages);
+  g_assert_cmpuint (stats.substituted, ==, 0);
+
+  /* Every word, in order; the one cut across lines whole once line breaks are taken out. */
+  text = document_text (document);
+  g_ptr_array_remove_index (words, 700);
+  g_ptr_array_add (words, NULL);
+  assert_in_order (text, (const char * const *) words->pdata);
+  bare = strip_spaces (text);
+  g_assert_nonnull (strstr (bare, long_word));
+
+  /* It flows over several pages, each with the header and "Page N of M". */
+  for (int i = 0; i < n_pages; i++)
+    {
+      g_autofree char *page = page_text (document, i);
+      g_autofree char *footer = g_strdup_printf ("Page %d of %d", i + 1, n_pages);
+
+      g_assert_true (g_str_has_prefix (page, "Lucía García"));
+      assert_contains (page, footer);
+    }
+  last_page = page_text (document, n_pages - 1);
+  g_assert_nonnull (strstr (last_page, "Signature"));
+
+  assert_inside_pages (document);
+}
+
+static void
+test_inside_page (Fixture       *f,
+                  gconstpointer  data)
+{
+  const CrepitusReportOptions options[] = {
+    { CREPITUS_REPORT_PATIENT, CREPITUS_REPORT_PAPER_A4, NULL,
+      "Klinika Kręgosłupa — a clinic name long enough to need more than one line of the header",
+      "ul. Długa 1\n00-001 Warszawa", "+48 22 000 00 00" },
+    { CREPITUS_REPORT_PATIENT, CREPITUS_REPORT_PAPER_LETTER },
+    { CREPITUS_REPORT_CLINICIAN, CREPITUS_REPORT_PAPER_A4 },
+    { CREPITUS_REPORT_CLINICIAN, CREPITUS_REPORT_PAPER_LETTER },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    {
+      g_autoptr(CrepitusAssessment) assessment = load_emergency ();
+      g_autoptr(Document) document = NULL;
+      CrepitusPatient *patient = crepitus_assessment_get_patient (assessment);
+
+      crepitus_patient_set_given_name (patient, "Maria-Magdalena Aleksandra Konstantynopolitańczykowianeczka");
+      crepitus_assessment_set_posture_notes (assessment,
+                                             "https://example.org/a/very/long/address/without/any/spaces/in/it/at/all/that/is/wider/than/a/line/of/the/page");
+      document = write_and_open (f, assessment, &options[i], NULL);
+      assert_inside_pages (document);
+    }
+}
+
+/* Names and a clinic as long as anyone may type: the header stays short and on the page. */
+static void
+test_huge_header (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(CrepitusAssessment) assessment = load_example ();
+  g_autoptr(Document) document = NULL;
+  g_autoptr(GString) family = g_string_new (NULL);
+  g_autofree char *clinic = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) words = NULL;
+  CrepitusReportOptions options = { CREPITUS_REPORT_CLINICIAN, CREPITUS_REPORT_PAPER_A4 };
+  CrepitusReportStats stats = { 0 };
+
+  for (guint i = 0; family->len < 10000; i++)
+    g_string_append_printf (family, "Nazwisko%u ", i);
+  crepitus_patient_set_family_name (crepitus_assessment_get_patient (assessment), family->str);
+  clinic = g_strnfill (3000, 'K');
+  options.clinic_name = clinic;
+  options.clinic_address = clinic;
+
+  document = write_and_open (f, assessment, &options, &stats);
+  g_assert_cmpuint (stats.pages, <=, 12);
+  assert_inside_pages (document);
+
+  /* Each page starts with the header cut short, then the details. */
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      g_autofree char *page = page_text (document, i);
+      const char *ellipsis = strstr (page, "…");
+      const char *details = strstr (page, "MRN A-1001");
+
+      g_assert_true (g_str_has_prefix (page, "KKKKKKKKKK"));
+      g_assert_nonnull (ellipsis);
+      g_assert_nonnull (details);
+      g_assert_cmpint (details - page, <, 1500);
+    }
+
+  /* The body has the name whole, word after word across the pages. */
+  text = document_text (document);
+  words = g_strsplit (g_strstrip (family->str), " ", -1);
+  assert_in_order (text, (const char * const *) words);
+}
+
+static void
+test_fonts_embedded (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(CrepitusAssessment) assessment = load_example ();
+  g_autoptr(Document) document = write_and_open (f, assessment, &patient_a4, NULL);
+  g_autoptr(FontInfo) info = poppler_font_info_new (document);
+  PopplerFontsIter *iter = NULL;
+  gboolean regular = FALSE, bold = FALSE;
+
+  g_assert_true (poppler_font_info_scan (info, poppler_document_get_n_pages (document), &iter));
+  g_assert_nonnull (iter);
+  do
+    {
+      const char *name = poppler_fonts_iter_get_name (iter);
+
+      g_assert_true (poppler_fonts_iter_is_embedded (iter));
+      g_assert_true (poppler_fonts_iter_is_subset (iter));
+      if (strstr (name, "DejaVuSans-Bold") != NULL)
+        bold = TRUE;
+      else if (strstr (name, "DejaVuSans") != NULL)
+        regular = TRUE;
+      else
+        g_error ("unexpected font %s", name);
+    }
+  while (poppler_fonts_iter_next (iter));
+  poppler_fonts_iter_free (iter);
+  g_assert_true (regular);
+  g_assert_true (bold);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  GMappedFile *file = g_mapped_file_new (path, FALSE, &error);
+  GBytes *bytes;
+
+  g_assert_no_error (error);
+  bytes = g_mapped_file_get_bytes (file);
+  g_mapped_file_unref (file);
+  return bytes;
+}
+
+static void
+test_deterministic (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(CrepitusAssessment) assessment = load_example ();
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  g_autoptr(GBytes) bytes_a = NULL;
+  g_autoptr(GBytes) bytes_b = NULL;
+  g_autoptr(GBytes) bytes_c = NULL;
+  g_autoptr(Document) document = NULL;
+
+  g_setenv ("SOURCE_DATE_EPOCH", "1700000000", TRUE);
+  a = write_report (f, assessment, &clinician_a4, "a.pdf", NULL);
+  g_usleep (1100 * 1000);   /* a clock that leaked into the file would now differ */
+  b = write_report (f, assessment, &clinician_a4, "b.pdf", NULL);
+  bytes_a = read_bytes (a);
+  bytes_b = read_bytes (b);
+  g_assert_cmpuint (g_bytes_get_size (bytes_a), >, 1000);
+  g_assert_true (g_bytes_equal (bytes_a, bytes_b));
+
+  document = open_pdf (a);
+  g_assert_cmpint (poppler_document_get_creation_date (document), ==, 1700000000);
+
+  /* The date does reach the file. */
+  g_setenv ("SOURCE_DATE_EPOCH", "1700000001", TRUE);
+  c = write_report (f, assessment, &clinician_a4, "c.pdf", NULL);
+  bytes_c = read_bytes (c);
+  g_assert_false (g_bytes_equal (bytes_a, bytes_c));
+}
+
+static void
+test_paper (Fixture       *f,
+            gconstpointer  data)
+{
+  const struct
+  {
+    CrepitusReportAudience audience;
+    CrepitusReportPaper    paper;
+    double                 width;
+    double                 height;
+  } cases[] = {
+    { CREPITUS_REPORT_PATIENT, CREPITUS_REPORT_PAPER_A4, A4_WIDTH, A4_HEIGHT },
+    { CREPITUS_REPORT_PATIENT, CREPITUS_REPORT_PAPER_LETTER, LETTER_WIDTH, LETTER_HEIGHT },
+    { CREPITUS_REPORT_CLINICIAN, CREPITUS_REPORT_PAPER_LETTER, LETTER_WIDTH, LETTER_HEIGHT },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CrepitusAssessment) assessment = load_example ();
+      CrepitusReportOptions options = { cases[i].audience, cases[i].paper };
+      g_autoptr(Document) document = write_and_open (f, assessment, &options, NULL);
+
+      for (int p = 0; p < poppler_document_get_n_pages (document); p++)
+        {
+          g_autoptr(Page) page = poppler_document_get_page (document, p);
+          double width, height;
+
+          poppler_page_get_size (page, &width, &height);
+          g_assert_cmpfloat_with_epsilon (width, cases[i].width, 0.01);
+          g_assert_cmpfloat_with_epsilon (height, cases[i].height, 0.01);
+        }
+    }
+}
+
+static void
+test_scripts (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(CrepitusAssessment) assessment = load_example ();
+  g_autoptr(Document) handout = NULL;
+  g_autoptr(Document) summary = NULL;
+  g_autofree char *handout_text = NULL;
+  g_autofree char *summary_text = NULL;
+  CrepitusPatient *patient = crepitus_assessment_get_patient (assessment);
+  CrepitusReportStats stats = { 0 };
+  const char *notes = "Zażółć gęślą jaźń. Съешь же ещё этих мягких французских булок. "
+                      "Ξεσκεπάζω την ψυχοφθόρα βδελυγμία. Größe, façade, naïve.";
+
+  crepitus_patient_set_given_name (patient, "Łucja Ελένη Наталья");
+  crepitus_assessment_set_notes (assessment, notes);
+
+  handout = write_and_open (f, assessment, &patient_a4, &stats);
+  g_assert_cmpuint (stats.substituted, ==, 0);
+  handout_text = document_text (handout);
+  g_assert_true (g_str_has_prefix (handout_text, "Łucja Ελένη Наталья García"));
+
+  summary = write_and_open (f, assessment, &clinician_a4, &stats);
+  g_assert_cmpuint (stats.substituted, ==, 0);
+  summary_text = document_text (summary);
+  assert_contains (summary_text, notes);
+}
+
+static void
+test_substitution (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(CrepitusAssessment) assessment = load_example ();
+  g_autoptr(Document) document = NULL;
+  g_autofree char *text = NULL;
+  CrepitusReportStats stats = { 0 };
+
+  /* U+1F600 is above U+FFFF; U+6F22 is a CJK ideograph DejaVu Sans does not have. */
+  crepitus_assessment_set_notes (assessment, "before \U0001F600 middle \u6F22 after");
+  document = write_and_open (f, assessment, &clinician_a4, &stats);
+  g_assert_cmpuint (stats.substituted, ==, 2);
+
+  text = document_text (document);
+  assert_contains (text, "before \uFFFD middle \uFFFD after");
+  assert_lacks (text, "\U0001F600");
+  assert_lacks (text, "\u6F22");
+}
+
+static void
+test_metadata (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(CrepitusAssessment) assessment = load_example ();
+  g_autoptr(Document) document = NULL;
+  g_autoptr(Document) bare = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *page = NULL;
+  g_autofree char *bare_page = NULL;
+  CrepitusReportOptions options = {
+    CREPITUS_REPORT_PATIENT, CREPITUS_REPORT_PAPER_A4, "en",
+    "Przychodnia Świętokrzyska", "ul. Długa 1\n00-001 Warszawa", "+48 22 000 00 00",
+  };
+  GStatBuf st;
+
+  g_setenv ("SOURCE_DATE_EPOCH", "1767225600", TRUE);   /* 2026-01-01 00:00:00 UTC */
+  path = write_report (f, assessment, &options, "handout.pdf", NULL);
+  document = open_pdf (path);
+
+  title = poppler_document_get_title (document);
+  author = poppler_document_get_author (document);
+  subject = poppler_document_get_subject (document);
+  g_assert_cmpstr (title, ==, "Patient handout: Lucía García");
+  g_assert_cmpstr (author, ==, "Przychodnia Świętokrzyska");
+  g_assert_nonnull (strstr (subject, "2026-11-20"));
+  g_assert_cmpint (poppler_document_get_creation_date (document), ==, 1767225600);
+
+  /* Only its owner may read it. */
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* The clinic's details head the page; without them, nothing stands in their place. */
+  page = page_text (document, 0);
+  g_assert_true (g_str_has_prefix (page, "Przychodnia Świętokrzyska ul. Długa 1, 00-001 Warszawa · "
+                                         "Phone +48 22 000 00 00 Lucía García"));
+  bare = write_and_open (f, assessment, &patient_a4, NULL);
+  bare_page = page_text (bare, 0);
+  g_assert_true (g_str_has_prefix (bare_page, "Lucía García MRN A-1001 · Born 1984-03-12 · "
+                                              "Assessed 2026-11-20 · Clinician A. Clinician"));
+  assert_lacks (bare_page, "Phone");
+}
+
+static void
+assert_write_fails (Fixture    *f,
+                    const char *path,
+                    const char *expected_listing)
+{
+  g_autoptr(CrepitusAssessment) assessment = load_example ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = NULL;
+
+  g_assert_false (crepitus_report_write (assessment, &patient_a4, path, NULL, &error));
+  g_assert_error (error, G_FILE_ERROR, error->code);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  g_assert_nonnull (strstr (error->message, "could not write"));
+  g_assert_null (strchr (error->message, '\n'));
+
+  /* Nothing left behind: no report, no temporary file. */
+  listing = list_dir (f->dir);
+  g_assert_cmpstr (listing, ==, expected_listing);
+}
+
+static void
+test_unwritable (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (f->dir, "missing", "out.pdf", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "out.pdf", NULL);
+  g_autofree char *locked = g_build_filename (f->dir, "locked", NULL);
+  g_autofree char *in_locked = g_build_filename (locked, "out.pdf", NULL);
+
+  /* A folder that does not exist. */
+  assert_write_fails (f, missing, "");
+
+  /* A target that is a folder: the temporary file is made, then must go again. */
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  assert_write_fails (f, folder, "out.pdf");
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+
+  /* A folder without write permission (root may write anywhere: nothing to test then). */
+  if (geteuid () != 0)
+    {
+      g_autofree char *listing = NULL;
+
+      g_assert_cmpint (g_mkdir (locked, 0500), ==, 0);
+      assert_write_fails (f, in_locked, "locked");
+      listing = list_dir (locked);
+      g_assert_cmpstr (listing, ==, "");
+    }
+}
+
+static void
+test_language (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(CrepitusAssessment) assessment = load_example ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "de.pdf", NULL);
+  g_autofree char *listing = NULL;
+  CrepitusReportOptions options = { CREPITUS_REPORT_PATIENT, CREPITUS_REPORT_PAPER_A4, "de" };
+
+  g_assert_false (crepitus_report_write (assessment, &options, path, NULL, &error));
+  g_assert_error (error, CREPITUS_REPORT_ERROR, CREPITUS_REPORT_ERROR_LANGUAGE);
+  g_assert_nonnull (strstr (error->message, "English"));
+  listing = list_dir (f->dir);
+  g_assert_cmpstr (listing, ==, "");
+
+  /* The patient's language does not matter yet: the report is in English. */
+  g_clear_error (&error);
+  options.language = "en";
+  g_assert_cmpstr (crepitus_patient_get_language (crepitus_assessment_get_patient (assessment)),
+                   ==, "es");
+  g_assert_true (crepitus_report_write (assessment, &options, path, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_parse_options (void)
+{
+  CrepitusReportAudience audience;
+  CrepitusReportPaper paper;
+
+  g_assert_true (crepitus_report_audience_from_string ("patient", &audience));
+  g_assert_cmpint (audience, ==, CREPITUS_REPORT_PATIENT);
+  g_assert_true (crepitus_report_audience_from_string ("clinician", &audience));
+  g_assert_cmpint (audience, ==, CREPITUS_REPORT_CLINICIAN);
+  g_assert_false (crepitus_report_audience_from_string ("Patient", &audience));
+  g_assert_false (crepitus_report_audience_from_string (NULL, &audience));
+
+  g_assert_true (crepitus_report_paper_from_string ("a4", &paper));
+  g_assert_cmpint (paper, ==, CREPITUS_REPORT_PAPER_A4);
+  g_assert_true (crepitus_report_paper_from_string ("letter", &paper));
+  g_assert_cmpint (paper, ==, CREPITUS_REPORT_PAPER_LETTER);
+  g_assert_false (crepitus_report_paper_from_string ("A5", &paper));
+
+  g_assert_true (crepitus_report_language_available (NULL));
+  g_assert_true (crepitus_report_language_available ("en"));
+  g_assert_false (crepitus_report_language_available ("pl"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/crepitus/report/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("handout-sections", test_handout_sections);
+  ADD ("handout-emergency-first", test_handout_emergency_first);
+  ADD ("summary-sections", test_summary_sections);
+  ADD ("long-note", test_long_note);
+  ADD ("inside-page", test_inside_page);
+  ADD ("huge-header", test_huge_header);
+  ADD ("fonts-embedded", test_fonts_embedded);
+  ADD ("deterministic", test_deterministic);
+  ADD ("paper", test_paper);
+  ADD ("scripts", test_scripts);
+  ADD ("substitution", test_substitution);
+  ADD ("metadata", test_metadata);
+  ADD ("unwritable", test_unwritable);
+  ADD ("language", test_language);
+  g_test_add_func ("/crepitus/report/parse-options", test_parse_options);
+
+#undef ADD
+
+  return g_test_run ();
+}
