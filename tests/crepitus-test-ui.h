@@ -55,4 +55,103 @@ crepitus_test_find_widget (GtkWidget *root,
   return NULL;
 }
 
+/* The first descendant of @root (depth first) of @type with style class @css_class, or %NULL. */
+static inline GtkWidget *
+crepitus_test_find_styled (GtkWidget  *root,
+                           GType       type,
+                           const char *css_class)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_has_css_class (root, css_class))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = crepitus_test_find_styled (child, type, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first AdwPreferencesRow under @root whose title starts with @title_prefix, or %NULL. */
+static inline GtkWidget *
+crepitus_test_find_row (GtkWidget  *root,
+                        const char *title_prefix)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) &&
+      g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title_prefix))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = crepitus_test_find_row (child, title_prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first GtkButton under @root labelled @label (with its mnemonic underscore), or %NULL. */
+static inline GtkWidget *
+crepitus_test_find_button (GtkWidget  *root,
+                           const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = crepitus_test_find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A visible toplevel window of @type, or %NULL. */
+static inline GtkWindow *
+crepitus_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+/* The mapped AdwStatusPage titled @title under @root, or %NULL. */
+static inline AdwStatusPage *
+crepitus_test_find_status_page (GtkWidget  *root,
+                                const char *title)
+{
+  if (ADW_IS_STATUS_PAGE (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (root)), title) == 0)
+    return ADW_STATUS_PAGE (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwStatusPage *found = crepitus_test_find_status_page (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 G_END_DECLS

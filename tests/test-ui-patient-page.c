@@ -4,24 +4,6 @@
 #include "crepitus-patient-page.h"
 #include "crepitus-test-ui.h"
 
-static GtkWidget *
-find_row (GtkWidget  *root,
-          const char *title_prefix)
-{
-  if (ADW_IS_PREFERENCES_ROW (root) &&
-      g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title_prefix))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, title_prefix);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_edit_in_place (void)
 {
@@ -41,10 +23,10 @@ test_edit_in_place (void)
   gtk_window_present (GTK_WINDOW (window));
   crepitus_test_wait_for (gtk_widget_get_mapped (window));
 
-  family = find_row (GTK_WIDGET (page), "Family");
-  birth = find_row (GTK_WIDGET (page), "Birth");
-  language = find_row (GTK_WIDGET (page), "Preferred");
-  sex = find_row (GTK_WIDGET (page), "Sex");
+  family = crepitus_test_find_row (GTK_WIDGET (page), "Family");
+  birth = crepitus_test_find_row (GTK_WIDGET (page), "Birth");
+  language = crepitus_test_find_row (GTK_WIDGET (page), "Preferred");
+  sex = crepitus_test_find_row (GTK_WIDGET (page), "Sex");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (family)), ==, "Nowak");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (birth)), ==, "1970-05-01");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (language)), ==, 2);
@@ -82,7 +64,7 @@ test_edit_in_place (void)
 
   /* An edit of the model elsewhere shows in the field. */
   crepitus_patient_set_given_name (patient, "Ewa");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (GTK_WIDGET (page), "Given"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (crepitus_test_find_row (GTK_WIDGET (page), "Given"))),
                    ==, "Ewa");
 
   /* The assessments, with their triage level. */
@@ -92,7 +74,7 @@ test_edit_in_place (void)
   g_list_store_append (assessments, assessment);
   crepitus_test_flush ();
   {
-    GtkWidget *row = find_row (GTK_WIDGET (page), "2026-01-05");
+    GtkWidget *row = crepitus_test_find_row (GTK_WIDGET (page), "2026-01-05");
 
     g_assert_nonnull (row);
     g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "Dr. Lis"));

@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "crepitus-application.h"
+#include "crepitus-application-private.h"
 #include "crepitus-window.h"
 
 struct _CrepitusApplication
@@ -15,6 +15,7 @@ struct _CrepitusApplication
   char           *clinician;     /* --clinician, or NULL */
   CrepitusStore  *store;         /* opened at startup; NULL when that failed */
   GError         *store_error;   /* why it failed */
+  CrepitusStoreOpenFlags store_flags;
 };
 
 G_DEFINE_FINAL_TYPE (CrepitusApplication, crepitus_application, ADW_TYPE_APPLICATION)
@@ -90,7 +91,7 @@ crepitus_application_startup (GApplication *application)
 
     if (path == NULL)
       path = default_path = crepitus_store_default_path ();
-    self->store = crepitus_store_open (path, &self->store_error);
+    self->store = crepitus_store_open_full (path, self->store_flags, &self->store_error);
   }
 }
 
@@ -251,4 +252,13 @@ crepitus_application_get_store_error (CrepitusApplication *self)
   g_return_val_if_fail (CREPITUS_IS_APPLICATION (self), NULL);
 
   return self->store_error;
+}
+
+void
+crepitus_application_set_store_flags (CrepitusApplication    *self,
+                                      CrepitusStoreOpenFlags  flags)
+{
+  g_return_if_fail (CREPITUS_IS_APPLICATION (self));
+
+  self->store_flags = flags;
 }

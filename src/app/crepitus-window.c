@@ -1,4 +1,4 @@
-/* crepitus-window.c — the main window: header bar, primary menu, patients */
+/* crepitus-window.c — the main window: patients, their details and their assessments */
 #define G_LOG_DOMAIN "crepitus-window"
 
 #include "config.h"
@@ -6,34 +6,395 @@
 #include <glib/gi18n.h>
 
 #include "crepitus-clinician-dialog.h"
+#include "crepitus-new-patient-dialog.h"
+#include "crepitus-patient-page.h"
+#include "crepitus-patient-results.h"
 #include "crepitus-settings.h"
+#include "crepitus-store.h"
 #include "crepitus-window.h"
 
 struct _CrepitusWindow
 {
   AdwApplicationWindow  parent_instance;
-  GSettings            *settings;       /* NULL when the schema is not installed */
+  GSettings            *settings;        /* NULL when the schema is not installed */
+  CrepitusStore        *store;           /* NULL when the database could not be opened */
+  CrepitusPatient      *patient;         /* the selected patient, watched by the store */
+  GListStore           *assessments;     /* of the selected patient */
+  guint                 reload_id;       /* pending refresh of the list after an edit */
   gboolean              asked_clinician;
 
   /* template children */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *list_stack;
   AdwStatusPage        *empty_page;
+  GtkListView          *patient_list;
+  AdwWindowTitle       *content_title;
+  GtkRevealer          *error_revealer;
+  GtkLabel             *error_label;
+  GtkStack             *content_stack;
+  GtkWidget            *new_assessment_button;
+  CrepitusPatientPage  *patient_page;
 };
 
 G_DEFINE_FINAL_TYPE (CrepitusWindow, crepitus_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void
-crepitus_window_restore_size (CrepitusWindow *self)
-{
-  int width, height;
+static void crepitus_window_reload_patients (CrepitusWindow *self,
+                                             gint64          select_id);
 
-  if (self->settings == NULL)
+/* Errors stay on screen until dismissed: they say what happened and what to do. */
+static void
+crepitus_window_show_error (CrepitusWindow *self,
+                            const char     *message)
+{
+  gtk_label_set_text (self->error_label, message);
+  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+}
+
+static void
+on_error_dismissed_cb (CrepitusWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+}
+
+static void
+on_write_failed_cb (CrepitusWindow *self,
+                    const GError   *error)
+{
+  crepitus_window_show_error (self, error->message);
+}
+
+static char *
+patient_display_name (CrepitusPatient *patient)
+{
+  const char *given = crepitus_patient_get_given_name (patient);
+
+  if (given == NULL)
+    return g_strdup (crepitus_patient_get_family_name (patient));
+  /* Translators: a patient's name in lists: family name, given name */
+  return g_strdup_printf (_("%s, %s"), crepitus_patient_get_family_name (patient), given);
+}
+
+static char *
+patient_display_details (CrepitusPatient *patient)
+{
+  const char *birth = crepitus_patient_get_birth_date (patient);
+  const char *mrn = crepitus_patient_get_mrn (patient);
+
+  if (birth != NULL && mrn != NULL)
+    /* Translators: birth date · medical record number */
+    return g_strdup_printf (_("%s · %s"), birth, mrn);
+  if (birth != NULL)
+    return g_strdup (birth);
+  if (mrn != NULL)
+    return g_strdup (mrn);
+  return g_strdup (_("No birth date recorded"));
+}
+
+static void
+crepitus_window_update_title (CrepitusWindow *self)
+{
+  if (self->patient == NULL)
+    {
+      adw_window_title_set_title (self->content_title, _("Crepitus"));
+      adw_window_title_set_subtitle (self->content_title, NULL);
+    }
+  else
+    {
+      g_autofree char *name = patient_display_name (self->patient);
+      g_autofree char *details = patient_display_details (self->patient);
+
+      adw_window_title_set_title (self->content_title, name);
+      adw_window_title_set_subtitle (self->content_title, details);
+    }
+}
+
+static gboolean
+reload_after_edit_cb (gpointer data)
+{
+  CrepitusWindow *self = data;
+
+  self->reload_id = 0;
+  crepitus_window_reload_patients (self, self->patient != NULL
+                                         ? crepitus_patient_get_id (self->patient) : -1);
+  return G_SOURCE_REMOVE;
+}
+
+/* A name, birth date or MRN edit moves the patient in the list: refresh it once typing
+ * pauses. */
+static void
+on_patient_notify_cb (CrepitusWindow *self)
+{
+  crepitus_window_update_title (self);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  self->reload_id = g_timeout_add (400, reload_after_edit_cb, self);
+}
+
+static void
+crepitus_window_load_assessments (CrepitusWindow *self)
+{
+  g_autoptr(GPtrArray) assessments = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_list_store_remove_all (self->assessments);
+  if (self->store == NULL || self->patient == NULL)
     return;
 
-  width = g_settings_get_int (self->settings, "window-width");
-  height = g_settings_get_int (self->settings, "window-height");
-  gtk_window_set_default_size (GTK_WINDOW (self), MAX (width, 360), MAX (height, 400));
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
+  assessments = crepitus_store_list_assessments (self->store, self->patient, &error);
+  if (assessments == NULL)
+    {
+      crepitus_window_show_error (self, error->message);
+      return;
+    }
+  g_list_store_splice (self->assessments, 0, 0, assessments->pdata, assessments->len);
+}
+
+static void
+crepitus_window_show_patient (CrepitusWindow  *self,
+                              CrepitusPatient *patient)
+{
+  if (self->patient != NULL && patient != NULL &&
+      crepitus_patient_get_id (self->patient) == crepitus_patient_get_id (patient))
+    {
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      return;
+    }
+
+  if (self->patient != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->patient, on_patient_notify_cb, self);
+      if (self->store != NULL)
+        crepitus_store_unwatch (self->store, self->patient);
+      g_clear_object (&self->patient);
+    }
+
+  if (patient != NULL)
+    {
+      self->patient = g_object_ref (patient);
+      if (self->store != NULL)
+        crepitus_store_watch_patient (self->store, patient);
+      g_signal_connect_swapped (patient, "notify", G_CALLBACK (on_patient_notify_cb), self);
+    }
+
+  crepitus_patient_page_set_patient (self->patient_page, patient);
+  crepitus_window_load_assessments (self);
+  crepitus_window_update_title (self);
+  gtk_stack_set_visible_child_name (self->content_stack, patient != NULL ? "patient" : "none");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-assessment",
+                                 patient != NULL && self->store != NULL);
+  gtk_widget_set_visible (self->new_assessment_button, patient != NULL);
+  if (patient != NULL)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_patient_activated_cb (CrepitusWindow *self,
+                         guint           position)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (self->patient_list));
+  g_autoptr(CrepitusPatient) patient = g_list_model_get_item (model, position);
+
+  if (patient != NULL)
+    crepitus_window_show_patient (self, patient);
+}
+
+static void
+crepitus_window_reload_patients (CrepitusWindow *self,
+                                 gint64          select_id)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autoptr(CrepitusPatientResults) results = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkSingleSelection *selection;
+  guint n_items;
+
+  if (self->store == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->list_stack, "empty");
+      return;
+    }
+
+  results = crepitus_patient_results_new (self->store, query, &error);
+  if (results == NULL)
+    {
+      crepitus_window_show_error (self, error->message);
+      return;
+    }
+
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (results)));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  if (select_id >= 0)
+    {
+      guint position = crepitus_patient_results_find (results, select_id);
+
+      if (position != GTK_INVALID_LIST_POSITION)
+        gtk_single_selection_set_selected (selection, position);
+    }
+  gtk_list_view_set_model (self->patient_list, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (results));
+  if (n_items > 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+  else if (*query != '\0')
+    gtk_stack_set_visible_child_name (self->list_stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "empty");
+}
+
+static void
+on_search_changed_cb (CrepitusWindow *self)
+{
+  crepitus_window_reload_patients (self, self->patient != NULL
+                                         ? crepitus_patient_get_id (self->patient) : -1);
+}
+
+/* Enter in the search opens the first patient found. */
+static void
+on_search_activate_cb (CrepitusWindow *self)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (self->patient_list));
+
+  if (model != NULL && g_list_model_get_n_items (model) > 0)
+    on_patient_activated_cb (self, 0);
+}
+
+static void
+on_back_clicked_cb (CrepitusWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+setup_patient_row_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *details = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (name, "heading");
+  gtk_label_set_xalign (GTK_LABEL (details), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (details, "dim-label");
+  gtk_widget_add_css_class (details, "caption");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), details);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_patient_row_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  CrepitusPatient *patient = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *name = gtk_widget_get_first_child (box);
+  GtkWidget *details = gtk_widget_get_next_sibling (name);
+  g_autofree char *name_text = patient_display_name (patient);
+  g_autofree char *details_text = patient_display_details (patient);
+  g_autofree char *accessible = g_strdup_printf ("%s, %s", name_text, details_text);
+
+  gtk_label_set_text (GTK_LABEL (name), name_text);
+  gtk_label_set_text (GTK_LABEL (details), details_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+}
+
+static void
+on_new_patient_created_cb (CrepitusWindow  *self,
+                           CrepitusPatient *patient)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (!crepitus_store_save_patient (self->store, patient, NULL, &error))
+    {
+      crepitus_window_show_error (self, error->message);
+      return;
+    }
+
+  /* Show the new patient: clear the search so the list holds them, then open them. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  crepitus_window_reload_patients (self, crepitus_patient_get_id (patient));
+  crepitus_window_show_patient (self, patient);
+}
+
+static void
+crepitus_window_new_patient (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  CrepitusWindow *self = CREPITUS_WINDOW (widget);
+  CrepitusNewPatientDialog *dialog = crepitus_new_patient_dialog_new (GTK_WINDOW (self));
+
+  g_signal_connect_object (dialog, "create", G_CALLBACK (on_new_patient_created_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The clinician acting now (DESIGN.md "Who is acting"). */
+static char *
+crepitus_window_dup_clinician (CrepitusWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (CREPITUS_IS_APPLICATION (app) &&
+      crepitus_application_get_clinician (CREPITUS_APPLICATION (app)) != NULL)
+    return g_strdup (crepitus_application_get_clinician (CREPITUS_APPLICATION (app)));
+  if (self->settings != NULL)
+    return g_settings_get_string (self->settings, "clinician-name");
+  return NULL;
+}
+
+static void
+crepitus_window_new_assessment (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  CrepitusWindow *self = CREPITUS_WINDOW (widget);
+  g_autoptr(CrepitusAssessment) assessment = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = crepitus_date_today ();
+  g_autofree char *clinician = crepitus_window_dup_clinician (self);
+
+  if (self->store == NULL || self->patient == NULL)
+    return;
+
+  assessment = crepitus_assessment_new (self->patient);
+  crepitus_assessment_set_date (assessment, today);
+  crepitus_assessment_set_clinician (assessment, clinician);
+  /* Proposed as left, the side of the article; the clinician changes it if not. */
+  crepitus_assessment_set_side (assessment, CREPITUS_SIDE_LEFT);
+  if (!crepitus_store_save_assessment (self->store, assessment, NULL, &error))
+    {
+      crepitus_window_show_error (self, error->message);
+      return;
+    }
+
+  crepitus_window_load_assessments (self);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Assessment started")));
+}
+
+static void
+crepitus_window_focus_search (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  CrepitusWindow *self = CREPITUS_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
@@ -63,7 +424,6 @@ static void
 crepitus_window_map (GtkWidget *widget)
 {
   CrepitusWindow *self = CREPITUS_WINDOW (widget);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   g_autofree char *name = NULL;
 
   GTK_WIDGET_CLASS (crepitus_window_parent_class)->map (widget);
@@ -71,13 +431,25 @@ crepitus_window_map (GtkWidget *widget)
   if (self->settings == NULL || self->asked_clinician)
     return;
   self->asked_clinician = TRUE;
-  if (CREPITUS_IS_APPLICATION (app) &&
-      crepitus_application_get_clinician (CREPITUS_APPLICATION (app)) != NULL)
-    return;
-  name = g_settings_get_string (self->settings, "clinician-name");
+  name = crepitus_window_dup_clinician (self);
   /* After the window is on screen, so that the dialog stacks above it. */
-  if (*name == '\0')
+  if (name == NULL || *name == '\0')
     g_idle_add_full (G_PRIORITY_LOW, ask_clinician_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+crepitus_window_restore_size (CrepitusWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  width = g_settings_get_int (self->settings, "window-width");
+  height = g_settings_get_int (self->settings, "window-height");
+  gtk_window_set_default_size (GTK_WINDOW (self), MAX (width, 360), MAX (height, 400));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
 }
 
 static gboolean
@@ -104,12 +476,36 @@ crepitus_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (crepitus_window_parent_class)->close_request (window);
 }
 
+/* Shows the patients of @app's database, or why it could not be opened. */
+static void
+crepitus_window_attach (CrepitusWindow      *self,
+                        CrepitusApplication *app)
+{
+  /* When the database could not be opened, the application shows why in the list's place
+   * (crepitus_window_show_store_error). */
+  if (app != NULL && crepitus_application_get_store (app) != NULL)
+    {
+      self->store = g_object_ref (crepitus_application_get_store (app));
+      g_signal_connect_object (self->store, "write-failed",
+                               G_CALLBACK (on_write_failed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-patient", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-assessment", FALSE);
+  crepitus_window_reload_patients (self, -1);
+}
+
 static void
 crepitus_window_dispose (GObject *object)
 {
   CrepitusWindow *self = CREPITUS_WINDOW (object);
 
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->patient != NULL)
+    crepitus_window_show_patient (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CREPITUS_TYPE_WINDOW);
+  g_clear_object (&self->assessments);
+  g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (crepitus_window_parent_class)->dispose (object);
@@ -126,18 +522,61 @@ crepitus_window_class_init (CrepitusWindowClass *klass)
   widget_class->map = crepitus_window_map;
   window_class->close_request = crepitus_window_close_request;
 
+  g_type_ensure (CREPITUS_TYPE_PATIENT_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/crepitus-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, patient_list);
+  gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, new_assessment_button);
+  gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, patient_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_patient_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_error_dismissed_cb);
 
+  gtk_widget_class_install_action (widget_class, "win.new-patient", NULL,
+                                   crepitus_window_new_patient);
+  gtk_widget_class_install_action (widget_class, "win.new-assessment", NULL,
+                                   crepitus_window_new_assessment);
+  gtk_widget_class_install_action (widget_class, "win.focus-search", NULL,
+                                   crepitus_window_focus_search);
   gtk_widget_class_install_action (widget_class, "win.change-clinician", NULL,
                                    crepitus_window_change_clinician);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-patient", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.new-assessment", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.focus-search", NULL);
 }
 
 static void
 crepitus_window_init (CrepitusWindow *self)
 {
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->assessments = g_list_store_new (CREPITUS_TYPE_ASSESSMENT);
+  crepitus_patient_page_set_assessments (self->patient_page, G_LIST_MODEL (self->assessments));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_patient_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_patient_row_cb), NULL);
+  gtk_list_view_set_factory (self->patient_list, factory);
+
+  /* Typing anywhere in the window searches. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 
   self->settings = crepitus_settings_new ();
   crepitus_window_restore_size (self);
@@ -146,7 +585,18 @@ crepitus_window_init (CrepitusWindow *self)
 CrepitusWindow *
 crepitus_window_new (CrepitusApplication *application)
 {
-  return g_object_new (CREPITUS_TYPE_WINDOW, "application", application, NULL);
+  CrepitusWindow *self = g_object_new (CREPITUS_TYPE_WINDOW, "application", application, NULL);
+
+  crepitus_window_attach (self, application);
+  return self;
+}
+
+CrepitusPatient *
+crepitus_window_get_patient (CrepitusWindow *self)
+{
+  g_return_val_if_fail (CREPITUS_IS_WINDOW (self), NULL);
+
+  return self->patient;
 }
 
 void
@@ -164,4 +614,7 @@ crepitus_window_show_store_error (CrepitusWindow *self,
     /* The description is markup; a path may hold an ampersand. */
     adw_status_page_set_description (self->empty_page, escaped);
   }
+  /* No "New Patient" where no patient can be stored. */
+  adw_status_page_set_child (self->empty_page, NULL);
+  gtk_stack_set_visible_child_name (self->list_stack, "empty");
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "crepitus-application.h"
+#include "crepitus-assessment.h"
 
 G_BEGIN_DECLS
 
@@ -17,5 +18,8 @@ CrepitusWindow *crepitus_window_new              (CrepitusApplication *applicati
 /* Shows that the database could not be opened, and why, in place of the patients. */
 void            crepitus_window_show_store_error (CrepitusWindow      *self,
                                                   const GError        *error);
+
+/* The patient shown, or %NULL. */
+CrepitusPatient *crepitus_window_get_patient (CrepitusWindow *self);
 
 G_END_DECLS
