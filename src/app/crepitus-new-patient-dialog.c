@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "crepitus-choices.h"
 #include "crepitus-new-patient-dialog.h"
 
 struct _CrepitusNewPatientDialog
@@ -114,18 +115,6 @@ on_create_cb (CrepitusNewPatientDialog *self)
   gtk_window_close (GTK_WINDOW (self));
 }
 
-static GListModel *
-choices_model (CrepitusList list)
-{
-  GtkStringList *model = gtk_string_list_new (NULL);
-
-  /* Translators: shown for a field that is not recorded */
-  gtk_string_list_append (model, _("—"));
-  for (guint i = 0; i < crepitus_catalog_count (list); i++)
-    gtk_string_list_append (model, crepitus_catalog_label (list, crepitus_catalog_key (list, i)));
-  return G_LIST_MODEL (model);
-}
-
 static void
 crepitus_new_patient_dialog_class_init (CrepitusNewPatientDialogClass *klass)
 {
@@ -157,8 +146,8 @@ crepitus_new_patient_dialog_class_init (CrepitusNewPatientDialogClass *klass)
 static void
 crepitus_new_patient_dialog_init (CrepitusNewPatientDialog *self)
 {
-  g_autoptr(GListModel) sexes = choices_model (CREPITUS_LIST_SEX);
-  g_autoptr(GListModel) languages = choices_model (CREPITUS_LIST_LANGUAGE);
+  g_autoptr(GListModel) sexes = crepitus_choices_model (CREPITUS_LIST_SEX);
+  g_autoptr(GListModel) languages = crepitus_choices_model (CREPITUS_LIST_LANGUAGE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "crepitus-choices.h"
 #include "crepitus-patient-page.h"
 #include "crepitus-triage.h"
 
@@ -223,18 +224,6 @@ crepitus_patient_page_set_property (GObject      *object,
     }
 }
 
-static GListModel *
-choices_model (CrepitusList list)
-{
-  GtkStringList *model = gtk_string_list_new (NULL);
-
-  /* Translators: shown for a field that is not recorded */
-  gtk_string_list_append (model, _("—"));
-  for (guint i = 0; i < crepitus_catalog_count (list); i++)
-    gtk_string_list_append (model, crepitus_catalog_label (list, crepitus_catalog_key (list, i)));
-  return G_LIST_MODEL (model);
-}
-
 static void
 crepitus_patient_page_class_init (CrepitusPatientPageClass *klass)
 {
@@ -274,8 +263,8 @@ crepitus_patient_page_class_init (CrepitusPatientPageClass *klass)
 static void
 crepitus_patient_page_init (CrepitusPatientPage *self)
 {
-  g_autoptr(GListModel) sexes = choices_model (CREPITUS_LIST_SEX);
-  g_autoptr(GListModel) languages = choices_model (CREPITUS_LIST_LANGUAGE);
+  g_autoptr(GListModel) sexes = crepitus_choices_model (CREPITUS_LIST_SEX);
+  g_autoptr(GListModel) languages = crepitus_choices_model (CREPITUS_LIST_LANGUAGE);
 
   self->updating = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
