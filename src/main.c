@@ -5,9 +5,13 @@
 
 #include <locale.h>
 #include <glib/gi18n.h>
+#include <gmodule.h>
 
-#include "crepitus-application.h"
 #include "crepitus-cli.h"
+
+typedef int (*CrepitusWindowMain) (const char *argv0,
+                                   const char *db_path,
+                                   const char *clinician);
 
 static void
 setup_gettext (void)
@@ -18,6 +22,50 @@ setup_gettext (void)
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+}
+
+/* The window module: beside the executable in the build tree, else where it is installed. */
+static char *
+find_window_module (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  const char *override = g_getenv ("CREPITUS_WINDOW_MODULE");
+
+  if (override != NULL)
+    return g_strdup (override);
+  if (exe != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (exe);
+      g_autofree char *name = g_module_build_path (NULL, "crepitus-window");
+      char *path = g_build_filename (dir, "app", name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        return path;
+      g_free (path);
+    }
+  return g_module_build_path (PKGLIBDIR, "crepitus-window");
+}
+
+/* GTK is loaded only here, so that headless commands never pay for it. */
+static int
+run_window (const char *argv0,
+            const char *db_path,
+            const char *clinician)
+{
+  g_autofree char *path = find_window_module ();
+  GModule *module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  CrepitusWindowMain window_main;
+
+  if (module == NULL || !g_module_symbol (module, "crepitus_window_main",
+                                          (gpointer *) &window_main))
+    {
+      g_printerr ("crepitus: ");
+      g_printerr (_("cannot open the window: %s"), g_module_error ());
+      g_printerr ("\n");
+      return CREPITUS_EXIT_ERROR;
+    }
+  /* The module stays loaded: GTK cannot be unloaded. */
+  return window_main (argv0, db_path, clinician);
 }
 
 int
@@ -87,10 +135,5 @@ main (int   argc,
       return crepitus_cli_run (&options, n_args - 1, args + 1);
     }
 
-  {
-    g_autoptr(CrepitusApplication) app = crepitus_application_new (db_path, clinician);
-
-    g_set_application_name (_("Crepitus"));
-    return g_application_run (G_APPLICATION (app), 1, args);
-  }
+  return run_window (args[0], db_path, clinician);
 }
