@@ -2739,6 +2739,7 @@ check_backup (const char  *temporary,
               GError     **error)
 {
   g_autoptr(CrepitusStoreDb) copy = NULL;
+  g_autoptr(GError) local_error = NULL;
   gint64 application_id, version;
   int fd;
   gboolean ok;
@@ -2758,9 +2759,9 @@ check_backup (const char  *temporary,
     return FALSE;
   g_free (copy->path);
   copy->path = g_strdup (backup_path);
-  if (!query_int (copy, "PRAGMA application_id", &application_id, error) ||
-      !query_int (copy, "PRAGMA user_version", &version, error))
-    return FALSE;
+  if (!query_int (copy, "PRAGMA application_id", &application_id, &local_error) ||
+      !query_int (copy, "PRAGMA user_version", &version, &local_error))
+    goto failed;
   if (application_id != DATABASE_APPLICATION_ID)
     return set_error_code (backup_path, SQLITE_NOTADB, NULL, error);
   if (version > (gint64) G_N_ELEMENTS (migrations))
@@ -2772,8 +2773,18 @@ check_backup (const char  *temporary,
       return FALSE;
     }
   /* An older schema is migrated when the database is next opened. */
-  return quick_check (copy, "PRAGMA integrity_check", error) &&
-         exec (copy, "PRAGMA journal_mode = DELETE", error);
+  if (quick_check (copy, "PRAGMA integrity_check", &local_error) &&
+      exec (copy, "PRAGMA journal_mode = DELETE", &local_error))
+    return TRUE;
+
+failed:
+  if (g_error_matches (local_error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_CORRUPT))
+    g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_CORRUPT,
+                 _("%s: the backup is damaged; nothing was restored; choose another backup"),
+                 backup_path);
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 static gboolean
