@@ -317,7 +317,8 @@ test_paging (Fixture       *fixture,
   };
   static const char * const queries[] = {
     "", "m", "mu", "mul", "mo", "l", "lu", "luk", "g", "garcia", "garcia l", "o", "os",
-    "oster", "s", "anna", "a", "hans p", "z", "1", "12", "x-12", "nobody", "m a",
+    "oster", "s", "anna", "a", "hans p", "z", "1", "12", "x-12", "nobody", "m a", "zoe 1",
+    "anna 2",
   };
   g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (expected_free);
   g_autoptr(GError) error = NULL;

@@ -926,7 +926,12 @@ sqlite_open (const char              *path,
       return NULL;
     }
 
-  if (!created && !quick_check (db, "PRAGMA quick_check", error))
+  /* The structure of every page. Not the CHECK constraints again: every write met them, and
+   * checking each row of a large clinic's file would make every open take seconds. */
+  if (!created &&
+      (!exec (db, "PRAGMA ignore_check_constraints = ON", error) ||
+       !quick_check (db, "PRAGMA quick_check", error) ||
+       !exec (db, "PRAGMA ignore_check_constraints = OFF", error)))
     return NULL;
 
   if (!configure (db, read_only, error) ||
@@ -1437,15 +1442,16 @@ sqlite_find_by_name (CrepitusStoreDb  *db,
 
 /* Search (crepitus_store_search_patients): the order of the list is family_key, given_key,
  * birth_date (not recorded first), id, an index of its own. A typed word matches a patient
- * when it starts a word of the keys. Counting uses the FTS5 index; a page comes from one of
- * two plans:
- *  - when a typed word starts few words outside the head (at most SEARCH_SORT_LIMIT
- *    patients), its matches are a range of the order (the head) plus few others: the first
- *    rows of the range merged with the others, sorted;
- *  - otherwise the matches are many and spread over the order: scan the order and stop at
- *    the page. */
+ * when it starts a word of the keys. Counting uses the FTS5 index; a page comes from the
+ * first of three plans that fits:
+ *  - a typed word starts few words outside the head (of at most SEARCH_SORT_LIMIT
+ *    patients): its matches are a range of the order (the head) plus few others; merge the
+ *    first rows of the range with the others, sorted;
+ *  - few matches in all (each word common, but not together): sort them;
+ *  - otherwise every typed word is common outside the head, where it is spread over the
+ *    order, and so are their matches: scan the order and stop at the page. */
 
-#define SEARCH_SORT_LIMIT 1000
+#define SEARCH_SORT_LIMIT 500
 static guint search_sort_limit = SEARCH_SORT_LIMIT;   /* tests change it */
 #define PATIENT_ORDER "family_key, given_key, birth_date, id"
 #define WORDS_MATCH(typed) \
@@ -1539,39 +1545,67 @@ sqlite_count_patients (CrepitusStoreDb     *db,
   return TRUE;
 }
 
-/* The typed word that starts a word outside the head of the fewest patients, when they are
- * at most search_sort_limit; else -1. */
-static gboolean
-choose_driver (CrepitusStoreDb     *db,
-               const char * const  *typed,
-               int                 *driver,
-               GError             **error)
+typedef enum
+{
+  PLAN_SCAN,     /* scan the order */
+  PLAN_SORT,     /* sort every match */
+  PLAN_MERGE,    /* merge a range of the order with a few others */
+} SearchPlan;
+
+/* At most @limit + 1: how many patients the FTS5 query of @words (in @column) matches. */
+static gint64
+count_up_to (CrepitusStoreDb     *db,
+             const char          *column,
+             const char * const  *words,
+             gint64               limit,
+             GError             **error)
 {
   sqlite3_stmt *stmt = prepare (db, "SELECT count(*) FROM (SELECT 1 FROM patient_words "
                                     "WHERE patient_words MATCH ?1 LIMIT ?2)", error);
-  gint64 fewest = (gint64) search_sort_limit + 1;
 
-  *driver = -1;
   if (stmt == NULL)
-    return FALSE;
+    return -1;
+  bind_fts (stmt, 1, column, words);
+  sqlite3_bind_int64 (stmt, 2, limit + 1);
+  return query_count (db, stmt, error);
+}
+
+/* The plan for @typed (some words); for PLAN_MERGE, @driver is the typed word that starts a
+ * word outside the head of the fewest patients. */
+static gboolean
+choose_plan (CrepitusStoreDb     *db,
+             const char * const  *typed,
+             SearchPlan          *plan,
+             int                 *driver,
+             GError             **error)
+{
+  gint64 fewest = search_sort_limit, n;
+
+  *plan = PLAN_SCAN;
+  *driver = -1;
   if (search_sort_limit == 0)
     return TRUE;
+
   for (int i = 0; typed[i] != NULL; i++)
     {
       const char *word[] = { typed[i], NULL };
-      gint64 n;
 
-      bind_fts (stmt, 1, "rest", word);
-      sqlite3_bind_int64 (stmt, 2, fewest);
-      n = query_count (db, stmt, error);
-      if (n < 0)
+      if ((n = count_up_to (db, "rest", word, fewest, error)) < 0)
         return FALSE;
-      if (n < fewest)
+      if (n <= fewest)
         {
           fewest = n;
           *driver = i;
+          *plan = PLAN_MERGE;
         }
     }
+  if (*plan == PLAN_MERGE)
+    return TRUE;
+
+  if ((n = count_up_to (db, NULL, typed, search_sort_limit, error)) < 0)
+    return FALSE;
+  if (n <= search_sort_limit)
+    *plan = PLAN_SORT;
   return TRUE;
 }
 
@@ -1728,14 +1762,15 @@ sqlite_search_patients (CrepitusStoreDb     *db,
 {
   g_autoptr(GPtrArray) patients = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *joined = g_strjoinv (" ", (char **) typed);
+  SearchPlan plan = PLAN_SCAN;
   sqlite3_stmt *stmt;
   int driver = -1;
   int rc;
 
-  if (typed[0] != NULL && !choose_driver (db, typed, &driver, error))
+  if (typed[0] != NULL && !choose_plan (db, typed, &plan, &driver, error))
     return NULL;
 
-  if (driver >= 0)
+  if (plan == PLAN_MERGE)
     {
       g_autoptr(GArray) head = NULL;
       g_autoptr(GArray) rest = NULL;
@@ -1757,14 +1792,22 @@ sqlite_search_patients (CrepitusStoreDb     *db,
       return g_steal_pointer (&patients);
     }
 
-  stmt = prepare (db, "SELECT id, " PATIENT_COLUMNS " FROM patients WHERE ?1 = '' OR "
-                      WORDS_MATCH ("?1") " ORDER BY " PATIENT_ORDER " LIMIT ?2 OFFSET ?3",
-                  error);
+  if (plan == PLAN_SORT)
+    stmt = prepare (db, "SELECT id, " PATIENT_COLUMNS " FROM patients WHERE id IN "
+                        "(SELECT rowid FROM patient_words WHERE patient_words MATCH ?4) AND "
+                        WORDS_MATCH ("?1") " ORDER BY " PATIENT_ORDER " LIMIT ?2 OFFSET ?3",
+                    error);
+  else
+    stmt = prepare (db, "SELECT id, " PATIENT_COLUMNS " FROM patients WHERE ?1 = '' OR "
+                        WORDS_MATCH ("?1") " ORDER BY " PATIENT_ORDER " LIMIT ?2 OFFSET ?3",
+                    error);
   if (stmt == NULL)
     return NULL;
   bind_text (stmt, 1, joined);
   sqlite3_bind_int64 (stmt, 2, limit);
   sqlite3_bind_int64 (stmt, 3, offset);
+  if (plan == PLAN_SORT)
+    bind_fts (stmt, 4, NULL, typed);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       CrepitusPatient *patient = patient_from_row (db, stmt, error);
@@ -1809,6 +1852,7 @@ sqlite_find_patient (CrepitusStoreDb     *db,
   const char *keys[3];
   sqlite3_stmt *stmt;
   gint64 before = 0, n;
+  SearchPlan plan = PLAN_SCAN;
   int driver = -1;
   gboolean ok = FALSE;
   int rc;
@@ -1842,10 +1886,23 @@ sqlite_find_patient (CrepitusStoreDb     *db,
       return TRUE;
     }
 
-  if (typed[0] != NULL && !choose_driver (db, typed, &driver, error))
+  if (typed[0] != NULL && !choose_plan (db, typed, &plan, &driver, error))
     goto out;
 
-  if (driver >= 0)
+  if (plan == PLAN_SORT)
+    {
+      stmt = prepare (db, "SELECT count(*) FROM patients WHERE " BEFORE_KEYS " AND id IN "
+                          "(SELECT rowid FROM patient_words WHERE patient_words MATCH ?5) AND "
+                          WORDS_MATCH ("?6"), error);
+      if (stmt == NULL)
+        goto out;
+      bind_before (stmt, &key);
+      bind_fts (stmt, 5, NULL, typed);
+      bind_text (stmt, 6, joined);
+      if ((before = query_count (db, stmt, error)) < 0)
+        goto out;
+    }
+  else if (plan == PLAN_MERGE)
     {
       g_autofree char *end = prefix_end (typed[driver]);
       const char *word[] = { typed[driver], NULL };
