@@ -18,6 +18,7 @@
 #include "crepitus-store-private.h"
 
 #define PAGE 50
+#define PICK(rand, list) ((list)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (list))])
 
 static const char * const families[] = {
   "Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Hoffmann",
@@ -132,14 +133,13 @@ generate (CrepitusStore *store,
       g_autofree char *birth = random_date (rand, 1930, 2005);
       g_autofree char *mrn = g_strdup_printf ("%c-%06u", "ABCDEFGHJK"[i % 10], i);
 
+      /* One in ten has a double family name, one in ten two given names. */
       family = g_rand_int_range (rand, 0, 10) == 0
-               ? g_strdup_printf ("%s-%s", families[g_rand_int_range (rand, 0, G_N_ELEMENTS (families))],
-                                  families[g_rand_int_range (rand, 0, G_N_ELEMENTS (families))])
-               : g_strdup (families[g_rand_int_range (rand, 0, G_N_ELEMENTS (families))]);
+               ? g_strdup_printf ("%s-%s", PICK (rand, families), PICK (rand, families))
+               : g_strdup (PICK (rand, families));
       given = g_rand_int_range (rand, 0, 10) == 0
-              ? g_strdup_printf ("%s %s", givens[g_rand_int_range (rand, 0, G_N_ELEMENTS (givens))],
-                                 givens[g_rand_int_range (rand, 0, G_N_ELEMENTS (givens))])
-              : g_strdup (givens[g_rand_int_range (rand, 0, G_N_ELEMENTS (givens))]);
+              ? g_strdup_printf ("%s %s", PICK (rand, givens), PICK (rand, givens))
+              : g_strdup (PICK (rand, givens));
       crepitus_patient_set_family_name (patient, family);
       crepitus_patient_set_given_name (patient, given);
       crepitus_patient_set_birth_date (patient, birth);
@@ -158,8 +158,7 @@ generate (CrepitusStore *store,
           CrepitusFactorRecord *record = crepitus_assessment_get_factor (assessment, factor->key);
 
           crepitus_assessment_set_date (assessment, date);
-          crepitus_assessment_set_clinician (assessment,
-                                             clinicians[g_rand_int_range (rand, 0, G_N_ELEMENTS (clinicians))]);
+          crepitus_assessment_set_clinician (assessment, PICK (rand, clinicians));
           crepitus_assessment_set_side (assessment, g_rand_int_range (rand, 1, 4));
           crepitus_assessment_set_sound (assessment, g_rand_int_range (rand, 1, 5));
           crepitus_assessment_set_frequency (assessment, g_rand_int_range (rand, 1, 5));
@@ -173,8 +172,7 @@ generate (CrepitusStore *store,
                                           TRUE);
           crepitus_factor_record_set_judgement (record, g_rand_int_range (rand, 1, 4));
           crepitus_factor_record_set_finding (record, factor->findings[0].key, TRUE);
-          crepitus_assessment_set_notes (assessment,
-                                         notes[g_rand_int_range (rand, 0, G_N_ELEMENTS (notes))]);
+          crepitus_assessment_set_notes (assessment, PICK (rand, notes));
           if (!crepitus_store_save_assessment (store, assessment, NULL, &error))
             die ("assessment", error);
           /* The earlier visits are signed. */

@@ -79,9 +79,8 @@ describe (const char *path)
       for (guint j = 0; j < assessments->len; j++)
         {
           CrepitusAssessment *assessment = assessments->pdata[j];
-          g_autofree char *json = crepitus_store_export_json (store,
-                                                              crepitus_assessment_get_id (assessment),
-                                                              &error);
+          gint64 id = crepitus_assessment_get_id (assessment);
+          g_autofree char *json = crepitus_store_export_json (store, id, &error);
 
           g_assert_no_error (error);
           g_string_append_printf (text, "%s %s\n", json,

@@ -233,8 +233,8 @@ test_order (Fixture       *fixture,
     g_assert_cmpstr (crepitus_patient_get_birth_date (page->pdata[1]), ==, "1980-01-01");
     g_assert_cmpstr (crepitus_patient_get_birth_date (page->pdata[2]), ==, "1990-01-01");
   }
-  g_assert_true (crepitus_store_find_patient (fixture->store, "twin", crepitus_patient_get_id (first),
-                                              &position, &error));
+  g_assert_true (crepitus_store_find_patient (fixture->store, "twin",
+                                              crepitus_patient_get_id (first), &position, &error));
   g_assert_cmpuint (position, ==, 0);
   g_assert_true (crepitus_store_find_patient (fixture->store, "twin",
                                               crepitus_patient_get_id (second), &position, &error));

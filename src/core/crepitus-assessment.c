@@ -881,14 +881,14 @@ crepitus_assessment_get_entered_in_error (CrepitusAssessment *self)
 
 void
 crepitus_assessment_set_entered_in_error (CrepitusAssessment *self,
-                                          gboolean            entered_in_error)
+                                          gboolean            value)
 {
   g_return_if_fail (CREPITUS_IS_ASSESSMENT (self));
 
-  entered_in_error = !!entered_in_error;
-  if (self->entered_in_error == entered_in_error)
+  value = !!value;
+  if (self->entered_in_error == value)
     return;
-  self->entered_in_error = entered_in_error;
+  self->entered_in_error = value;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTERED_IN_ERROR]);
 }
 

@@ -333,7 +333,7 @@ void                  crepitus_assessment_set_amends          (CrepitusAssessmen
 /* Whether the assessment was marked as entered in error. */
 gboolean              crepitus_assessment_get_entered_in_error (CrepitusAssessment *self);
 void                  crepitus_assessment_set_entered_in_error (CrepitusAssessment *self,
-                                                                gboolean            entered_in_error);
+                                                                gboolean            value);
 /* Whether the assessment can no longer change: signed, superseded or entered in error. */
 gboolean              crepitus_assessment_is_read_only        (CrepitusAssessment *self);
 

@@ -1150,7 +1150,8 @@ refresh_search_keys (CrepitusStoreDb  *db,
                       (const char *) sqlite3_column_text (stmt, 2));
   done (stmt);
   if (rc != SQLITE_ROW)
-    return rc == SQLITE_DONE ? not_found (db, PATIENT, id, error) : set_sqlite_error (db, rc, error);
+    return rc == SQLITE_DONE ? not_found (db, PATIENT, id, error)
+                             : set_sqlite_error (db, rc, error);
 
   stmt = prepare (db, "UPDATE patients SET family_key = ?1, given_key = ?2, mrn_key = ?3 "
                       "WHERE id = ?4", error);
@@ -2112,10 +2113,10 @@ save_factor (CrepitusStoreDb       *db,
     }
   else
     {
-      stmt = prepare (db, "INSERT INTO factors (assessment_id, factor, judgement, findings, notes) "
-                          "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (assessment_id, factor) DO "
-                          "UPDATE SET judgement = excluded.judgement, findings = excluded.findings, "
-                          "notes = excluded.notes", error);
+      stmt = prepare (db, "INSERT INTO factors (assessment_id, factor, judgement, findings, "
+                          "notes) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (assessment_id, factor) "
+                          "DO UPDATE SET judgement = excluded.judgement, findings = "
+                          "excluded.findings, notes = excluded.notes", error);
       if (stmt == NULL)
         goto out;
       sqlite3_bind_int64 (stmt, 1, assessment_id);
@@ -2540,10 +2541,11 @@ sqlite_list_audit (CrepitusStoreDb  *db,
                    gint64            assessment_id,
                    GError          **error)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) crepitus_audit_entry_free);
+  g_autoptr(GPtrArray) entries = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) crepitus_audit_entry_free);
 #define AUDIT_COLUMNS "id, at, clinician, action, record, record_id, field, old_value, new_value"
   if (assessment_id < 0)
     stmt = prepare (db, "SELECT " AUDIT_COLUMNS " FROM audit ORDER BY id", error);
