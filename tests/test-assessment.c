@@ -53,6 +53,8 @@ assert_every_property_notifies (GObject *object)
         g_value_set_int64 (&value, 42);
       else if (G_IS_PARAM_SPEC_ENUM (pspec))
         g_value_set_enum (&value, 2);
+      else if (G_IS_PARAM_SPEC_BOOLEAN (pspec))
+        g_value_set_boolean (&value, TRUE);
       else if (pspec->value_type == G_TYPE_STRV)
         {
           /* the first key of the matching list */
@@ -129,6 +131,31 @@ test_assessment_properties (void)
     g_assert_nonnull (g_object_class_find_property (G_OBJECT_GET_CLASS (assessment), fields[i]));
 
   assert_every_property_notifies (G_OBJECT (assessment));
+}
+
+static void
+test_assessment_signing_state (void)
+{
+  g_autoptr(CrepitusAssessment) assessment = crepitus_assessment_new (NULL);
+
+  /* A new assessment is unsigned, amends nothing and is superseded by nothing. */
+  g_assert_null (crepitus_assessment_get_signed_by (assessment));
+  g_assert_null (crepitus_assessment_get_signed_at (assessment));
+  g_assert_cmpint (crepitus_assessment_get_superseded_by (assessment), ==, -1);
+  g_assert_cmpint (crepitus_assessment_get_amends (assessment), ==, -1);
+  g_assert_false (crepitus_assessment_get_entered_in_error (assessment));
+  g_assert_false (crepitus_assessment_is_read_only (assessment));
+
+  crepitus_assessment_set_amends (assessment, 7);
+  g_assert_false (crepitus_assessment_is_read_only (assessment));
+  crepitus_assessment_set_signed_by (assessment, "A. Clinician");
+  g_assert_true (crepitus_assessment_is_read_only (assessment));
+  crepitus_assessment_set_signed_by (assessment, NULL);
+  crepitus_assessment_set_superseded_by (assessment, 8);
+  g_assert_true (crepitus_assessment_is_read_only (assessment));
+  crepitus_assessment_set_superseded_by (assessment, -1);
+  crepitus_assessment_set_entered_in_error (assessment, TRUE);
+  g_assert_true (crepitus_assessment_is_read_only (assessment));
 }
 
 static void
@@ -232,6 +259,7 @@ main (int   argc,
 
   g_test_add_func ("/crepitus/assessment/patient-properties", test_patient_properties);
   g_test_add_func ("/crepitus/assessment/assessment-properties", test_assessment_properties);
+  g_test_add_func ("/crepitus/assessment/signing-state", test_assessment_signing_state);
   g_test_add_func ("/crepitus/assessment/factor-record-properties", test_factor_record_properties);
   g_test_add_func ("/crepitus/assessment/not-recorded-defaults", test_not_recorded_defaults);
   g_test_add_func ("/crepitus/assessment/sets-in-catalog-order", test_sets_in_catalog_order);

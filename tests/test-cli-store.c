@@ -231,8 +231,8 @@ test_history_and_triage (Fixture       *fixture,
   run_db (fixture, &run, NULL, (const char *[]) { "history", "1", NULL });
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==,
-                   "2\t2025-02-03\tA. Clinician\turgent\n"
-                   "1\t2026-11-20\tA. Clinician\tbenign\n");
+                   "2\t2025-02-03\tA. Clinician\turgent\tunsigned\n"
+                   "1\t2026-11-20\tA. Clinician\tbenign\tunsigned\n");
 
   run_db (fixture, &json_run, NULL, (const char *[]) { "history", "--json", "1", NULL });
   g_assert_cmpint (json_run.status, ==, 0);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "crepitus-application-private.h"
+#include "crepitus-settings.h"
 #include "crepitus-window.h"
 
 struct _CrepitusApplication
@@ -15,6 +16,7 @@ struct _CrepitusApplication
   char           *clinician;     /* --clinician, or NULL */
   CrepitusStore  *store;         /* opened at startup; NULL when that failed */
   GError         *store_error;   /* why it failed */
+  GSettings      *settings;      /* NULL when the schema is not installed */
   CrepitusStoreOpenFlags store_flags;
 };
 
@@ -65,6 +67,32 @@ crepitus_application_about_action (GSimpleAction *action,
                          NULL);
 }
 
+/* Who acts, for the audit log (DESIGN.md "Who is acting"): --clinician, else the name the
+ * window asked for, followed as it changes. */
+static void
+update_store_clinician (CrepitusApplication *self)
+{
+  g_autofree char *name = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (self->clinician != NULL && *self->clinician != '\0')
+    name = g_strdup (self->clinician);
+  else if (self->settings != NULL)
+    name = g_settings_get_string (self->settings, "clinician-name");
+  if (name != NULL)
+    g_strstrip (name);
+  crepitus_store_set_clinician (self->store, name);
+}
+
+static void
+on_clinician_name_changed (GSettings           *settings,
+                           const char          *key,
+                           CrepitusApplication *self)
+{
+  update_store_clinician (self);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", crepitus_application_quit_action },
   { "about", crepitus_application_about_action },
@@ -93,6 +121,12 @@ crepitus_application_startup (GApplication *application)
       path = default_path = crepitus_store_default_path ();
     self->store = crepitus_store_open_full (path, self->store_flags, &self->store_error);
   }
+
+  self->settings = crepitus_settings_new ();
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::clinician-name",
+                             G_CALLBACK (on_clinician_name_changed), self, 0);
+  update_store_clinician (self);
 }
 
 static void
@@ -104,6 +138,7 @@ crepitus_application_shutdown (GApplication *application)
 
   /* Closing checkpoints the write-ahead log into the database file. */
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
 }
 
 static void
@@ -131,6 +166,7 @@ crepitus_application_finalize (GObject *object)
   g_clear_pointer (&self->db_path, g_free);
   g_clear_pointer (&self->clinician, g_free);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
   g_clear_error (&self->store_error);
 
   G_OBJECT_CLASS (crepitus_application_parent_class)->finalize (object);

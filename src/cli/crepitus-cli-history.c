@@ -1,4 +1,5 @@
-/* crepitus-cli-history.c — `crepitus history PATIENT-ID`: a patient's assessments and triage */
+/* crepitus-cli-history.c — `crepitus history PATIENT-ID`: a patient's assessments and triage,
+ * without those entered in error */
 #define G_LOG_DOMAIN "crepitus-cli"
 
 #include "config.h"
@@ -8,6 +9,17 @@
 
 #include "crepitus-cli-private.h"
 #include "crepitus-triage.h"
+
+/* unsigned, signed or superseded. */
+static const char *
+status_key (CrepitusAssessment *assessment)
+{
+  if (crepitus_assessment_get_superseded_by (assessment) >= 0)
+    return "superseded";
+  if (crepitus_assessment_get_signed_by (assessment) != NULL)
+    return "signed";
+  return "unsigned";
+}
 
 int
 crepitus_cli_history (const CrepitusGlobalOptions *options,
@@ -53,6 +65,13 @@ crepitus_cli_history (const CrepitusGlobalOptions *options,
       g_autoptr(CrepitusTriage) triage = crepitus_triage_compute (assessment);
       const char *level = crepitus_triage_level_key (triage->level);
       const char *clinician = crepitus_assessment_get_clinician (assessment);
+      const char *signed_by = crepitus_assessment_get_signed_by (assessment);
+      gint64 superseded_by = crepitus_assessment_get_superseded_by (assessment);
+      gint64 amends = crepitus_assessment_get_amends (assessment);
+
+      /* Kept in the database, never part of the patient's history. */
+      if (crepitus_assessment_get_entered_in_error (assessment))
+        continue;
 
       if (as_json)
         {
@@ -63,15 +82,27 @@ crepitus_cli_history (const CrepitusGlobalOptions *options,
           if (clinician != NULL)
             json_object_set_new (object, "clinician", json_string (clinician));
           json_object_set_new (object, "level", json_string (level));
+          json_object_set_new (object, "status", json_string (status_key (assessment)));
+          if (signed_by != NULL)
+            {
+              json_object_set_new (object, "signed_by", json_string (signed_by));
+              json_object_set_new (object, "signed_at",
+                                   json_string (crepitus_assessment_get_signed_at (assessment)));
+            }
+          if (superseded_by >= 0)
+            json_object_set_new (object, "superseded_by", json_integer (superseded_by));
+          if (amends >= 0)
+            json_object_set_new (object, "amends", json_integer (amends));
           json_array_append_new (array, object);
         }
       else
         {
-          g_autofree char *name = g_strdelimit (g_strdup (clinician != NULL ? clinician : ""),
-                                                "\t\r\n", ' ');
+          g_autofree char *name = crepitus_cli_field (clinician);
 
-          g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", crepitus_assessment_get_id (assessment),
-                   crepitus_assessment_get_date (assessment), name, level);
+          g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\n",
+                   crepitus_assessment_get_id (assessment),
+                   crepitus_assessment_get_date (assessment), name, level,
+                   status_key (assessment));
         }
     }
 

@@ -30,12 +30,22 @@ gboolean  crepitus_cli_read_input    (const char  *path,
                                       gsize       *length,
                                       GError     **error);
 
-/* Opens the database of --db, or the default one; on error prints one line and returns
- * %NULL. */
+/* Who is acting (DESIGN.md "Who is acting"): --clinician, else the clinician-name setting;
+ * %NULL when both are empty. */
+char     *crepitus_cli_dup_clinician (const CrepitusGlobalOptions *options);
+
+/* The database path of --db, or the default one. */
+char     *crepitus_cli_dup_db_path   (const CrepitusGlobalOptions *options);
+
+/* Opens the database of --db, or the default one, acting as crepitus_cli_dup_clinician(); on
+ * error prints one line and returns %NULL. */
 CrepitusStore *crepitus_cli_open_store  (const CrepitusGlobalOptions *options);
 
+/* A field of a tab-separated line: empty when %NULL, tabs and line breaks as spaces. */
+char     *crepitus_cli_field         (const char  *text);
+
 /* Prints @error of the store at @db_path on one line: as it is when it names the database
- * file, else after @where (the input it is about). */
+ * file or @where, else after @where (the input it is about). */
 void      crepitus_cli_store_error   (const char    *db_path,
                                       const char    *where,
                                       const GError  *error);
@@ -48,6 +58,24 @@ gboolean  crepitus_cli_parse_id      (const char  *command,
 /* Writes @json (a jansson value, consumed) to standard output, two-space indented. */
 void      crepitus_cli_print_json    (gpointer     json);
 
+int       crepitus_cli_amend         (const CrepitusGlobalOptions *options,
+                                      int                          argc,
+                                      char                       **argv);
+int       crepitus_cli_audit         (const CrepitusGlobalOptions *options,
+                                      int                          argc,
+                                      char                       **argv);
+int       crepitus_cli_backup        (const CrepitusGlobalOptions *options,
+                                      int                          argc,
+                                      char                       **argv);
+int       crepitus_cli_entered_in_error (const CrepitusGlobalOptions *options,
+                                      int                          argc,
+                                      char                       **argv);
+int       crepitus_cli_restore       (const CrepitusGlobalOptions *options,
+                                      int                          argc,
+                                      char                       **argv);
+int       crepitus_cli_sign          (const CrepitusGlobalOptions *options,
+                                      int                          argc,
+                                      char                       **argv);
 int       crepitus_cli_export        (const CrepitusGlobalOptions *options,
                                       int                          argc,
                                       char                       **argv);

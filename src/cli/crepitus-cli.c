@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "crepitus-cli-private.h"
+#include "crepitus-settings.h"
 
 typedef int (*CrepitusCommandFunc) (const CrepitusGlobalOptions *options,
                                     int                          argc,
@@ -29,6 +30,16 @@ static const CrepitusCommand commands[] = {
   { "list", N_("List the stored patients"), crepitus_cli_list },
   { "history", N_("List a patient’s assessments with their triage"), crepitus_cli_history },
   { "report", N_("Write the patient handout or the clinician summary as PDF"), crepitus_cli_report },
+  { "sign", N_("Sign a stored assessment as the clinician acting; it is read-only from then on"),
+    crepitus_cli_sign },
+  { "amend", N_("Copy a signed assessment into a new one to correct; print the new id"),
+    crepitus_cli_amend },
+  { "entered-in-error", N_("Mark a stored assessment as entered in error (kept, left out of "
+                           "the history)"), crepitus_cli_entered_in_error },
+  { "audit", N_("List the audit log, of one assessment or of everything"), crepitus_cli_audit },
+  { "backup", N_("Copy the database, checked, to a new file"), crepitus_cli_backup },
+  { "restore", N_("Replace the database with a backup, keeping the replaced file beside it"),
+    crepitus_cli_restore },
   { NULL, NULL, NULL },
 };
 
@@ -101,20 +112,54 @@ crepitus_cli_read_input (const char  *path,
   return TRUE;
 }
 
+char *
+crepitus_cli_dup_clinician (const CrepitusGlobalOptions *options)
+{
+  g_autofree char *name = g_strdup (options->clinician);
+
+  if (name == NULL || *g_strstrip (name) == '\0')
+    {
+      g_free (name);
+      name = crepitus_settings_dup_string ("clinician-name");
+      if (name != NULL)
+        g_strstrip (name);
+    }
+  if (name == NULL || *name == '\0')
+    return NULL;
+  return g_steal_pointer (&name);
+}
+
+char *
+crepitus_cli_dup_db_path (const CrepitusGlobalOptions *options)
+{
+  if (options->db_path != NULL)
+    return g_strdup (options->db_path);
+  return crepitus_store_default_path ();
+}
+
 CrepitusStore *
 crepitus_cli_open_store (const CrepitusGlobalOptions *options)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *default_path = NULL;
-  const char *path = options->db_path;
+  g_autofree char *path = crepitus_cli_dup_db_path (options);
+  g_autofree char *clinician = NULL;
   CrepitusStore *store;
 
-  if (path == NULL)
-    path = default_path = crepitus_store_default_path ();
   store = crepitus_store_open (path, &error);
   if (store == NULL)
-    crepitus_cli_store_error (path, path, error);
+    {
+      crepitus_cli_store_error (path, path, error);
+      return NULL;
+    }
+  clinician = crepitus_cli_dup_clinician (options);
+  crepitus_store_set_clinician (store, clinician);
   return store;
+}
+
+char *
+crepitus_cli_field (const char *text)
+{
+  return g_strdelimit (g_strdup (text != NULL ? text : ""), "\t\r\n", ' ');
 }
 
 void
@@ -123,10 +168,14 @@ crepitus_cli_store_error (const char   *db_path,
                           const GError *error)
 {
   g_autofree char *prefix = g_strconcat (db_path, ": ", NULL);
+  g_autofree char *where_prefix = g_strconcat (where, ": ", NULL);
 
-  /* The store names the database file itself when the problem is the file's. */
+  /* The store names the database file itself when the problem is the file's, and the other
+   * file (a backup) when it is that one's. */
   if (g_str_has_prefix (error->message, prefix))
     crepitus_cli_error (db_path, error->message + strlen (prefix));
+  else if (g_str_has_prefix (error->message, where_prefix))
+    crepitus_cli_error (where, error->message + strlen (where_prefix));
   else
     crepitus_cli_error (where, error->message);
 }
@@ -166,7 +215,7 @@ crepitus_cli_describe_commands (void)
   GString *text = g_string_new (_("Commands:"));
 
   for (gsize i = 0; commands[i].name != NULL; i++)
-    g_string_append_printf (text, "\n  %-10s %s", commands[i].name, _(commands[i].summary));
+    g_string_append_printf (text, "\n  %-17s %s", commands[i].name, _(commands[i].summary));
   g_string_append_printf (text, "\n\n%s",
                           _("Without a command, Crepitus opens its window."));
 

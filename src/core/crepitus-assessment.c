@@ -754,6 +754,11 @@ struct _CrepitusAssessment
   char                 *posture_notes;
   CrepitusMeasures     *measures;
   char                 *notes;
+  char                 *signed_by;
+  char                 *signed_at;           /* ISO 8601 UTC */
+  gint64                superseded_by;       /* -1 none */
+  gint64                amends;              /* -1 none */
+  gboolean              entered_in_error;
 };
 
 G_DEFINE_FINAL_TYPE (CrepitusAssessment, crepitus_assessment, G_TYPE_OBJECT)
@@ -782,6 +787,11 @@ enum {
   PROP_POSTURE_NOTES,
   PROP_MEASURES,
   PROP_NOTES,
+  PROP_SIGNED_BY,
+  PROP_SIGNED_AT,
+  PROP_SUPERSEDED_BY,
+  PROP_AMENDS,
+  PROP_ENTERED_IN_ERROR,
   N_PROPS
 };
 static GParamSpec *properties[N_PROPS];
@@ -846,6 +856,8 @@ ASSESSMENT_TEXT_ACCESSORS (date, PROP_DATE)
 ASSESSMENT_TEXT_ACCESSORS (clinician, PROP_CLINICIAN)
 ASSESSMENT_TEXT_ACCESSORS (posture_notes, PROP_POSTURE_NOTES)
 ASSESSMENT_TEXT_ACCESSORS (notes, PROP_NOTES)
+ASSESSMENT_TEXT_ACCESSORS (signed_by, PROP_SIGNED_BY)
+ASSESSMENT_TEXT_ACCESSORS (signed_at, PROP_SIGNED_AT)
 ASSESSMENT_VALUE_ACCESSORS (gint64, id, PROP_ID, -1)
 ASSESSMENT_VALUE_ACCESSORS (CrepitusSide, side, PROP_SIDE, 0)
 ASSESSMENT_VALUE_ACCESSORS (CrepitusSound, sound, PROP_SOUND, 0)
@@ -857,6 +869,35 @@ ASSESSMENT_VALUE_ACCESSORS (CrepitusLordosis, lordosis, PROP_LORDOSIS, 0)
 ASSESSMENT_VALUE_ACCESSORS (CrepitusPelvicTilt, pelvic_tilt, PROP_PELVIC_TILT, 0)
 ASSESSMENT_VALUE_ACCESSORS (CrepitusKyphosis, kyphosis, PROP_KYPHOSIS, 0)
 ASSESSMENT_VALUE_ACCESSORS (CrepitusTristate, forward_head, PROP_FORWARD_HEAD, 0)
+ASSESSMENT_VALUE_ACCESSORS (gint64, superseded_by, PROP_SUPERSEDED_BY, -1)
+ASSESSMENT_VALUE_ACCESSORS (gint64, amends, PROP_AMENDS, -1)
+
+gboolean
+crepitus_assessment_get_entered_in_error (CrepitusAssessment *self)
+{
+  g_return_val_if_fail (CREPITUS_IS_ASSESSMENT (self), FALSE);
+  return self->entered_in_error;
+}
+
+void
+crepitus_assessment_set_entered_in_error (CrepitusAssessment *self,
+                                          gboolean            value)
+{
+  g_return_if_fail (CREPITUS_IS_ASSESSMENT (self));
+
+  value = !!value;
+  if (self->entered_in_error == value)
+    return;
+  self->entered_in_error = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTERED_IN_ERROR]);
+}
+
+gboolean
+crepitus_assessment_is_read_only (CrepitusAssessment *self)
+{
+  g_return_val_if_fail (CREPITUS_IS_ASSESSMENT (self), FALSE);
+  return self->signed_by != NULL || self->superseded_by >= 0 || self->entered_in_error;
+}
 
 CrepitusPatient *
 crepitus_assessment_get_patient (CrepitusAssessment *self)
@@ -1031,6 +1072,8 @@ crepitus_assessment_finalize (GObject *object)
   g_free (self->clinician);
   g_free (self->posture_notes);
   g_free (self->notes);
+  g_free (self->signed_by);
+  g_free (self->signed_at);
   crepitus_measures_free (self->measures);
 
   G_OBJECT_CLASS (crepitus_assessment_parent_class)->finalize (object);
@@ -1105,6 +1148,21 @@ crepitus_assessment_get_property (GObject    *object,
       break;
     case PROP_NOTES:
       g_value_set_string (value, self->notes);
+      break;
+    case PROP_SIGNED_BY:
+      g_value_set_string (value, self->signed_by);
+      break;
+    case PROP_SIGNED_AT:
+      g_value_set_string (value, self->signed_at);
+      break;
+    case PROP_SUPERSEDED_BY:
+      g_value_set_int64 (value, self->superseded_by);
+      break;
+    case PROP_AMENDS:
+      g_value_set_int64 (value, self->amends);
+      break;
+    case PROP_ENTERED_IN_ERROR:
+      g_value_set_boolean (value, self->entered_in_error);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1181,6 +1239,21 @@ crepitus_assessment_set_property (GObject      *object,
     case PROP_NOTES:
       crepitus_assessment_set_notes (self, g_value_get_string (value));
       break;
+    case PROP_SIGNED_BY:
+      crepitus_assessment_set_signed_by (self, g_value_get_string (value));
+      break;
+    case PROP_SIGNED_AT:
+      crepitus_assessment_set_signed_at (self, g_value_get_string (value));
+      break;
+    case PROP_SUPERSEDED_BY:
+      crepitus_assessment_set_superseded_by (self, g_value_get_int64 (value));
+      break;
+    case PROP_AMENDS:
+      crepitus_assessment_set_amends (self, g_value_get_int64 (value));
+      break;
+    case PROP_ENTERED_IN_ERROR:
+      crepitus_assessment_set_entered_in_error (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1240,6 +1313,16 @@ crepitus_assessment_class_init (CrepitusAssessmentClass *klass)
     g_param_spec_boxed ("measures", NULL, NULL, CREPITUS_TYPE_MEASURES, RW_FLAGS);
   properties[PROP_NOTES] =
     g_param_spec_string ("notes", NULL, NULL, NULL, RW_FLAGS);
+  properties[PROP_SIGNED_BY] =
+    g_param_spec_string ("signed-by", NULL, NULL, NULL, RW_FLAGS);
+  properties[PROP_SIGNED_AT] =
+    g_param_spec_string ("signed-at", NULL, NULL, NULL, RW_FLAGS);
+  properties[PROP_SUPERSEDED_BY] =
+    g_param_spec_int64 ("superseded-by", NULL, NULL, -1, G_MAXINT64, -1, RW_FLAGS);
+  properties[PROP_AMENDS] =
+    g_param_spec_int64 ("amends", NULL, NULL, -1, G_MAXINT64, -1, RW_FLAGS);
+  properties[PROP_ENTERED_IN_ERROR] =
+    g_param_spec_boolean ("entered-in-error", NULL, NULL, FALSE, RW_FLAGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -1250,6 +1333,8 @@ crepitus_assessment_init (CrepitusAssessment *self)
   const CrepitusFactor *factors = crepitus_catalog_factors (&n_factors);
 
   self->id = -1;
+  self->superseded_by = -1;
+  self->amends = -1;
   self->duration_weeks = -1;
   self->pain_score = -1;
   self->measures = crepitus_measures_new ();

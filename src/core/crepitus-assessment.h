@@ -312,6 +312,31 @@ const char           *crepitus_assessment_get_notes           (CrepitusAssessmen
 void                  crepitus_assessment_set_notes           (CrepitusAssessment *self,
                                                                const char         *notes);
 
+/* Signing (DESIGN.md "Identifiers"): set by the store, never autosaved from the model. */
+
+/* The clinician who signed the assessment, or %NULL while it is unsigned. */
+const char           *crepitus_assessment_get_signed_by       (CrepitusAssessment *self);
+void                  crepitus_assessment_set_signed_by       (CrepitusAssessment *self,
+                                                               const char         *clinician);
+/* When it was signed, ISO 8601 UTC with milliseconds, or %NULL while unsigned. */
+const char           *crepitus_assessment_get_signed_at       (CrepitusAssessment *self);
+void                  crepitus_assessment_set_signed_at       (CrepitusAssessment *self,
+                                                               const char         *signed_at);
+/* The id of the amendment that replaced this assessment, or -1. */
+gint64                crepitus_assessment_get_superseded_by   (CrepitusAssessment *self);
+void                  crepitus_assessment_set_superseded_by   (CrepitusAssessment *self,
+                                                               gint64              id);
+/* The id of the assessment this one amends, or -1. */
+gint64                crepitus_assessment_get_amends          (CrepitusAssessment *self);
+void                  crepitus_assessment_set_amends          (CrepitusAssessment *self,
+                                                               gint64              id);
+/* Whether the assessment was marked as entered in error. */
+gboolean              crepitus_assessment_get_entered_in_error (CrepitusAssessment *self);
+void                  crepitus_assessment_set_entered_in_error (CrepitusAssessment *self,
+                                                                gboolean            value);
+/* Whether the assessment can no longer change: signed, superseded or entered in error. */
+gboolean              crepitus_assessment_is_read_only        (CrepitusAssessment *self);
+
 /* Whether the patient has pain (CLINICAL.md §1: `pain` in symptoms, or pain_score ≥ 1). */
 gboolean              crepitus_assessment_has_pain            (CrepitusAssessment *self);
 /* Whether the pop is persistent (duration_weeks ≥ 6; a missing duration never is). */

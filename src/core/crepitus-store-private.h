@@ -81,6 +81,20 @@ gboolean  crepitus_store_factor_set_value     (CrepitusFactorRecord          *re
                                                GVariant                      *value,
                                                GError                       **error);
 
+/* What makes a stored assessment read-only. */
+typedef struct
+{
+  char     *signed_by;          /* %NULL while unsigned */
+  char     *signed_at;
+  gint64    superseded_by;      /* -1: none */
+  gboolean  entered_in_error;
+} CrepitusStoreAssessmentState;
+
+void      crepitus_store_assessment_state_clear (CrepitusStoreAssessmentState *state);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CrepitusStoreAssessmentState,
+                                  crepitus_store_assessment_state_clear)
+
 typedef enum
 {
   CREPITUS_STORE_OPEN_DEFAULT   = 0,
@@ -169,6 +183,63 @@ typedef struct
 
   gboolean            (*check_integrity)   (CrepitusStoreDb         *db,
                                             GError                 **error);
+
+  /* Search: @typed are the distinct words of what was typed, folded (crepitus_search_words);
+   * none matches every patient. The order is that of crepitus_store_search_patients. */
+  gboolean            (*count_patients)    (CrepitusStoreDb         *db,
+                                            const char * const      *typed,
+                                            guint                   *count,
+                                            GError                 **error);
+  GPtrArray          *(*search_patients)   (CrepitusStoreDb         *db,
+                                            const char * const      *typed,
+                                            guint                    offset,
+                                            guint                    limit,
+                                            GError                 **error);
+  /* Sets @found, and @position when found; a patient that does not exist is not found. */
+  gboolean            (*find_patient)      (CrepitusStoreDb         *db,
+                                            const char * const      *typed,
+                                            gint64                   id,
+                                            gboolean                *found,
+                                            guint                   *position,
+                                            GError                 **error);
+
+  /* The clinician every later write is audited as (%NULL: not known). Every write above
+   * appends its rows to the audit log in its own transaction. */
+  void                (*set_clinician)     (CrepitusStoreDb         *db,
+                                            const char              *clinician);
+  gboolean            (*assessment_state)  (CrepitusStoreDb         *db,
+                                            gint64                   id,
+                                            CrepitusStoreAssessmentState *state,
+                                            GError                 **error);
+  /* Signs an unsigned assessment as @clinician, now. */
+  gboolean            (*sign_assessment)   (CrepitusStoreDb         *db,
+                                            gint64                   id,
+                                            const char              *clinician,
+                                            GError                 **error);
+  /* Copies a signed assessment and its factors into a new unsigned one that amends it, and
+   * marks it superseded by the copy; returns the copy's id, or -1. */
+  gint64              (*amend_assessment)  (CrepitusStoreDb         *db,
+                                            gint64                   id,
+                                            const char              *clinician,
+                                            GError                 **error);
+  gboolean            (*mark_entered_in_error) (CrepitusStoreDb     *db,
+                                            gint64                   id,
+                                            const char              *clinician,
+                                            GError                 **error);
+  /* The audit rows of assessment @assessment_id and its factors, or every row for -1. */
+  GPtrArray          *(*list_audit)        (CrepitusStoreDb         *db,
+                                            gint64                   assessment_id,
+                                            GError                 **error);
+
+  /* A checked copy of the database at @path. */
+  gboolean            (*backup)            (CrepitusStoreDb         *db,
+                                            const char              *path,
+                                            GError                 **error);
+  /* Replaces the database at @path, open nowhere, with a copy of @backup_path. */
+  gboolean            (*restore)           (const char              *path,
+                                            const char              *backup_path,
+                                            char                   **kept_path,
+                                            GError                 **error);
 } CrepitusStoreBackend;
 
 extern const CrepitusStoreBackend crepitus_store_sqlite_backend;
@@ -190,7 +261,17 @@ void     crepitus_store_testing_set_busy_timeout (CrepitusStore *self,
 gboolean crepitus_store_testing_limit_pages      (CrepitusStore *self,
                                                   gint64         extra_pages,
                                                   GError       **error);
-/* The number of rows in "patients", "assessments" or "factors". */
+/* How many matches outside the first word of the family name a page of search results may
+ * sort before it scans the list's order instead: 0 always scans; G_MAXUINT restores the
+ * default. */
+void     crepitus_store_testing_set_search_sort_limit (guint limit);
+/* Runs every later transaction of @self as a savepoint of one outer transaction, until
+ * crepitus_store_testing_end_bulk commits it (generating large databases quickly). */
+gboolean crepitus_store_testing_begin_bulk       (CrepitusStore *self,
+                                                  GError       **error);
+gboolean crepitus_store_testing_end_bulk         (CrepitusStore *self,
+                                                  GError       **error);
+/* The number of rows in "patients", "assessments", "factors" or "audit". */
 gint64   crepitus_store_testing_count_rows       (CrepitusStore *self,
                                                   const char    *table);
 /* The user_version of the file at @path, or -1. */

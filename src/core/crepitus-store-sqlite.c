@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -21,6 +22,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "crepitus-search.h"
 #include "crepitus-store-private.h"
 
 /* "CREP" in the header of every Crepitus database (PRAGMA application_id). */
@@ -85,7 +87,84 @@ static const char * const migrations[] = {
   "  PRIMARY KEY (assessment_id, factor)\n"
   ") STRICT, WITHOUT ROWID;\n"
   "PRAGMA user_version = 1;\n",
+
+  /* 2: a working clinic. Search keys of each patient, folded in C (migration_steps) because
+   * SQLite cannot fold ł, ø or ß: the patient list's order, and an FTS5 index of the words of
+   * the names and MRN, split into the first word of the family name (head: a range of the
+   * order) and every other word (rest). Signing, amending and entered-in-error marks, which
+   * make an assessment read-only. The audit log, append-only. */
+  "ALTER TABLE patients ADD COLUMN family_key TEXT NOT NULL DEFAULT '';\n"
+  "ALTER TABLE patients ADD COLUMN given_key TEXT NOT NULL DEFAULT '';\n"
+  "ALTER TABLE patients ADD COLUMN mrn_key TEXT NOT NULL DEFAULT '';\n"
+  "CREATE INDEX patients_order ON patients (family_key, given_key, birth_date, id, mrn_key);\n"
+  "CREATE VIRTUAL TABLE patient_words USING fts5 (head, rest, tokenize = 'ascii',\n"
+  "                                               detail = 'column', prefix = '1 2 3');\n"
+  "ALTER TABLE assessments ADD COLUMN signed_by TEXT CHECK (signed_by <> '');\n"
+  "ALTER TABLE assessments ADD COLUMN signed_at TEXT\n"
+  "  CHECK (signed_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z');\n"
+  "ALTER TABLE assessments ADD COLUMN superseded_by INTEGER REFERENCES assessments (id);\n"
+  "ALTER TABLE assessments ADD COLUMN amends INTEGER REFERENCES assessments (id);\n"
+  "ALTER TABLE assessments ADD COLUMN entered_in_error INTEGER NOT NULL DEFAULT 0\n"
+  "  CHECK (entered_in_error IN (0, 1));\n"
+  "CREATE TABLE audit (\n"
+  "  id        INTEGER PRIMARY KEY,\n"
+  "  at        TEXT NOT NULL,\n"
+  "  clinician TEXT CHECK (clinician <> ''),\n"
+  "  action    TEXT NOT NULL\n"
+  "            CHECK (action IN ('insert', 'update', 'sign', 'amend', 'entered-in-error')),\n"
+  "  record    TEXT NOT NULL CHECK (record IN ('patient', 'assessment', 'factor')),\n"
+  "  record_id INTEGER NOT NULL,\n"
+  "  field     TEXT,\n"
+  "  old_value TEXT,\n"
+  "  new_value TEXT\n"
+  ") STRICT;\n"
+  "CREATE INDEX audit_record ON audit (record, record_id);\n"
+  /* What the store refuses with a clear message, the file refuses too. */
+  "CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit\n"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;\n"
+  "CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit\n"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;\n"
+  "CREATE TRIGGER assessments_never_deleted BEFORE DELETE ON assessments\n"
+  "  BEGIN SELECT RAISE (ABORT, 'assessments are never deleted'); END;\n"
+  "CREATE TRIGGER assessments_read_only BEFORE UPDATE OF patient_id, date, clinician, side,\n"
+  "  location, sound, frequency, duration_weeks, provoking_movements, pain_score, symptoms,\n"
+  "  history, red_flags, scoliosis, lordosis, pelvic_tilt, kyphosis, forward_head,\n"
+  "  posture_notes, measures, notes, amends ON assessments\n"
+  "  WHEN OLD.signed_by IS NOT NULL OR OLD.superseded_by IS NOT NULL OR OLD.entered_in_error\n"
+  "  BEGIN SELECT RAISE (ABORT, 'the assessment is read-only'); END;\n"
+  "CREATE TRIGGER assessments_signed_once BEFORE UPDATE OF signed_by, signed_at ON assessments\n"
+  "  WHEN OLD.signed_by IS NOT NULL OR OLD.entered_in_error\n"
+  "  BEGIN SELECT RAISE (ABORT, 'the assessment is read-only'); END;\n"
+  "CREATE TRIGGER assessments_status_kept BEFORE UPDATE OF superseded_by, entered_in_error\n"
+  "  ON assessments\n"
+  "  WHEN OLD.superseded_by IS NOT NULL OR OLD.entered_in_error\n"
+  "  BEGIN SELECT RAISE (ABORT, 'the assessment is read-only'); END;\n"
+  "CREATE TRIGGER factors_read_only_insert BEFORE INSERT ON factors\n"
+  "  WHEN (SELECT signed_by IS NOT NULL OR superseded_by IS NOT NULL OR entered_in_error\n"
+  "        FROM assessments WHERE id = NEW.assessment_id)\n"
+  "  BEGIN SELECT RAISE (ABORT, 'the assessment is read-only'); END;\n"
+  "CREATE TRIGGER factors_read_only_update BEFORE UPDATE ON factors\n"
+  "  WHEN (SELECT signed_by IS NOT NULL OR superseded_by IS NOT NULL OR entered_in_error\n"
+  "        FROM assessments WHERE id = OLD.assessment_id)\n"
+  "  BEGIN SELECT RAISE (ABORT, 'the assessment is read-only'); END;\n"
+  "CREATE TRIGGER factors_read_only_delete BEFORE DELETE ON factors\n"
+  "  WHEN (SELECT signed_by IS NOT NULL OR superseded_by IS NOT NULL OR entered_in_error\n"
+  "        FROM assessments WHERE id = OLD.assessment_id)\n"
+  "  BEGIN SELECT RAISE (ABORT, 'the assessment is read-only'); END;\n"
+  "PRAGMA user_version = 2;\n",
 };
+
+static gboolean fill_search_keys (CrepitusStoreDb  *db,
+                                  GError          **error);
+
+/* The part of a migration that SQL cannot do, run after its SQL in the same transaction;
+ * %NULL when there is none. */
+static gboolean (* const migration_steps[]) (CrepitusStoreDb *, GError **) = {
+  NULL,
+  fill_search_keys,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migration_steps) == G_N_ELEMENTS (migrations));
 
 /* For tests: rows valid right after each migration, which every later migration must carry
  * over. Add one with each migration. */
@@ -98,15 +177,33 @@ static const char * const migration_samples[] = {
   "[true,false,false,false,false,false,false,false,true]}', 'Sample v1',\n"
   "          '2026-01-05T00:00:00Z', '2026-01-05T00:00:00Z');\n"
   "INSERT INTO factors VALUES (2001, 'joint-cavitation', 'likely', '[\"gas-release-pop\"]', NULL);\n",
+
+  "INSERT INTO patients (id, mrn, family_name, given_name, birth_date, sex, language, created_at,\n"
+  "                      updated_at, family_key, given_key, mrn_key)\n"
+  "  VALUES (1002, 'S-2', 'Sample-v2', 'Łukasz', '1971-02-03', 'male', 'pl',\n"
+  "          '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z', 'sample v2', 'lukasz', 's 2');\n"
+  "INSERT INTO patient_words (rowid, head, rest) VALUES (1002, 'sample', 'v2 lukasz s 2');\n"
+  "INSERT INTO assessments (id, patient_id, date, notes, signed_by, signed_at, created_at,\n"
+  "                         updated_at)\n"
+  "  VALUES (2002, 1002, '2026-02-05', 'Sample v2', 'Dr Sample', '2026-02-05T10:00:00.000Z',\n"
+  "          '2026-02-05T09:00:00Z', '2026-02-05T10:00:00Z');\n"
+  "INSERT INTO audit (at, clinician, action, record, record_id, field, old_value, new_value)\n"
+  "  VALUES ('2026-02-05T10:00:00.000Z', 'Dr Sample', 'sign', 'assessment', 2002, 'signed_by',\n"
+  "          NULL, 'Dr Sample');\n",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migration_samples) == G_N_ELEMENTS (migrations));
+
+typedef struct _FileLock FileLock;
 
 struct _CrepitusStoreDb
 {
   sqlite3    *sqlite;
   char       *path;
   GHashTable *statements;   /* SQL text (static) → prepared sqlite3_stmt */
+  FileLock   *lock;         /* the shared flock of the file, while a store has it open */
+  char       *clinician;    /* who acts, for the audit log; %NULL when not known */
+  guint       bulk : 1;     /* tests: every transaction is a savepoint of one outer one */
 };
 
 guint
@@ -365,6 +462,164 @@ stored_value_error (CrepitusStoreDb  *db,
   return FALSE;
 }
 
+/* crepitus_words_match (TYPED, KEY…): whether each space-separated word of TYPED starts some
+ * word of the KEYs. The store registers it on each connection; the schema never uses it. */
+static gboolean
+words_match (const char         *typed,
+             const char * const *keys,
+             guint               n_keys)
+{
+  const char *word = typed;
+
+  while (word != NULL && *word != '\0')
+    {
+      const char *end = strchr (word, ' ');
+      gsize length = end != NULL ? (gsize) (end - word) : strlen (word);
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < n_keys && !found; i++)
+        for (const char *p = keys[i]; p != NULL && !found; p = strchr (p, ' '))
+          {
+            if (*p == ' ')
+              p++;
+            found = strncmp (p, word, length) == 0;
+          }
+      if (!found)
+        return FALSE;
+      word = end != NULL ? end + 1 : NULL;
+    }
+  return TRUE;
+}
+
+static void
+words_match_function (sqlite3_context  *context,
+                      int               argc,
+                      sqlite3_value   **argv)
+{
+  const char *keys[3] = { NULL };
+  const char *typed = (const char *) sqlite3_value_text (argv[0]);
+
+  g_assert (argc >= 1 && argc <= 1 + (int) G_N_ELEMENTS (keys));
+  for (int i = 1; i < argc; i++)
+    keys[i - 1] = (const char *) sqlite3_value_text (argv[i]);
+  sqlite3_result_int (context, words_match (typed, keys, argc - 1));
+}
+
+/* File locks. Every store holds a shared flock on its database file for as long as it is
+ * open, and crepitus_store_restore takes an exclusive one, so a restore can tell that the
+ * file is in use. SQLite's own locks are POSIX record locks, independent of flock on Linux.
+ * But closing any descriptor of a file drops every POSIX lock the process holds on it,
+ * SQLite's included: the process keeps one descriptor per file, shared by its stores, and
+ * closes it only once the last of them is closed. */
+
+struct _FileLock
+{
+  dev_t dev;
+  ino_t ino;
+  int   fd;
+  guint users;
+};
+
+static GMutex file_locks_mutex;
+static GPtrArray *file_locks;   /* FileLock *, guarded by file_locks_mutex */
+
+static FileLock *
+file_lock_find (dev_t dev,
+                ino_t ino)
+{
+  for (guint i = 0; file_locks != NULL && i < file_locks->len; i++)
+    {
+      FileLock *lock = file_locks->pdata[i];
+
+      if (lock->dev == dev && lock->ino == ino)
+        return lock;
+    }
+  return NULL;
+}
+
+/* Whether a store of this process has the file of @st open. */
+static gboolean
+file_lock_held (const GStatBuf *st)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&file_locks_mutex);
+
+  return file_lock_find (st->st_dev, st->st_ino) != NULL;
+}
+
+/* Takes the shared lock of the file at @path, waiting while a restore replaces it. */
+static FileLock *
+file_lock_acquire (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&file_locks_mutex);
+
+  for (guint attempt = 0; attempt < 10; attempt++)
+    {
+      GStatBuf st, locked;
+      FileLock *lock;
+      int fd;
+
+      if (g_stat (path, &st) != 0)
+        {
+          set_errno_error (path, errno, error);
+          return NULL;
+        }
+      lock = file_lock_find (st.st_dev, st.st_ino);
+      if (lock != NULL)
+        {
+          lock->users++;
+          return lock;
+        }
+
+      fd = open (path, O_RDONLY | O_CLOEXEC);
+      if (fd < 0)
+        {
+          set_errno_error (path, errno, error);
+          return NULL;
+        }
+      while (flock (fd, LOCK_SH) != 0)
+        if (errno != EINTR)
+          {
+            set_errno_error (path, errno, error);
+            close (fd);
+            return NULL;
+          }
+      /* A restore may have put another file in its place meanwhile: lock that one. */
+      if (fstat (fd, &locked) != 0 || g_stat (path, &st) != 0 ||
+          locked.st_dev != st.st_dev || locked.st_ino != st.st_ino)
+        {
+          close (fd);
+          continue;
+        }
+
+      lock = g_new0 (FileLock, 1);
+      lock->dev = st.st_dev;
+      lock->ino = st.st_ino;
+      lock->fd = fd;
+      lock->users = 1;
+      if (file_locks == NULL)
+        file_locks = g_ptr_array_new ();
+      g_ptr_array_add (file_locks, lock);
+      return lock;
+    }
+
+  set_error_code (path, SQLITE_BUSY, NULL, error);
+  return NULL;
+}
+
+/* Call only once the store's SQLite connection is closed. */
+static void
+file_lock_release (FileLock *lock)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&file_locks_mutex);
+
+  if (--lock->users > 0)
+    return;
+  g_ptr_array_remove (file_locks, lock);
+  close (lock->fd);
+  g_free (lock);
+}
+
 /* Opening */
 
 static void
@@ -374,6 +629,9 @@ db_free (CrepitusStoreDb *db)
     g_hash_table_unref (db->statements);
   /* Closing the last connection checkpoints the WAL into the database file. */
   sqlite3_close_v2 (db->sqlite);
+  if (db->lock != NULL)
+    file_lock_release (db->lock);
+  g_free (db->clinician);
   g_free (db->path);
   g_free (db);
 }
@@ -412,20 +670,19 @@ create_file (const char  *path,
   return TRUE;
 }
 
-/* Refuses, before SQLite sees it, a file that is not an SQLite database at all. */
+/* Refuses, before SQLite sees it, a file that is not an SQLite database at all; @fd is open
+ * on the file at @path. */
 static gboolean
-check_header (const char  *path,
+check_header (int          fd,
+              const char  *path,
               GError     **error)
 {
   char header[16] = { 0 };
   ssize_t n;
-  int fd;
 
-  fd = open (path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
+  n = pread (fd, header, sizeof header, 0);
+  if (n < 0)
     return set_errno_error (path, errno, error);
-  n = read (fd, header, sizeof header);
-  close (fd);
 
   /* An empty file is a database not yet written (a crash right after creating it). */
   if (n == 0)
@@ -497,6 +754,7 @@ migrate (CrepitusStoreDb  *db,
       if (!exec (db, "BEGIN IMMEDIATE", error))
         return FALSE;
       if (!exec (db, migrations[version], error) ||
+          (migration_steps[version] != NULL && !migration_steps[version] (db, error)) ||
           (with_samples && !exec (db, migration_samples[version], error)) ||
           !query_int (db, "PRAGMA user_version", &reached, error))
         {
@@ -546,6 +804,14 @@ db_connect (const char  *path,
   sqlite3_db_config (db->sqlite, SQLITE_DBCONFIG_DQS_DML, 0, NULL);
   sqlite3_db_config (db->sqlite, SQLITE_DBCONFIG_DQS_DDL, 0, NULL);
   sqlite3_db_config (db->sqlite, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  rc = sqlite3_create_function_v2 (db->sqlite, "crepitus_words_match", 4,
+                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL,
+                                   words_match_function, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (db, rc, error);
+      return NULL;
+    }
   return g_steal_pointer (&db);
 }
 
@@ -586,6 +852,7 @@ sqlite_open (const char              *path,
   gboolean read_only = (flags & CREPITUS_STORE_OPEN_READ_ONLY) != 0;
   gboolean created = FALSE;
   gint64 application_id, version;
+  FileLock *lock;
   GStatBuf st;
 
   if (g_stat (path, &st) != 0)
@@ -604,13 +871,21 @@ sqlite_open (const char              *path,
       set_error_code (path, SQLITE_NOTADB, NULL, error);
       return NULL;
     }
-  else if (!check_header (path, error))
+
+  lock = file_lock_acquire (path, error);
+  if (lock == NULL)
     return NULL;
+  if (!created && !check_header (lock->fd, path, error))
+    {
+      file_lock_release (lock);
+      return NULL;
+    }
 
   /* The database, its -wal and its -shm must all be writable: say so now rather than at the
    * first edit. (Root passes these checks whatever the permissions.) */
   if (!read_only && (access (path, R_OK | W_OK) != 0 || access (folder, W_OK | X_OK) != 0))
     {
+      file_lock_release (lock);
       set_error_code (path, SQLITE_READONLY, NULL, error);
       return NULL;
     }
@@ -618,7 +893,11 @@ sqlite_open (const char              *path,
   /* Never SQLITE_OPEN_CREATE here: a file that is not ours is only ever read. */
   db = db_connect (path, read_only, FALSE, error);
   if (db == NULL)
-    return NULL;
+    {
+      file_lock_release (lock);
+      return NULL;
+    }
+  db->lock = lock;
 
   if (!query_int (db, "PRAGMA application_id", &application_id, error) ||
       !query_int (db, "PRAGMA user_version", &version, error))
@@ -647,7 +926,12 @@ sqlite_open (const char              *path,
       return NULL;
     }
 
-  if (!created && !quick_check (db, "PRAGMA quick_check", error))
+  /* The structure of every page. Not the CHECK constraints again: every write met them, and
+   * checking each row of a large clinic's file would make every open take seconds. */
+  if (!created &&
+      (!exec (db, "PRAGMA ignore_check_constraints = ON", error) ||
+       !quick_check (db, "PRAGMA quick_check", error) ||
+       !exec (db, "PRAGMA ignore_check_constraints = OFF", error)))
     return NULL;
 
   if (!configure (db, read_only, error) ||
@@ -669,7 +953,7 @@ static gboolean
 sqlite_begin (CrepitusStoreDb  *db,
               GError          **error)
 {
-  sqlite3_stmt *stmt = prepare (db, "BEGIN IMMEDIATE", error);
+  sqlite3_stmt *stmt = prepare (db, db->bulk ? "SAVEPOINT edit" : "BEGIN IMMEDIATE", error);
 
   return stmt != NULL && run (db, stmt, error) >= 0;
 }
@@ -678,7 +962,11 @@ static void
 sqlite_rollback (CrepitusStoreDb *db)
 {
   /* After some errors (a full disk among them) SQLite has rolled back already. */
-  if (!sqlite3_get_autocommit (db->sqlite))
+  if (sqlite3_get_autocommit (db->sqlite))
+    return;
+  if (db->bulk)
+    exec (db, "ROLLBACK TO edit; RELEASE edit", NULL);
+  else
     exec (db, "ROLLBACK", NULL);
 }
 
@@ -686,7 +974,7 @@ static gboolean
 sqlite_commit (CrepitusStoreDb  *db,
                GError          **error)
 {
-  sqlite3_stmt *stmt = prepare (db, "COMMIT", error);
+  sqlite3_stmt *stmt = prepare (db, db->bulk ? "RELEASE edit" : "COMMIT", error);
 
   if (stmt != NULL && run (db, stmt, error) >= 0)
     return TRUE;
@@ -694,9 +982,228 @@ sqlite_commit (CrepitusStoreDb  *db,
   return FALSE;
 }
 
+/* The audit log: one row for each write, in the write's transaction. */
+
+static void
+sqlite_set_clinician (CrepitusStoreDb *db,
+                      const char      *clinician)
+{
+  g_free (db->clinician);
+  db->clinician = clinician != NULL && *clinician != '\0' ? g_strdup (clinician) : NULL;
+}
+
+/* Whether @a and @b hold the same value (%NULL: not recorded). */
+static gboolean
+same_value (GVariant *a,
+            GVariant *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return g_variant_equal (a, b);
+}
+
+static void
+bind_audit_value (sqlite3_stmt *stmt,
+                  int           index,
+                  GVariant     *value)
+{
+  if (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    {
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, g_variant_get_int64 (value));
+      sqlite3_bind_text (stmt, index, number, -1, SQLITE_TRANSIENT);
+    }
+  else
+    bind_value (stmt, index, value);
+}
+
+/* Appends a row to the audit log: @field is a column (FACTOR.column for a factor), or %NULL
+ * for the whole record. */
+static gboolean
+audit_row (CrepitusStoreDb  *db,
+           const char       *clinician,
+           const char       *action,
+           const char       *record,
+           gint64            record_id,
+           const char       *field,
+           GVariant         *old_value,
+           GVariant         *new_value,
+           GError          **error)
+{
+  sqlite3_stmt *stmt = prepare (db, "INSERT INTO audit (at, clinician, action, record, record_id, "
+                                    "field, old_value, new_value) VALUES (" NOW ", ?1, ?2, ?3, "
+                                    "?4, ?5, ?6, ?7)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, clinician);
+  bind_text (stmt, 2, action);
+  bind_text (stmt, 3, record);
+  sqlite3_bind_int64 (stmt, 4, record_id);
+  bind_text (stmt, 5, field);
+  bind_audit_value (stmt, 6, old_value);
+  bind_audit_value (stmt, 7, new_value);
+  return run (db, stmt, error) >= 0;
+}
+
+/* A row for a write by the store's clinician. */
+static gboolean
+audit (CrepitusStoreDb  *db,
+       const char       *action,
+       const char       *record,
+       gint64            record_id,
+       const char       *field,
+       GVariant         *old_value,
+       GVariant         *new_value,
+       GError          **error)
+{
+  return audit_row (db, db->clinician, action, record, record_id, field, old_value, new_value,
+                    error);
+}
+
+/* Search keys: the names and MRN folded by crepitus_search_fold, kept with the patient and in
+ * the FTS5 table patient_words. */
+
+typedef struct
+{
+  char *family;
+  char *given;
+  char *mrn;
+} SearchKeys;
+
+static void
+search_keys_init (SearchKeys *keys,
+                  const char *family_name,
+                  const char *given_name,
+                  const char *mrn)
+{
+  keys->family = crepitus_search_fold (family_name);
+  keys->given = crepitus_search_fold (given_name);
+  keys->mrn = crepitus_search_fold (mrn);
+}
+
+static void
+search_keys_clear (SearchKeys *keys)
+{
+  g_clear_pointer (&keys->family, g_free);
+  g_clear_pointer (&keys->given, g_free);
+  g_clear_pointer (&keys->mrn, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SearchKeys, search_keys_clear)
+
+/* Writes the words of @keys as row @id of patient_words: the first word of the family name
+ * (a range of the list's order) apart from every other word. */
+static gboolean
+write_words (CrepitusStoreDb   *db,
+             gint64             id,
+             const SearchKeys  *keys,
+             gboolean           replace,
+             GError           **error)
+{
+  const char *space = strchr (keys->family, ' ');
+  g_autofree char *head = space != NULL ? g_strndup (keys->family, space - keys->family)
+                                        : g_strdup (keys->family);
+  g_autofree char *rest = g_strjoin (" ", space != NULL ? space + 1 : "", keys->given,
+                                     keys->mrn, NULL);
+  sqlite3_stmt *stmt;
+
+  if (replace)
+    {
+      stmt = prepare (db, "DELETE FROM patient_words WHERE rowid = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (run (db, stmt, error) < 0)
+        return FALSE;
+    }
+
+  stmt = prepare (db, "INSERT INTO patient_words (rowid, head, rest) VALUES (?1, ?2, ?3)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  bind_text (stmt, 2, head);
+  bind_text (stmt, 3, g_strstrip (rest));
+  return run (db, stmt, error) >= 0;
+}
+
+/* Recomputes the keys of patient @id from its stored names and MRN. */
+static gboolean
+refresh_search_keys (CrepitusStoreDb  *db,
+                     gint64            id,
+                     gboolean          replace,
+                     GError          **error)
+{
+  g_auto(SearchKeys) keys = { NULL };
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = prepare (db, "SELECT family_name, given_name, mrn FROM patients WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    search_keys_init (&keys, (const char *) sqlite3_column_text (stmt, 0),
+                      (const char *) sqlite3_column_text (stmt, 1),
+                      (const char *) sqlite3_column_text (stmt, 2));
+  done (stmt);
+  if (rc != SQLITE_ROW)
+    return rc == SQLITE_DONE ? not_found (db, PATIENT, id, error)
+                             : set_sqlite_error (db, rc, error);
+
+  stmt = prepare (db, "UPDATE patients SET family_key = ?1, given_key = ?2, mrn_key = ?3 "
+                      "WHERE id = ?4", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, keys.family);
+  bind_text (stmt, 2, keys.given);
+  bind_text (stmt, 3, keys.mrn);
+  sqlite3_bind_int64 (stmt, 4, id);
+  return run (db, stmt, error) >= 0 && write_words (db, id, &keys, replace, error);
+}
+
+/* Migration 2: the keys of every patient stored before it. */
+static gboolean
+fill_search_keys (CrepitusStoreDb  *db,
+                  GError          **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db->sqlite, "SELECT id FROM patients ORDER BY id", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_OK)
+    return set_sqlite_error (db, rc, error);
+
+  for (guint i = 0; i < ids->len; i++)
+    if (!refresh_search_keys (db, g_array_index (ids, gint64, i), FALSE, error))
+      return FALSE;
+  return TRUE;
+}
+
 /* Patients */
 
 #define PATIENT_COLUMNS "mrn, family_name, given_name, birth_date, sex, language"
+
+/* The column of each field, as the audit log names it. */
+static const char * const patient_columns[CREPITUS_STORE_N_PATIENT_FIELDS] = {
+  [CREPITUS_STORE_PATIENT_MRN] = "mrn",
+  [CREPITUS_STORE_PATIENT_FAMILY_NAME] = "family_name",
+  [CREPITUS_STORE_PATIENT_GIVEN_NAME] = "given_name",
+  [CREPITUS_STORE_PATIENT_BIRTH_DATE] = "birth_date",
+  [CREPITUS_STORE_PATIENT_SEX] = "sex",
+  [CREPITUS_STORE_PATIENT_LANGUAGE] = "language",
+};
 
 static const char * const patient_updates[CREPITUS_STORE_N_PATIENT_FIELDS] = {
 #define UPDATE(column) "UPDATE patients SET " column " = ?1, updated_at = " NOW " WHERE id = ?2"
@@ -714,9 +1221,11 @@ sqlite_insert_patient (CrepitusStoreDb  *db,
                        CrepitusPatient  *patient,
                        GError          **error)
 {
-  sqlite3_stmt *stmt = prepare (db, "INSERT INTO patients (" PATIENT_COLUMNS ", created_at, "
-                                    "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, " NOW ", "
-                                    NOW ")", error);
+  g_auto(SearchKeys) keys = { NULL };
+  sqlite3_stmt *stmt = prepare (db, "INSERT INTO patients (" PATIENT_COLUMNS ", family_key, "
+                                    "given_key, mrn_key, created_at, updated_at) VALUES (?1, ?2, "
+                                    "?3, ?4, ?5, ?6, ?7, ?8, ?9, " NOW ", " NOW ")", error);
+  gint64 id;
 
   if (stmt == NULL)
     return -1;
@@ -726,9 +1235,42 @@ sqlite_insert_patient (CrepitusStoreDb  *db,
 
       bind_value (stmt, field + 1, value);
     }
+  search_keys_init (&keys, crepitus_patient_get_family_name (patient),
+                    crepitus_patient_get_given_name (patient), crepitus_patient_get_mrn (patient));
+  bind_text (stmt, 7, keys.family);
+  bind_text (stmt, 8, keys.given);
+  bind_text (stmt, 9, keys.mrn);
   if (run (db, stmt, error) < 0)
     return -1;
-  return sqlite3_last_insert_rowid (db->sqlite);
+  id = sqlite3_last_insert_rowid (db->sqlite);
+
+  if (!write_words (db, id, &keys, FALSE, error) ||
+      !audit (db, "insert", "patient", id, NULL, NULL, NULL, error))
+    return -1;
+  return id;
+}
+
+/* The stored value of @column of the row that @select (bound to an id) returns. */
+static gboolean
+stored_value (CrepitusStoreDb  *db,
+              sqlite3_stmt     *select,
+              Record            record,
+              gint64            id,
+              int               column,
+              GVariant        **value,
+              GError          **error)
+{
+  int rc = sqlite3_step (select);
+  gboolean ok;
+
+  if (rc == SQLITE_ROW)
+    ok = column_value (db, select, column, value, error);
+  else if (rc == SQLITE_DONE)
+    ok = not_found (db, record, id, error);
+  else
+    ok = set_sqlite_error (db, rc, error);
+  done (select);
+  return ok;
 }
 
 static gboolean
@@ -738,17 +1280,31 @@ sqlite_update_patient (CrepitusStoreDb            *db,
                        GVariant                   *value,
                        GError                    **error)
 {
-  sqlite3_stmt *stmt = prepare (db, patient_updates[field], error);
-  gint64 changed;
+  g_autoptr(GVariant) old_value = NULL;
+  sqlite3_stmt *stmt;
 
+  stmt = prepare (db, "SELECT " PATIENT_COLUMNS " FROM patients WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!stored_value (db, stmt, PATIENT, id, field, &old_value, error))
+    return FALSE;
+  if (same_value (old_value, value))
+    return TRUE;
+
+  stmt = prepare (db, patient_updates[field], error);
   if (stmt == NULL)
     return FALSE;
   bind_value (stmt, 1, value);
   sqlite3_bind_int64 (stmt, 2, id);
-  changed = run (db, stmt, error);
-  if (changed < 0)
+  if (run (db, stmt, error) < 0)
     return FALSE;
-  return changed == 1 || not_found (db, PATIENT, id, error);
+
+  if ((field == CREPITUS_STORE_PATIENT_MRN || field == CREPITUS_STORE_PATIENT_FAMILY_NAME ||
+       field == CREPITUS_STORE_PATIENT_GIVEN_NAME) &&
+      !refresh_search_keys (db, id, TRUE, error))
+    return FALSE;
+  return audit (db, "update", "patient", id, patient_columns[field], old_value, value, error);
 }
 
 /* The patient in the current row of @stmt: id, then the fields in order. */
@@ -885,6 +1441,521 @@ sqlite_find_by_name (CrepitusStoreDb  *db,
   return collect_ids (db, stmt, error);
 }
 
+/* Search (crepitus_store_search_patients): the order of the list is family_key, given_key,
+ * birth_date (not recorded first), id, an index of its own. A typed word matches a patient
+ * when it starts a word of the keys. Counting uses the FTS5 index; a page comes from the
+ * first of three plans that fits:
+ *  - a typed word starts few words outside the head (of at most SEARCH_SORT_LIMIT
+ *    patients): its matches are a range of the order (the head) plus few others; merge the
+ *    first rows of the range with the others, sorted;
+ *  - few matches in all (each word common, but not together): sort them;
+ *  - otherwise every typed word is common outside the head, where it is spread over the
+ *    order, and so are their matches: scan the order and stop at the page. */
+
+#define SEARCH_SORT_LIMIT 500
+static guint search_sort_limit = SEARCH_SORT_LIMIT;   /* tests change it */
+#define PATIENT_ORDER "family_key, given_key, birth_date, id"
+#define WORDS_MATCH(typed) \
+  "crepitus_words_match (" typed ", family_key, given_key, mrn_key)"
+/* Sorts before the patient with keys ?1, ?2, birth date ?3 and id ?4. */
+#define BEFORE_KEYS \
+  "(family_key, given_key) <= (?1, ?2) AND (family_key < ?1 OR given_key < ?2 OR " \
+  "ifnull (birth_date, '') < ifnull (?3, '') OR " \
+  "(ifnull (birth_date, '') IS ifnull (?3, '') AND id < ?4))"
+
+/* An FTS5 query from folded words: each a quoted prefix, so that what was typed is never
+ * query syntax; @column restricts it. */
+static char *
+fts_query (const char         *column,
+           const char * const *words)
+{
+  GString *query = g_string_new (NULL);
+
+  if (column != NULL)
+    g_string_append_printf (query, "%s : ", column);
+  for (gsize i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *quoted = NULL;
+      GString *phrase = g_string_new (words[i]);
+
+      g_string_replace (phrase, "\"", "\"\"", 0);
+      quoted = g_string_free (phrase, FALSE);
+      g_string_append_printf (query, "%s\"%s\"*", i > 0 ? " " : "", quoted);
+    }
+  return g_string_free (query, FALSE);
+}
+
+/* The first string greater than every string starting with @prefix. */
+static char *
+prefix_end (const char *prefix)
+{
+  char *end = g_strdup (prefix);
+  gsize length = strlen (end);
+
+  /* The last byte of UTF-8 text is never 0xFF; SQLite compares text byte by byte. */
+  g_assert (length > 0);
+  end[length - 1]++;
+  return end;
+}
+
+static gint64
+query_count (CrepitusStoreDb  *db,
+             sqlite3_stmt     *stmt,
+             GError          **error)
+{
+  int rc = sqlite3_step (stmt);
+  gint64 count = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
+
+  done (stmt);
+  if (rc != SQLITE_ROW)
+    set_sqlite_error (db, rc, error);
+  return count;
+}
+
+/* Binds the FTS5 query of @words (restricted to @column) to @index of @stmt. */
+static void
+bind_fts (sqlite3_stmt       *stmt,
+          int                 index,
+          const char         *column,
+          const char * const *words)
+{
+  sqlite3_bind_text (stmt, index, fts_query (column, words), -1, g_free);
+}
+
+static gboolean
+sqlite_count_patients (CrepitusStoreDb     *db,
+                       const char * const  *typed,
+                       guint               *count,
+                       GError             **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 n;
+
+  if (typed[0] == NULL)
+    stmt = prepare (db, "SELECT count(*) FROM patients", error);
+  else
+    stmt = prepare (db, "SELECT count(*) FROM patient_words WHERE patient_words MATCH ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (typed[0] != NULL)
+    bind_fts (stmt, 1, NULL, typed);
+  n = query_count (db, stmt, error);
+  if (n < 0)
+    return FALSE;
+  *count = MIN (n, G_MAXUINT);
+  return TRUE;
+}
+
+typedef enum
+{
+  PLAN_SCAN,     /* scan the order */
+  PLAN_SORT,     /* sort every match */
+  PLAN_MERGE,    /* merge a range of the order with a few others */
+} SearchPlan;
+
+/* At most @limit + 1: how many patients the FTS5 query of @words (in @column) matches. */
+static gint64
+count_up_to (CrepitusStoreDb     *db,
+             const char          *column,
+             const char * const  *words,
+             gint64               limit,
+             GError             **error)
+{
+  sqlite3_stmt *stmt = prepare (db, "SELECT count(*) FROM (SELECT 1 FROM patient_words "
+                                    "WHERE patient_words MATCH ?1 LIMIT ?2)", error);
+
+  if (stmt == NULL)
+    return -1;
+  bind_fts (stmt, 1, column, words);
+  sqlite3_bind_int64 (stmt, 2, limit + 1);
+  return query_count (db, stmt, error);
+}
+
+/* The plan for @typed (some words); for PLAN_MERGE, @driver is the typed word that starts a
+ * word outside the head of the fewest patients. */
+static gboolean
+choose_plan (CrepitusStoreDb     *db,
+             const char * const  *typed,
+             SearchPlan          *plan,
+             int                 *driver,
+             GError             **error)
+{
+  gint64 fewest = search_sort_limit, n;
+
+  *plan = PLAN_SCAN;
+  *driver = -1;
+  if (search_sort_limit == 0)
+    return TRUE;
+
+  for (int i = 0; typed[i] != NULL; i++)
+    {
+      const char *word[] = { typed[i], NULL };
+
+      if ((n = count_up_to (db, "rest", word, fewest, error)) < 0)
+        return FALSE;
+      if (n <= fewest)
+        {
+          fewest = n;
+          *driver = i;
+          *plan = PLAN_MERGE;
+        }
+    }
+  if (*plan == PLAN_MERGE)
+    return TRUE;
+
+  if ((n = count_up_to (db, NULL, typed, search_sort_limit, error)) < 0)
+    return FALSE;
+  if (n <= search_sort_limit)
+    *plan = PLAN_SORT;
+  return TRUE;
+}
+
+typedef struct
+{
+  gint64  id;
+  char   *family_key;
+  char   *given_key;
+  char   *birth_date;
+} OrderKey;
+
+static void
+order_key_clear (gpointer data)
+{
+  OrderKey *key = data;
+
+  g_free (key->family_key);
+  g_free (key->given_key);
+  g_free (key->birth_date);
+}
+
+/* The order of the patient list, as SQLite sorts it. */
+static int
+order_key_compare (const OrderKey *a,
+                   const OrderKey *b)
+{
+  int cmp;
+
+  if ((cmp = strcmp (a->family_key, b->family_key)) != 0 ||
+      (cmp = strcmp (a->given_key, b->given_key)) != 0)
+    return cmp;
+  if (a->birth_date == NULL || b->birth_date == NULL)
+    cmp = (a->birth_date != NULL) - (b->birth_date != NULL);
+  else
+    cmp = strcmp (a->birth_date, b->birth_date);
+  if (cmp != 0)
+    return cmp;
+  return (a->id > b->id) - (a->id < b->id);
+}
+
+/* The rows of @stmt (id, family_key, given_key, birth_date) as OrderKeys. */
+static GArray *
+collect_order_keys (CrepitusStoreDb  *db,
+                    sqlite3_stmt     *stmt,
+                    GError          **error)
+{
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (OrderKey));
+  int rc;
+
+  g_array_set_clear_func (keys, order_key_clear);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      OrderKey key = {
+        sqlite3_column_int64 (stmt, 0),
+        g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+        g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
+        g_strdup ((const char *) sqlite3_column_text (stmt, 3)),
+      };
+
+      if (key.family_key == NULL || key.given_key == NULL)
+        {
+          order_key_clear (&key);
+          done (stmt);
+          set_error_code (db->path, SQLITE_CORRUPT, _("a search key is missing"), error);
+          return NULL;
+        }
+      g_array_append_val (keys, key);
+    }
+  done (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&keys);
+}
+
+/* The ids at @offset… of the merge of two sorted lists of keys with no patient in common. */
+static GArray *
+merge_ids (GArray *a,
+           GArray *b,
+           guint   offset,
+           guint   limit)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint i = 0, j = 0, position = 0;
+
+  while ((i < a->len || j < b->len) && ids->len < limit)
+    {
+      OrderKey *next;
+
+      if (j >= b->len ||
+          (i < a->len && order_key_compare (&g_array_index (a, OrderKey, i),
+                                            &g_array_index (b, OrderKey, j)) < 0))
+        next = &g_array_index (a, OrderKey, i++);
+      else
+        next = &g_array_index (b, OrderKey, j++);
+      if (position++ >= offset)
+        g_array_append_val (ids, next->id);
+    }
+  return ids;
+}
+
+/* The first @n matches whose family name starts with @driver, and the first @n others,
+ * each in the order of the list. */
+static gboolean
+driver_matches (CrepitusStoreDb     *db,
+                const char * const  *typed,
+                const char          *driver,
+                gint64               n,
+                GArray             **head,
+                GArray             **rest,
+                GError             **error)
+{
+  g_autofree char *joined = g_strjoinv (" ", (char **) typed);
+  g_autofree char *end = prefix_end (driver);
+  const char *word[] = { driver, NULL };
+  sqlite3_stmt *stmt;
+
+  stmt = prepare (db, "SELECT id, family_key, given_key, birth_date FROM patients "
+                      "WHERE family_key >= ?1 AND family_key < ?2 AND " WORDS_MATCH ("?3")
+                      " ORDER BY " PATIENT_ORDER " LIMIT ?4", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, driver);
+  bind_text (stmt, 2, end);
+  bind_text (stmt, 3, joined);
+  sqlite3_bind_int64 (stmt, 4, n);
+  *head = collect_order_keys (db, stmt, error);
+  if (*head == NULL)
+    return FALSE;
+
+  stmt = prepare (db, "SELECT id, family_key, given_key, birth_date FROM patients "
+                      "WHERE id IN (SELECT rowid FROM patient_words WHERE patient_words MATCH ?1) "
+                      "AND NOT (family_key >= ?2 AND family_key < ?3) AND " WORDS_MATCH ("?4")
+                      " ORDER BY " PATIENT_ORDER " LIMIT ?5", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_fts (stmt, 1, "rest", word);
+  bind_text (stmt, 2, driver);
+  bind_text (stmt, 3, end);
+  bind_text (stmt, 4, joined);
+  sqlite3_bind_int64 (stmt, 5, n);
+  *rest = collect_order_keys (db, stmt, error);
+  return *rest != NULL;
+}
+
+static GPtrArray *
+sqlite_search_patients (CrepitusStoreDb     *db,
+                        const char * const  *typed,
+                        guint                offset,
+                        guint                limit,
+                        GError             **error)
+{
+  g_autoptr(GPtrArray) patients = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *joined = g_strjoinv (" ", (char **) typed);
+  SearchPlan plan = PLAN_SCAN;
+  sqlite3_stmt *stmt;
+  int driver = -1;
+  int rc;
+
+  if (typed[0] != NULL && !choose_plan (db, typed, &plan, &driver, error))
+    return NULL;
+
+  if (plan == PLAN_MERGE)
+    {
+      g_autoptr(GArray) head = NULL;
+      g_autoptr(GArray) rest = NULL;
+      g_autoptr(GArray) ids = NULL;
+
+      if (!driver_matches (db, typed, typed[driver], (gint64) offset + limit, &head, &rest,
+                           error))
+        return NULL;
+      ids = merge_ids (head, rest, offset, limit);
+      for (guint i = 0; i < ids->len; i++)
+        {
+          CrepitusPatient *patient = sqlite_load_patient (db, g_array_index (ids, gint64, i),
+                                                          error);
+
+          if (patient == NULL)
+            return NULL;
+          g_ptr_array_add (patients, patient);
+        }
+      return g_steal_pointer (&patients);
+    }
+
+  if (plan == PLAN_SORT)
+    stmt = prepare (db, "SELECT id, " PATIENT_COLUMNS " FROM patients WHERE id IN "
+                        "(SELECT rowid FROM patient_words WHERE patient_words MATCH ?4) AND "
+                        WORDS_MATCH ("?1") " ORDER BY " PATIENT_ORDER " LIMIT ?2 OFFSET ?3",
+                    error);
+  else
+    stmt = prepare (db, "SELECT id, " PATIENT_COLUMNS " FROM patients WHERE ?1 = '' OR "
+                        WORDS_MATCH ("?1") " ORDER BY " PATIENT_ORDER " LIMIT ?2 OFFSET ?3",
+                    error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, joined);
+  sqlite3_bind_int64 (stmt, 2, limit);
+  sqlite3_bind_int64 (stmt, 3, offset);
+  if (plan == PLAN_SORT)
+    bind_fts (stmt, 4, NULL, typed);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CrepitusPatient *patient = patient_from_row (db, stmt, error);
+
+      if (patient == NULL)
+        {
+          done (stmt);
+          return NULL;
+        }
+      g_ptr_array_add (patients, patient);
+    }
+  done (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&patients);
+}
+
+static void
+bind_before (sqlite3_stmt   *stmt,
+             const OrderKey *key)
+{
+  bind_text (stmt, 1, key->family_key);
+  bind_text (stmt, 2, key->given_key);
+  bind_text (stmt, 3, key->birth_date);
+  sqlite3_bind_int64 (stmt, 4, key->id);
+}
+
+static gboolean
+sqlite_find_patient (CrepitusStoreDb     *db,
+                     const char * const  *typed,
+                     gint64               id,
+                     gboolean            *found,
+                     guint               *position,
+                     GError             **error)
+{
+  g_autofree char *joined = g_strjoinv (" ", (char **) typed);
+  g_autofree char *mrn_key = NULL;
+  OrderKey key = { id, NULL, NULL, NULL };
+  const char *keys[3];
+  sqlite3_stmt *stmt;
+  gint64 before = 0, n;
+  SearchPlan plan = PLAN_SCAN;
+  int driver = -1;
+  gboolean ok = FALSE;
+  int rc;
+
+  *found = FALSE;
+  stmt = prepare (db, "SELECT family_key, given_key, birth_date, mrn_key FROM patients "
+                      "WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      key.family_key = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      key.given_key = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      key.birth_date = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      mrn_key = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+    }
+  done (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc != SQLITE_ROW)
+    return set_sqlite_error (db, rc, error);
+
+  keys[0] = key.family_key;
+  keys[1] = key.given_key;
+  keys[2] = mrn_key;
+  if (!words_match (joined, keys, G_N_ELEMENTS (keys)))
+    {
+      order_key_clear (&key);
+      return TRUE;
+    }
+
+  if (typed[0] != NULL && !choose_plan (db, typed, &plan, &driver, error))
+    goto out;
+
+  if (plan == PLAN_SORT)
+    {
+      stmt = prepare (db, "SELECT count(*) FROM patients WHERE " BEFORE_KEYS " AND id IN "
+                          "(SELECT rowid FROM patient_words WHERE patient_words MATCH ?5) AND "
+                          WORDS_MATCH ("?6"), error);
+      if (stmt == NULL)
+        goto out;
+      bind_before (stmt, &key);
+      bind_fts (stmt, 5, NULL, typed);
+      bind_text (stmt, 6, joined);
+      if ((before = query_count (db, stmt, error)) < 0)
+        goto out;
+    }
+  else if (plan == PLAN_MERGE)
+    {
+      g_autofree char *end = prefix_end (typed[driver]);
+      const char *word[] = { typed[driver], NULL };
+
+      stmt = prepare (db, "SELECT count(*) FROM patients WHERE " BEFORE_KEYS " AND "
+                          "family_key >= ?5 AND family_key < ?6 AND " WORDS_MATCH ("?7"), error);
+      if (stmt == NULL)
+        goto out;
+      bind_before (stmt, &key);
+      bind_text (stmt, 5, typed[driver]);
+      bind_text (stmt, 6, end);
+      bind_text (stmt, 7, joined);
+      if ((n = query_count (db, stmt, error)) < 0)
+        goto out;
+      before = n;
+
+      stmt = prepare (db, "SELECT count(*) FROM patients WHERE " BEFORE_KEYS " AND id IN "
+                          "(SELECT rowid FROM patient_words WHERE patient_words MATCH ?5) AND "
+                          "NOT (family_key >= ?6 AND family_key < ?7) AND " WORDS_MATCH ("?8"),
+                      error);
+      if (stmt == NULL)
+        goto out;
+      bind_before (stmt, &key);
+      bind_fts (stmt, 5, "rest", word);
+      bind_text (stmt, 6, typed[driver]);
+      bind_text (stmt, 7, end);
+      bind_text (stmt, 8, joined);
+      if ((n = query_count (db, stmt, error)) < 0)
+        goto out;
+      before += n;
+    }
+  else
+    {
+      stmt = prepare (db, "SELECT count(*) FROM patients WHERE " BEFORE_KEYS " AND "
+                          "(?5 = '' OR " WORDS_MATCH ("?5") ")", error);
+      if (stmt == NULL)
+        goto out;
+      bind_before (stmt, &key);
+      bind_text (stmt, 5, joined);
+      if ((before = query_count (db, stmt, error)) < 0)
+        goto out;
+    }
+
+  *found = TRUE;
+  *position = MIN (before, G_MAXUINT);
+  ok = TRUE;
+
+out:
+  order_key_clear (&key);
+  return ok;
+}
+
 static gboolean
 sqlite_earliest_date (CrepitusStoreDb  *db,
                       gint64            patient_id,
@@ -913,6 +1984,39 @@ sqlite_earliest_date (CrepitusStoreDb  *db,
   "pain_score, symptoms, history, red_flags, scoliosis, lordosis, pelvic_tilt, kyphosis, "   \
   "forward_head, posture_notes, measures, notes"
 
+/* Signing: who, when, the amendment that replaced it, the one it amends, entered in error. */
+#define STATUS_COLUMNS "signed_by, signed_at, superseded_by, amends, entered_in_error"
+
+/* The column of each field, as the audit log names it. */
+static const char * const assessment_columns[CREPITUS_STORE_N_ASSESSMENT_FIELDS] = {
+  [CREPITUS_STORE_ASSESSMENT_DATE] = "date",
+  [CREPITUS_STORE_ASSESSMENT_CLINICIAN] = "clinician",
+  [CREPITUS_STORE_ASSESSMENT_SIDE] = "side",
+  [CREPITUS_STORE_ASSESSMENT_LOCATION] = "location",
+  [CREPITUS_STORE_ASSESSMENT_SOUND] = "sound",
+  [CREPITUS_STORE_ASSESSMENT_FREQUENCY] = "frequency",
+  [CREPITUS_STORE_ASSESSMENT_DURATION_WEEKS] = "duration_weeks",
+  [CREPITUS_STORE_ASSESSMENT_PROVOKING_MOVEMENTS] = "provoking_movements",
+  [CREPITUS_STORE_ASSESSMENT_PAIN_SCORE] = "pain_score",
+  [CREPITUS_STORE_ASSESSMENT_SYMPTOMS] = "symptoms",
+  [CREPITUS_STORE_ASSESSMENT_HISTORY] = "history",
+  [CREPITUS_STORE_ASSESSMENT_RED_FLAGS] = "red_flags",
+  [CREPITUS_STORE_ASSESSMENT_SCOLIOSIS] = "scoliosis",
+  [CREPITUS_STORE_ASSESSMENT_LORDOSIS] = "lordosis",
+  [CREPITUS_STORE_ASSESSMENT_PELVIC_TILT] = "pelvic_tilt",
+  [CREPITUS_STORE_ASSESSMENT_KYPHOSIS] = "kyphosis",
+  [CREPITUS_STORE_ASSESSMENT_FORWARD_HEAD] = "forward_head",
+  [CREPITUS_STORE_ASSESSMENT_POSTURE_NOTES] = "posture_notes",
+  [CREPITUS_STORE_ASSESSMENT_MEASURES] = "measures",
+  [CREPITUS_STORE_ASSESSMENT_NOTES] = "notes",
+};
+
+static const char * const factor_columns[CREPITUS_STORE_N_FACTOR_FIELDS] = {
+  [CREPITUS_STORE_FACTOR_JUDGEMENT] = "judgement",
+  [CREPITUS_STORE_FACTOR_FINDINGS] = "findings",
+  [CREPITUS_STORE_FACTOR_NOTES] = "notes",
+};
+
 static const char * const assessment_updates[CREPITUS_STORE_N_ASSESSMENT_FIELDS] = {
 #define UPDATE(column) "UPDATE assessments SET " column " = ?1, updated_at = " NOW " WHERE id = ?2"
   [CREPITUS_STORE_ASSESSMENT_DATE] = UPDATE ("date"),
@@ -938,51 +2042,117 @@ static const char * const assessment_updates[CREPITUS_STORE_N_ASSESSMENT_FIELDS]
 #undef UPDATE
 };
 
+/* Writes the record (deleting its row when it is empty); @audited: one audit row for each
+ * changed field (an assessment's insert row covers the factors stored with it). */
+static gboolean
+save_factor (CrepitusStoreDb       *db,
+             gint64                 assessment_id,
+             CrepitusFactorRecord  *record,
+             gboolean               audited,
+             GError               **error)
+{
+  const char *key = crepitus_factor_record_get_key (record);
+  GVariant *old_values[CREPITUS_STORE_N_FACTOR_FIELDS] = { NULL };
+  GVariant *new_values[CREPITUS_STORE_N_FACTOR_FIELDS] = { NULL };
+  gboolean changed = FALSE, ok = FALSE;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = prepare (db, "SELECT judgement, findings, notes FROM factors "
+                      "WHERE assessment_id = ?1 AND factor = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  bind_text (stmt, 2, key);
+  rc = sqlite3_step (stmt);
+  for (guint field = 0; rc == SQLITE_ROW && field < CREPITUS_STORE_N_FACTOR_FIELDS; field++)
+    if (!column_value (db, stmt, field, &old_values[field], error))
+      {
+        done (stmt);
+        goto out;
+      }
+  done (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_sqlite_error (db, rc, error);
+      goto out;
+    }
+
+  for (guint field = 0; field < CREPITUS_STORE_N_FACTOR_FIELDS; field++)
+    {
+      new_values[field] = crepitus_store_factor_get_value (record, field);
+      changed |= !same_value (old_values[field], new_values[field]);
+    }
+
+  /* The assessment changed too, and must exist. */
+  stmt = prepare (db, "UPDATE assessments SET updated_at = " NOW " WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  rc = run (db, stmt, error);
+  if (rc < 0)
+    goto out;
+  if (rc == 0)
+    {
+      not_found (db, ASSESSMENT, assessment_id, error);
+      goto out;
+    }
+  if (!changed)
+    {
+      ok = TRUE;
+      goto out;
+    }
+
+  if (crepitus_factor_record_is_empty (record))
+    {
+      stmt = prepare (db, "DELETE FROM factors WHERE assessment_id = ?1 AND factor = ?2", error);
+      if (stmt == NULL)
+        goto out;
+      sqlite3_bind_int64 (stmt, 1, assessment_id);
+      bind_text (stmt, 2, key);
+    }
+  else
+    {
+      stmt = prepare (db, "INSERT INTO factors (assessment_id, factor, judgement, findings, "
+                          "notes) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (assessment_id, factor) "
+                          "DO UPDATE SET judgement = excluded.judgement, findings = "
+                          "excluded.findings, notes = excluded.notes", error);
+      if (stmt == NULL)
+        goto out;
+      sqlite3_bind_int64 (stmt, 1, assessment_id);
+      bind_text (stmt, 2, key);
+      for (guint field = 0; field < CREPITUS_STORE_N_FACTOR_FIELDS; field++)
+        bind_value (stmt, field + 3, new_values[field]);
+    }
+  if (run (db, stmt, error) < 0)
+    goto out;
+
+  ok = TRUE;
+  for (guint field = 0; audited && ok && field < CREPITUS_STORE_N_FACTOR_FIELDS; field++)
+    if (!same_value (old_values[field], new_values[field]))
+      {
+        g_autofree char *name = g_strconcat (key, ".", factor_columns[field], NULL);
+
+        ok = audit (db, "update", "factor", assessment_id, name, old_values[field],
+                    new_values[field], error);
+      }
+
+out:
+  for (guint field = 0; field < CREPITUS_STORE_N_FACTOR_FIELDS; field++)
+    {
+      g_clear_pointer (&old_values[field], g_variant_unref);
+      g_clear_pointer (&new_values[field], g_variant_unref);
+    }
+  return ok;
+}
+
 static gboolean
 sqlite_save_factor (CrepitusStoreDb       *db,
                     gint64                 assessment_id,
                     CrepitusFactorRecord  *record,
                     GError               **error)
 {
-  sqlite3_stmt *stmt;
-  gint64 changed;
-
-  /* The assessment changed too, and must exist. */
-  stmt = prepare (db, "UPDATE assessments SET updated_at = " NOW " WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
-  changed = run (db, stmt, error);
-  if (changed < 0)
-    return FALSE;
-  if (changed == 0)
-    return not_found (db, ASSESSMENT, assessment_id, error);
-
-  if (crepitus_factor_record_is_empty (record))
-    {
-      stmt = prepare (db, "DELETE FROM factors WHERE assessment_id = ?1 AND factor = ?2", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, assessment_id);
-      bind_text (stmt, 2, crepitus_factor_record_get_key (record));
-      return run (db, stmt, error) >= 0;
-    }
-
-  stmt = prepare (db, "INSERT INTO factors (assessment_id, factor, judgement, findings, notes) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (assessment_id, factor) DO "
-                      "UPDATE SET judgement = excluded.judgement, findings = excluded.findings, "
-                      "notes = excluded.notes", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
-  bind_text (stmt, 2, crepitus_factor_record_get_key (record));
-  for (guint field = 0; field < CREPITUS_STORE_N_FACTOR_FIELDS; field++)
-    {
-      g_autoptr(GVariant) value = crepitus_store_factor_get_value (record, field);
-
-      bind_value (stmt, field + 3, value);
-    }
-  return run (db, stmt, error) >= 0;
+  return save_factor (db, assessment_id, record, TRUE, error);
 }
 
 static gint64
@@ -1017,9 +2187,11 @@ sqlite_insert_assessment (CrepitusStoreDb     *db,
       CrepitusFactorRecord *record = crepitus_assessment_get_factor (assessment, factors[i].key);
 
       if (!crepitus_factor_record_is_empty (record) &&
-          !sqlite_save_factor (db, id, record, error))
+          !save_factor (db, id, record, FALSE, error))
         return -1;
     }
+  if (!audit (db, "insert", "assessment", id, NULL, NULL, NULL, error))
+    return -1;
   return id;
 }
 
@@ -1030,17 +2202,26 @@ sqlite_update_assessment (CrepitusStoreDb               *db,
                           GVariant                      *value,
                           GError                       **error)
 {
-  sqlite3_stmt *stmt = prepare (db, assessment_updates[field], error);
-  gint64 changed;
+  g_autoptr(GVariant) old_value = NULL;
+  sqlite3_stmt *stmt;
 
+  stmt = prepare (db, "SELECT " ASSESSMENT_COLUMNS " FROM assessments WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!stored_value (db, stmt, ASSESSMENT, id, field, &old_value, error))
+    return FALSE;
+  if (same_value (old_value, value))
+    return TRUE;
+
+  stmt = prepare (db, assessment_updates[field], error);
   if (stmt == NULL)
     return FALSE;
   bind_value (stmt, 1, value);
   sqlite3_bind_int64 (stmt, 2, id);
-  changed = run (db, stmt, error);
-  if (changed < 0)
-    return FALSE;
-  return changed == 1 || not_found (db, ASSESSMENT, id, error);
+  return run (db, stmt, error) >= 0 &&
+         audit (db, "update", "assessment", id, assessment_columns[field], old_value, value,
+                error);
 }
 
 static gboolean
@@ -1049,18 +2230,27 @@ sqlite_move_assessment (CrepitusStoreDb  *db,
                         gint64            patient_id,
                         GError          **error)
 {
-  sqlite3_stmt *stmt = prepare (db, "UPDATE assessments SET patient_id = ?1, updated_at = " NOW
-                                    " WHERE id = ?2", error);
-  gint64 changed;
+  g_autoptr(GVariant) old_value = NULL;
+  g_autoptr(GVariant) new_value = g_variant_ref_sink (g_variant_new_int64 (patient_id));
+  sqlite3_stmt *stmt;
 
+  stmt = prepare (db, "SELECT patient_id FROM assessments WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!stored_value (db, stmt, ASSESSMENT, id, 0, &old_value, error))
+    return FALSE;
+  if (same_value (old_value, new_value))
+    return TRUE;
+
+  stmt = prepare (db, "UPDATE assessments SET patient_id = ?1, updated_at = " NOW
+                      " WHERE id = ?2", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, patient_id);
   sqlite3_bind_int64 (stmt, 2, id);
-  changed = run (db, stmt, error);
-  if (changed < 0)
-    return FALSE;
-  return changed == 1 || not_found (db, ASSESSMENT, id, error);
+  return run (db, stmt, error) >= 0 &&
+         audit (db, "update", "assessment", id, "patient_id", old_value, new_value, error);
 }
 
 static gboolean
@@ -1115,8 +2305,9 @@ sqlite_load_assessment (CrepitusStoreDb  *db,
 {
   g_autoptr(CrepitusAssessment) assessment = NULL;
   g_autoptr(CrepitusPatient) loaded = NULL;
-  sqlite3_stmt *stmt = prepare (db, "SELECT patient_id, " ASSESSMENT_COLUMNS " FROM assessments "
-                                    "WHERE id = ?1", error);
+  sqlite3_stmt *stmt = prepare (db, "SELECT patient_id, " ASSESSMENT_COLUMNS ", " STATUS_COLUMNS
+                                    " FROM assessments WHERE id = ?1", error);
+  const int status = 1 + CREPITUS_STORE_N_ASSESSMENT_FIELDS;
   gint64 patient_id;
   int rc;
 
@@ -1152,6 +2343,15 @@ sqlite_load_assessment (CrepitusStoreDb  *db,
           return NULL;
         }
     }
+  crepitus_assessment_set_signed_by (assessment,
+                                     (const char *) sqlite3_column_text (stmt, status));
+  crepitus_assessment_set_signed_at (assessment,
+                                     (const char *) sqlite3_column_text (stmt, status + 1));
+  if (sqlite3_column_type (stmt, status + 2) != SQLITE_NULL)
+    crepitus_assessment_set_superseded_by (assessment, sqlite3_column_int64 (stmt, status + 2));
+  if (sqlite3_column_type (stmt, status + 3) != SQLITE_NULL)
+    crepitus_assessment_set_amends (assessment, sqlite3_column_int64 (stmt, status + 3));
+  crepitus_assessment_set_entered_in_error (assessment, sqlite3_column_int (stmt, status + 4));
   done (stmt);
 
   if (!load_factors (db, assessment, id, error))
@@ -1183,6 +2383,644 @@ sqlite_list_assessments (CrepitusStoreDb  *db,
   return collect_ids (db, stmt, error);
 }
 
+/* Signing */
+
+static gboolean
+sqlite_assessment_state (CrepitusStoreDb               *db,
+                         gint64                         id,
+                         CrepitusStoreAssessmentState  *state,
+                         GError                       **error)
+{
+  sqlite3_stmt *stmt = prepare (db, "SELECT signed_by, signed_at, superseded_by, entered_in_error "
+                                    "FROM assessments WHERE id = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      state->signed_by = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      state->signed_at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      state->superseded_by = sqlite3_column_type (stmt, 2) == SQLITE_NULL
+                             ? -1 : sqlite3_column_int64 (stmt, 2);
+      state->entered_in_error = sqlite3_column_int (stmt, 3) != 0;
+    }
+  done (stmt);
+  if (rc == SQLITE_DONE)
+    return not_found (db, ASSESSMENT, id, error);
+  return rc == SQLITE_ROW || set_sqlite_error (db, rc, error);
+}
+
+static GVariant *
+int64_value (gint64 number)
+{
+  return g_variant_ref_sink (g_variant_new_int64 (number));
+}
+
+static GVariant *
+text_value (const char *text)
+{
+  return g_variant_ref_sink (g_variant_new_string (text));
+}
+
+static gboolean
+sqlite_sign_assessment (CrepitusStoreDb  *db,
+                        gint64            id,
+                        const char       *clinician,
+                        GError          **error)
+{
+  g_autoptr(GVariant) signer = text_value (clinician);
+  g_autoptr(GVariant) signed_at = NULL;
+  sqlite3_stmt *stmt;
+  gint64 changed;
+
+  stmt = prepare (db, "UPDATE assessments SET signed_by = ?1, signed_at = " NOW ", updated_at = "
+                      NOW " WHERE id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, clinician);
+  sqlite3_bind_int64 (stmt, 2, id);
+  changed = run (db, stmt, error);
+  if (changed < 0)
+    return FALSE;
+  if (changed == 0)
+    return not_found (db, ASSESSMENT, id, error);
+
+  stmt = prepare (db, "SELECT signed_at FROM assessments WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return stored_value (db, stmt, ASSESSMENT, id, 0, &signed_at, error) &&
+         audit_row (db, clinician, "sign", "assessment", id, "signed_by", NULL, signer, error) &&
+         audit_row (db, clinician, "sign", "assessment", id, "signed_at", NULL, signed_at, error);
+}
+
+static gint64
+sqlite_amend_assessment (CrepitusStoreDb  *db,
+                         gint64            id,
+                         const char       *clinician,
+                         GError          **error)
+{
+  g_autoptr(GVariant) original = int64_value (id);
+  g_autoptr(GVariant) amendment = NULL;
+  sqlite3_stmt *stmt;
+  gint64 changed, new_id;
+
+  /* A copy of every field and factor, dated as the original; unsigned. */
+  stmt = prepare (db, "INSERT INTO assessments (patient_id, " ASSESSMENT_COLUMNS ", amends, "
+                      "created_at, updated_at) SELECT patient_id, " ASSESSMENT_COLUMNS ", id, "
+                      NOW ", " NOW " FROM assessments WHERE id = ?1", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, id);
+  changed = run (db, stmt, error);
+  if (changed < 0)
+    return -1;
+  if (changed == 0)
+    {
+      not_found (db, ASSESSMENT, id, error);
+      return -1;
+    }
+  new_id = sqlite3_last_insert_rowid (db->sqlite);
+  amendment = int64_value (new_id);
+
+  stmt = prepare (db, "INSERT INTO factors (assessment_id, factor, judgement, findings, notes) "
+                      "SELECT ?2, factor, judgement, findings, notes FROM factors "
+                      "WHERE assessment_id = ?1", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, new_id);
+  if (run (db, stmt, error) < 0)
+    return -1;
+
+  stmt = prepare (db, "UPDATE assessments SET superseded_by = ?2, updated_at = " NOW
+                      " WHERE id = ?1", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, new_id);
+  if (run (db, stmt, error) < 0 ||
+      !audit_row (db, clinician, "amend", "assessment", new_id, "amends", NULL, original,
+                  error) ||
+      !audit_row (db, clinician, "amend", "assessment", id, "superseded_by", NULL, amendment,
+                  error))
+    return -1;
+  return new_id;
+}
+
+static gboolean
+sqlite_mark_entered_in_error (CrepitusStoreDb  *db,
+                              gint64            id,
+                              const char       *clinician,
+                              GError          **error)
+{
+  g_autoptr(GVariant) no = int64_value (0);
+  g_autoptr(GVariant) yes = int64_value (1);
+  sqlite3_stmt *stmt;
+  gint64 changed;
+
+  stmt = prepare (db, "UPDATE assessments SET entered_in_error = 1, updated_at = " NOW
+                      " WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  changed = run (db, stmt, error);
+  if (changed < 0)
+    return FALSE;
+  if (changed == 0)
+    return not_found (db, ASSESSMENT, id, error);
+  return audit_row (db, clinician, "entered-in-error", "assessment", id, "entered_in_error", no,
+                    yes, error);
+}
+
+static GPtrArray *
+sqlite_list_audit (CrepitusStoreDb  *db,
+                   gint64            assessment_id,
+                   GError          **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) crepitus_audit_entry_free);
+#define AUDIT_COLUMNS "id, at, clinician, action, record, record_id, field, old_value, new_value"
+  if (assessment_id < 0)
+    stmt = prepare (db, "SELECT " AUDIT_COLUMNS " FROM audit ORDER BY id", error);
+  else
+    stmt = prepare (db, "SELECT " AUDIT_COLUMNS " FROM audit WHERE record IN ('assessment', "
+                        "'factor') AND record_id = ?1 ORDER BY id", error);
+#undef AUDIT_COLUMNS
+  if (stmt == NULL)
+    return NULL;
+  if (assessment_id >= 0)
+    sqlite3_bind_int64 (stmt, 1, assessment_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CrepitusAuditEntry *entry = g_new0 (CrepitusAuditEntry, 1);
+
+      entry->id = sqlite3_column_int64 (stmt, 0);
+      entry->at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      entry->clinician = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      entry->action = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      entry->record = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      entry->record_id = sqlite3_column_int64 (stmt, 5);
+      entry->field = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      entry->old_value = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+      entry->new_value = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+      g_ptr_array_add (entries, entry);
+    }
+  done (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&entries);
+}
+
+/* Backup and restore */
+
+/* Makes the new name of a file in @folder durable. */
+static void
+sync_folder (const char *folder)
+{
+  int fd = open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+/* A new empty file (0600) beside @path, for a copy that is renamed into place once complete. */
+static char *
+create_temporary (const char  *path,
+                  GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *template = g_strdup_printf (".%s.partial-XXXXXX", name);
+  char *temporary = g_build_filename (folder, template, NULL);
+  int fd = g_mkstemp_full (temporary, O_RDWR | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      set_errno_error (path, errno, error);
+      g_free (temporary);
+      return NULL;
+    }
+  close (fd);
+  return temporary;
+}
+
+static void
+remove_database_files (const char *path)
+{
+  static const char * const suffixes[] = { "", "-journal", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
+/* Turns the copy at @temporary (messages name @path) into a single file in rollback-journal
+ * mode, checks it whole, and makes it durable. */
+static gboolean
+finish_copy (const char  *temporary,
+             const char  *path,
+             GError     **error)
+{
+  g_autoptr(CrepitusStoreDb) copy = db_connect (temporary, FALSE, FALSE, error);
+  gboolean ok;
+  int fd;
+
+  if (copy == NULL)
+    return FALSE;
+  g_free (copy->path);
+  copy->path = g_strdup (path);
+  ok = exec (copy, "PRAGMA journal_mode = DELETE", error) &&
+       quick_check (copy, "PRAGMA integrity_check", error);
+  g_clear_pointer (&copy, db_free);
+  if (!ok)
+    return FALSE;
+
+  fd = open (temporary, O_RDWR | O_CLOEXEC);
+  if (fd < 0 || fchmod (fd, 0600) != 0 || fsync (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        close (fd);
+      return set_errno_error (path, saved_errno, error);
+    }
+  close (fd);
+  return TRUE;
+}
+
+/* Whether @a and @b name the same file, or would. */
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  g_autofree char *canonical_a = g_canonicalize_filename (a, NULL);
+  g_autofree char *canonical_b = g_canonicalize_filename (b, NULL);
+  GStatBuf st_a, st_b;
+
+  if (g_stat (a, &st_a) == 0 && g_stat (b, &st_b) == 0)
+    return st_a.st_dev == st_b.st_dev && st_a.st_ino == st_b.st_ino;
+  return g_str_equal (canonical_a, canonical_b);
+}
+
+static gboolean
+refuse_live_file (const char  *live,
+                  const char  *other,
+                  GError     **error)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (live, suffixes[i], NULL);
+
+      if (same_file (file, other))
+        {
+          g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_CONFLICT,
+                       _("%s: this is the database itself (or one of its files); choose "
+                         "another file"), other);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+sqlite_backup (CrepitusStoreDb  *db,
+               const char       *path,
+               GError          **error)
+{
+  g_autofree char *temporary = NULL;
+  g_autofree char *folder = g_path_get_dirname (path);
+  sqlite3 *copy = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  if (!refuse_live_file (db->path, path, error))
+    return FALSE;
+  temporary = create_temporary (path, error);
+  if (temporary == NULL)
+    return FALSE;
+
+  /* One pass in one read transaction: a consistent snapshot, while others keep writing. */
+  rc = sqlite3_open_v2 (temporary, &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (copy, "main", db->sqlite, "main");
+      if (backup == NULL)
+        rc = sqlite3_extended_errcode (copy);
+      else
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          rc = rc == SQLITE_DONE ? sqlite3_backup_finish (backup)
+                                 : (sqlite3_backup_finish (backup), rc);
+        }
+    }
+  if (rc != SQLITE_OK)
+    set_error_code (path, rc, copy != NULL ? sqlite3_errmsg (copy) : NULL, error);
+  sqlite3_close (copy);
+
+  if (rc != SQLITE_OK || !finish_copy (temporary, path, error))
+    {
+      remove_database_files (temporary);
+      return FALSE;
+    }
+  if (g_rename (temporary, path) != 0)
+    {
+      set_errno_error (path, errno, error);
+      remove_database_files (temporary);
+      return FALSE;
+    }
+  sync_folder (folder);
+  return TRUE;
+}
+
+/* Copies the file at @from to the new file @to, durably. */
+static gboolean
+copy_file (const char  *from,
+           const char  *to,
+           GError     **error)
+{
+  char buffer[64 * 1024];
+  int in, out;
+  gboolean ok = TRUE;
+  ssize_t n;
+
+  in = open (from, O_RDONLY | O_CLOEXEC);
+  if (in < 0)
+    return set_errno_error (from, errno, error);
+  out = open (to, O_WRONLY | O_TRUNC | O_CLOEXEC);
+  if (out < 0)
+    {
+      close (in);
+      return set_errno_error (to, errno, error);
+    }
+  while (ok && (n = read (in, buffer, sizeof buffer)) != 0)
+    {
+      if (n < 0)
+        {
+          ok = errno == EINTR || set_errno_error (from, errno, error);
+          continue;
+        }
+      for (ssize_t written = 0, w; ok && written < n; written += MAX (w, 0))
+        {
+          w = write (out, buffer + written, n - written);
+          if (w < 0 && errno != EINTR)
+            ok = set_errno_error (to, errno, error);
+        }
+    }
+  if (ok && fsync (out) != 0)
+    ok = set_errno_error (to, errno, error);
+  close (in);
+  close (out);
+  return ok;
+}
+
+/* Checks the copy of a backup: a Crepitus database this Crepitus can read, undamaged. */
+static gboolean
+check_backup (const char  *temporary,
+              const char  *backup_path,
+              GError     **error)
+{
+  g_autoptr(CrepitusStoreDb) copy = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint64 application_id, version;
+  int fd;
+  gboolean ok;
+
+  fd = open (temporary, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return set_errno_error (backup_path, errno, error);
+  ok = check_header (fd, backup_path, error);
+  if (ok && lseek (fd, 0, SEEK_END) == 0)
+    ok = set_error_code (backup_path, SQLITE_NOTADB, NULL, error);
+  close (fd);
+  if (!ok)
+    return FALSE;
+
+  copy = db_connect (temporary, FALSE, FALSE, error);
+  if (copy == NULL)
+    return FALSE;
+  g_free (copy->path);
+  copy->path = g_strdup (backup_path);
+  if (!query_int (copy, "PRAGMA application_id", &application_id, &local_error) ||
+      !query_int (copy, "PRAGMA user_version", &version, &local_error))
+    goto failed;
+  if (application_id != DATABASE_APPLICATION_ID)
+    return set_error_code (backup_path, SQLITE_NOTADB, NULL, error);
+  if (version > (gint64) G_N_ELEMENTS (migrations))
+    {
+      g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_NEWER_SCHEMA,
+                   _("%s: the backup was written by a newer Crepitus (schema version %"
+                     PRId64 "; this Crepitus reads up to version %u); update Crepitus to "
+                     "restore it"), backup_path, version, (guint) G_N_ELEMENTS (migrations));
+      return FALSE;
+    }
+  /* An older schema is migrated when the database is next opened. */
+  if (quick_check (copy, "PRAGMA integrity_check", &local_error) &&
+      exec (copy, "PRAGMA journal_mode = DELETE", &local_error))
+    return TRUE;
+
+failed:
+  if (g_error_matches (local_error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_CORRUPT))
+    g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_CORRUPT,
+                 _("%s: the backup is damaged; nothing was restored; choose another backup"),
+                 backup_path);
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+static gboolean
+in_use_error (const char  *path,
+              GError     **error)
+{
+  g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_LOCKED,
+               _("%s: the database is open in another program (close Crepitus there first); "
+                 "nothing was restored"), path);
+  return FALSE;
+}
+
+/* Empties the WAL of the database at @path into it, which no one else has open. */
+static gboolean
+checkpoint (const char  *path,
+            GError     **error)
+{
+  g_autoptr(CrepitusStoreDb) db = db_connect (path, FALSE, FALSE, NULL);
+  sqlite3_stmt *stmt = NULL;
+  gboolean busy = FALSE;
+
+  /* A damaged file is replaced as it is, and kept. */
+  if (db == NULL)
+    return TRUE;
+  if (sqlite3_prepare_v2 (db->sqlite, "PRAGMA wal_checkpoint(TRUNCATE)", -1, &stmt,
+                          NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    busy = sqlite3_column_int (stmt, 0) != 0;
+  else
+    busy = (sqlite3_extended_errcode (db->sqlite) & 0xff) == SQLITE_BUSY;
+  sqlite3_finalize (stmt);
+  /* A reader without Crepitus's lock: an older Crepitus, or another program. */
+  if (busy)
+    return in_use_error (path, error);
+  return TRUE;
+}
+
+/* A name beside @path for the file a restore replaces: PATH.replaced-YYYYMMDD-HHMMSS. */
+static char *
+kept_name (const char *path)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+
+  for (guint n = 0;; n++)
+    {
+      char *name = n == 0 ? g_strdup_printf ("%s.replaced-%s", path, stamp)
+                          : g_strdup_printf ("%s.replaced-%s-%u", path, stamp, n);
+
+      if (!g_file_test (name, G_FILE_TEST_EXISTS))
+        return name;
+      g_free (name);
+    }
+}
+
+/* Puts the database at @path aside as @kept, with what is left of its WAL. */
+static gboolean
+keep_replaced (const char  *path,
+               const char  *kept,
+               GError     **error)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  GStatBuf st;
+
+  /* A hard link first: the database's name never goes missing, even for a moment. */
+  if (link (path, kept) != 0 && g_rename (path, kept) != 0)
+    return set_errno_error (kept, errno, error);
+  if (g_stat (wal, &st) == 0 && st.st_size > 0)
+    {
+      g_autofree char *kept_wal = g_strconcat (kept, "-wal", NULL);
+
+      if (g_rename (wal, kept_wal) != 0)
+        return set_errno_error (kept_wal, errno, error);
+    }
+  g_unlink (wal);
+  g_unlink (shm);
+  return TRUE;
+}
+
+static gboolean
+sqlite_restore (const char  *path,
+                const char  *backup_path,
+                char       **kept_path,
+                GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *backup_wal = g_strconcat (backup_path, "-wal", NULL);
+  g_autofree char *temporary = NULL;
+  g_autofree char *kept = NULL;
+  GStatBuf st, locked;
+  gboolean ok = FALSE;
+  int fd = -1;
+
+  *kept_path = NULL;
+  if (!refuse_live_file (path, backup_path, error))
+    return FALSE;
+  if (g_stat (backup_path, &st) != 0)
+    return set_errno_error (backup_path, errno, error);
+  if (!S_ISREG (st.st_mode))
+    return set_error_code (backup_path, SQLITE_NOTADB, NULL, error);
+  if (g_stat (backup_wal, &st) == 0 && st.st_size > 0)
+    {
+      g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_LOCKED,
+                   _("%s: part of this database is still in %s (it is open, or was not "
+                     "closed); close the program using it, or make a backup with “crepitus "
+                     "backup”, then restore that"), backup_path, backup_wal);
+      return FALSE;
+    }
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    return set_errno_error (path, errno, error);
+  temporary = create_temporary (path, error);
+  if (temporary == NULL)
+    return FALSE;
+  if (!copy_file (backup_path, temporary, error) ||
+      !check_backup (temporary, backup_path, error))
+    goto out;
+
+  if (g_stat (path, &st) == 0)
+    {
+      /* Never a descriptor of a file a store of this process has open (see File locks). */
+      if (file_lock_held (&st))
+        {
+          in_use_error (path, error);
+          goto out;
+        }
+      fd = open (path, O_RDONLY | O_CLOEXEC);
+      if (fd < 0)
+        {
+          set_errno_error (path, errno, error);
+          goto out;
+        }
+      if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+        {
+          if (errno == EWOULDBLOCK)
+            in_use_error (path, error);
+          else
+            set_errno_error (path, errno, error);
+          goto out;
+        }
+      if (fstat (fd, &locked) != 0 || g_stat (path, &st) != 0 ||
+          locked.st_dev != st.st_dev || locked.st_ino != st.st_ino)
+        {
+          in_use_error (path, error);
+          goto out;
+        }
+      if (!checkpoint (path, error))
+        goto out;
+      kept = kept_name (path);
+      if (!keep_replaced (path, kept, error))
+        goto out;
+    }
+  else if (errno != ENOENT)
+    {
+      set_errno_error (path, errno, error);
+      goto out;
+    }
+
+  if (g_rename (temporary, path) != 0)
+    {
+      set_errno_error (path, errno, error);
+      goto out;
+    }
+  g_clear_pointer (&temporary, g_free);
+  sync_folder (folder);
+  *kept_path = g_steal_pointer (&kept);
+  ok = TRUE;
+
+out:
+  if (temporary != NULL)
+    remove_database_files (temporary);
+  if (fd >= 0)
+    close (fd);
+  return ok;
+}
+
 static gboolean
 sqlite_check_integrity (CrepitusStoreDb  *db,
                         GError          **error)
@@ -1191,6 +3029,11 @@ sqlite_check_integrity (CrepitusStoreDb  *db,
   int rc;
 
   if (!quick_check (db, "PRAGMA integrity_check", error))
+    return FALSE;
+  /* SQLite's check does not look inside the search index (a command that writes nothing,
+   * refused to a read-only connection). */
+  if (!sqlite3_db_readonly (db->sqlite, "main") &&
+      !exec (db, "INSERT INTO patient_words (patient_words) VALUES ('integrity-check')", error))
     return FALSE;
 
   rc = sqlite3_prepare_v2 (db->sqlite, "PRAGMA foreign_key_check", -1, &stmt, NULL);
@@ -1223,6 +3066,17 @@ const CrepitusStoreBackend crepitus_store_sqlite_backend = {
   .load_assessment = sqlite_load_assessment,
   .list_assessments = sqlite_list_assessments,
   .check_integrity = sqlite_check_integrity,
+  .count_patients = sqlite_count_patients,
+  .search_patients = sqlite_search_patients,
+  .find_patient = sqlite_find_patient,
+  .set_clinician = sqlite_set_clinician,
+  .assessment_state = sqlite_assessment_state,
+  .sign_assessment = sqlite_sign_assessment,
+  .amend_assessment = sqlite_amend_assessment,
+  .mark_entered_in_error = sqlite_mark_entered_in_error,
+  .list_audit = sqlite_list_audit,
+  .backup = sqlite_backup,
+  .restore = sqlite_restore,
 };
 
 /* Test hooks */
@@ -1250,6 +3104,36 @@ crepitus_store_testing_limit_pages (CrepitusStore  *self,
   return query_int (db, pragma, &limit, error);
 }
 
+void
+crepitus_store_testing_set_search_sort_limit (guint limit)
+{
+  search_sort_limit = limit != G_MAXUINT ? limit : SEARCH_SORT_LIMIT;
+}
+
+gboolean
+crepitus_store_testing_begin_bulk (CrepitusStore  *self,
+                                   GError        **error)
+{
+  CrepitusStoreDb *db = crepitus_store_get_db (self);
+
+  g_return_val_if_fail (!db->bulk, FALSE);
+  if (!exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  db->bulk = TRUE;
+  return TRUE;
+}
+
+gboolean
+crepitus_store_testing_end_bulk (CrepitusStore  *self,
+                                 GError        **error)
+{
+  CrepitusStoreDb *db = crepitus_store_get_db (self);
+
+  g_return_val_if_fail (db->bulk, FALSE);
+  db->bulk = FALSE;
+  return exec (db, "COMMIT", error);
+}
+
 gint64
 crepitus_store_testing_count_rows (CrepitusStore *self,
                                    const char    *table)
@@ -1264,6 +3148,8 @@ crepitus_store_testing_count_rows (CrepitusStore *self,
     sql = "SELECT count(*) FROM assessments";
   else if (g_str_equal (table, "factors"))
     sql = "SELECT count(*) FROM factors";
+  else if (g_str_equal (table, "audit"))
+    sql = "SELECT count(*) FROM audit";
   else
     g_return_val_if_reached (-1);
 

@@ -619,6 +619,17 @@ patient_field_for_property (const char *property)
   return -1;
 }
 
+/* Signing state: written by crepitus_store_sign and its kin, never autosaved. */
+static gboolean
+is_status_property (const char *property)
+{
+  static const char * const status[] = {
+    "signed-by", "signed-at", "superseded-by", "amends", "entered-in-error", NULL
+  };
+
+  return g_strv_contains (status, property);
+}
+
 static int
 assessment_field_for_property (const char *property)
 {
@@ -645,6 +656,7 @@ struct _CrepitusStore
   const CrepitusStoreBackend *backend;
   CrepitusStoreDb            *db;
   char                       *path;
+  char                       *clinician; /* who acts, for the audit log; %NULL: not known */
   GHashTable                 *watches;   /* watched GObject → Watch */
 };
 
@@ -832,6 +844,34 @@ insert_assessment (CrepitusStore       *self,
   return TRUE;
 }
 
+/* Refuses an edit of a signed, superseded or entered-in-error assessment, saying what to do;
+ * run inside the write transaction. */
+static gboolean
+check_writable (CrepitusStore  *self,
+                gint64          id,
+                GError        **error)
+{
+  g_auto(CrepitusStoreAssessmentState) state = { NULL };
+
+  if (!self->backend->assessment_state (self->db, id, &state, error))
+    return FALSE;
+  if (state.entered_in_error)
+    g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_SIGNED,
+                 _("assessment %" PRId64 " is marked entered in error; it cannot change "
+                   "(nothing was stored)"), id);
+  else if (state.superseded_by >= 0)
+    g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_SIGNED,
+                 _("assessment %" PRId64 " is superseded by assessment %" PRId64 "; change "
+                   "that one instead (nothing was stored)"), id, state.superseded_by);
+  else if (state.signed_by != NULL)
+    g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_SIGNED,
+                 _("assessment %" PRId64 " is signed; amend it to change it (nothing was "
+                   "stored)"), id);
+  else
+    return TRUE;
+  return FALSE;
+}
+
 /* Writes @fields, the patient (when @move) and @factors of a stored assessment. */
 static gboolean
 update_assessment (CrepitusStore          *self,
@@ -858,7 +898,8 @@ update_assessment (CrepitusStore          *self,
 
   if (!store_begin (self, error))
     return FALSE;
-  if (move)
+  ok = check_writable (self, id, error);
+  if (ok && move)
     ok = self->backend->move_assessment (self->db, id, crepitus_patient_get_id (patient), error);
   for (guint i = 0; ok && i < n_fields; i++)
     {
@@ -984,6 +1025,8 @@ crepitus_store_save_assessment (CrepitusStore       *self,
 
   if (g_str_equal (property, "patient"))
     return update_assessment (self, assessment, NULL, 0, TRUE, NULL, 0, error);
+  if (is_status_property (property))
+    return TRUE;
 
   found = assessment_field_for_property (property);
   g_return_val_if_fail (found >= 0, FALSE);
@@ -1032,68 +1075,17 @@ crepitus_store_list_patients (CrepitusStore  *self,
 
 /* Search */
 
-/* Whether each typed word starts some word of the patient's names or MRN. */
-static gboolean
-patient_matches (CrepitusPatient *patient,
-                 char           **typed)
+/* The distinct folded words of @query. */
+static char **
+typed_words (const char *query)
 {
-  g_autofree char *text = g_strjoin (" ",
-                                     crepitus_patient_get_family_name (patient),
-                                     crepitus_patient_get_given_name (patient) ?: "",
-                                     crepitus_patient_get_mrn (patient) ?: "",
-                                     NULL);
-  g_auto(GStrv) words = crepitus_search_words (text);
+  g_auto(GStrv) words = crepitus_search_words (query);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
-  for (gsize i = 0; typed[i] != NULL; i++)
-    {
-      gboolean found = FALSE;
-
-      for (gsize j = 0; words[j] != NULL && !found; j++)
-        found = g_str_has_prefix (words[j], typed[i]);
-      if (!found)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static int
-compare_patients (gconstpointer a,
-                  gconstpointer b)
-{
-  CrepitusPatient *pa = *(CrepitusPatient **) a;
-  CrepitusPatient *pb = *(CrepitusPatient **) b;
-  g_autofree char *fa = crepitus_search_fold (crepitus_patient_get_family_name (pa));
-  g_autofree char *fb = crepitus_search_fold (crepitus_patient_get_family_name (pb));
-  g_autofree char *ga = crepitus_search_fold (crepitus_patient_get_given_name (pa));
-  g_autofree char *gb = crepitus_search_fold (crepitus_patient_get_given_name (pb));
-  int cmp;
-
-  if ((cmp = strcmp (fa, fb)) != 0 || (cmp = strcmp (ga, gb)) != 0)
-    return cmp;
-  if ((cmp = g_strcmp0 (crepitus_patient_get_birth_date (pa),
-                        crepitus_patient_get_birth_date (pb))) != 0)
-    return cmp;
-  return crepitus_patient_get_id (pa) < crepitus_patient_get_id (pb) ? -1 : 1;
-}
-
-/* Every matching patient, in order. A first, simple implementation: it reads every patient. */
-static GPtrArray *
-search_all (CrepitusStore  *self,
-            const char     *query,
-            GError        **error)
-{
-  g_autoptr(GPtrArray) patients = self->backend->list_patients (self->db, error);
-  g_auto(GStrv) typed = crepitus_search_words (query);
-  GPtrArray *matches;
-
-  if (patients == NULL)
-    return NULL;
-  matches = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < patients->len; i++)
-    if (patient_matches (patients->pdata[i], typed))
-      g_ptr_array_add (matches, g_object_ref (patients->pdata[i]));
-  g_ptr_array_sort (matches, compare_patients);
-  return matches;
+  for (gsize i = 0; words[i] != NULL; i++)
+    if (!g_strv_contains ((const char * const *) words + i + 1, words[i]))
+      g_strv_builder_add (builder, words[i]);
+  return g_strv_builder_end (builder);
 }
 
 GPtrArray *
@@ -1103,18 +1095,14 @@ crepitus_store_search_patients (CrepitusStore  *self,
                                 guint           limit,
                                 GError        **error)
 {
-  g_autoptr(GPtrArray) matches = NULL;
-  GPtrArray *page;
+  g_auto(GStrv) typed = NULL;
 
   g_return_val_if_fail (CREPITUS_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  matches = search_all (self, query, error);
-  if (matches == NULL)
-    return NULL;
-  page = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = offset; i < matches->len && i - offset < limit; i++)
-    g_ptr_array_add (page, g_object_ref (matches->pdata[i]));
-  return page;
+  typed = typed_words (query);
+  return self->backend->search_patients (self->db, (const char * const *) typed, offset, limit,
+                                         error);
 }
 
 gboolean
@@ -1123,15 +1111,13 @@ crepitus_store_count_patients (CrepitusStore  *self,
                                guint          *count,
                                GError        **error)
 {
-  g_autoptr(GPtrArray) matches = NULL;
+  g_auto(GStrv) typed = NULL;
 
   g_return_val_if_fail (CREPITUS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (count != NULL, FALSE);
 
-  matches = search_all (self, query, error);
-  if (matches == NULL)
-    return FALSE;
-  *count = matches->len;
-  return TRUE;
+  typed = typed_words (query);
+  return self->backend->count_patients (self->db, (const char * const *) typed, count, error);
 }
 
 gboolean
@@ -1141,20 +1127,19 @@ crepitus_store_find_patient (CrepitusStore  *self,
                              guint          *position,
                              GError        **error)
 {
-  g_autoptr(GPtrArray) matches = NULL;
+  g_auto(GStrv) typed = NULL;
+  gboolean found = FALSE;
+  guint at = 0;
 
   g_return_val_if_fail (CREPITUS_IS_STORE (self), FALSE);
 
-  matches = search_all (self, query, error);
-  if (matches == NULL)
+  typed = typed_words (query);
+  if (!self->backend->find_patient (self->db, (const char * const *) typed, id, &found, &at,
+                                    error) || !found)
     return FALSE;
-  for (guint i = 0; i < matches->len; i++)
-    if (crepitus_patient_get_id (matches->pdata[i]) == id)
-      {
-        *position = i;
-        return TRUE;
-      }
-  return FALSE;
+  if (position != NULL)
+    *position = at;
+  return TRUE;
 }
 
 CrepitusAssessment *
@@ -1250,7 +1235,7 @@ on_assessment_notify (CrepitusAssessment *assessment,
 {
   g_autoptr(GError) error = NULL;
 
-  if (g_str_equal (pspec->name, "id"))
+  if (g_str_equal (pspec->name, "id") || is_status_property (pspec->name))
     return;
   if (g_str_equal (pspec->name, "patient") && crepitus_assessment_get_patient (assessment) != NULL)
     crepitus_store_watch_patient (self, crepitus_assessment_get_patient (assessment));
@@ -1518,6 +1503,213 @@ crepitus_store_check_integrity (CrepitusStore  *self,
   return self->backend->check_integrity (self->db, error);
 }
 
+/* Signing */
+
+void
+crepitus_store_assessment_state_clear (CrepitusStoreAssessmentState *state)
+{
+  g_clear_pointer (&state->signed_by, g_free);
+  g_clear_pointer (&state->signed_at, g_free);
+}
+
+/* Watched models of assessment @id learn its stored signing state. */
+static void
+refresh_watched_state (CrepitusStore *self,
+                       gint64         id)
+{
+  g_auto(CrepitusStoreAssessmentState) state = { NULL };
+  GHashTableIter iter;
+  gpointer object;
+
+  if (!self->backend->assessment_state (self->db, id, &state, NULL))
+    return;
+  g_hash_table_iter_init (&iter, self->watches);
+  while (g_hash_table_iter_next (&iter, &object, NULL))
+    if (CREPITUS_IS_ASSESSMENT (object) && crepitus_assessment_get_id (object) == id)
+      {
+        crepitus_assessment_set_signed_by (object, state.signed_by);
+        crepitus_assessment_set_signed_at (object, state.signed_at);
+        crepitus_assessment_set_superseded_by (object, state.superseded_by);
+        crepitus_assessment_set_entered_in_error (object, state.entered_in_error);
+      }
+}
+
+static gboolean
+check_clinician (const char  *clinician,
+                 GError     **error)
+{
+  if (clinician != NULL && *clinician != '\0' && g_utf8_validate (clinician, -1, NULL))
+    return TRUE;
+  g_set_error_literal (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_INVALID,
+                       _("the clinician’s name is needed to sign, amend or mark an assessment; "
+                         "nothing was stored"));
+  return FALSE;
+}
+
+typedef enum { SIGN, AMEND, MARK } StatusChange;
+
+/* Whether @change may happen to assessment @id in @state; sets a message saying what to do
+ * when not. */
+static gboolean
+check_status_change (gint64                               id,
+                     const CrepitusStoreAssessmentState  *state,
+                     StatusChange                         change,
+                     GError                             **error)
+{
+  if (state->entered_in_error)
+    g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_SIGNED,
+                 _("assessment %" PRId64 " is already marked entered in error; nothing was "
+                   "changed"), id);
+  else if (state->superseded_by >= 0)
+    g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_SIGNED,
+                 _("assessment %" PRId64 " is superseded by assessment %" PRId64 "; use that "
+                   "one instead (nothing was changed)"), id, state->superseded_by);
+  else if (change == SIGN && state->signed_by != NULL)
+    g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_SIGNED,
+                 _("assessment %" PRId64 " is already signed; nothing was changed"), id);
+  else if (change == AMEND && state->signed_by == NULL)
+    g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_INVALID,
+                 _("assessment %" PRId64 " is not signed; change it directly instead of "
+                   "amending it (nothing was changed)"), id);
+  else
+    return TRUE;
+  return FALSE;
+}
+
+/* Runs @change of assessment @id in one transaction; returns the new id of an amendment, @id
+ * otherwise, or -1. */
+static gint64
+change_status (CrepitusStore  *self,
+               gint64          id,
+               const char     *clinician,
+               StatusChange    change,
+               GError        **error)
+{
+  g_auto(CrepitusStoreAssessmentState) state = { NULL };
+  gint64 result = id;
+  gboolean ok;
+
+  if (!check_clinician (clinician, error) || !store_begin (self, error))
+    return -1;
+  ok = self->backend->assessment_state (self->db, id, &state, error) &&
+       check_status_change (id, &state, change, error);
+  if (ok)
+    switch (change)
+      {
+      case SIGN:
+        ok = self->backend->sign_assessment (self->db, id, clinician, error);
+        break;
+      case AMEND:
+        ok = (result = self->backend->amend_assessment (self->db, id, clinician, error)) >= 0;
+        break;
+      case MARK:
+        ok = self->backend->mark_entered_in_error (self->db, id, clinician, error);
+        break;
+      default:
+        g_assert_not_reached ();
+      }
+  if (!store_finish (self, ok, error))
+    return -1;
+
+  refresh_watched_state (self, id);
+  return result;
+}
+
+gboolean
+crepitus_store_sign (CrepitusStore  *self,
+                     gint64          id,
+                     const char     *clinician,
+                     GError        **error)
+{
+  g_return_val_if_fail (CREPITUS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return change_status (self, id, clinician, SIGN, error) >= 0;
+}
+
+gint64
+crepitus_store_amend (CrepitusStore  *self,
+                      gint64          id,
+                      const char     *clinician,
+                      GError        **error)
+{
+  g_return_val_if_fail (CREPITUS_IS_STORE (self), -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  return change_status (self, id, clinician, AMEND, error);
+}
+
+gboolean
+crepitus_store_mark_entered_in_error (CrepitusStore  *self,
+                                      gint64          id,
+                                      const char     *clinician,
+                                      GError        **error)
+{
+  g_return_val_if_fail (CREPITUS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return change_status (self, id, clinician, MARK, error) >= 0;
+}
+
+/* The audit log */
+
+void
+crepitus_audit_entry_free (CrepitusAuditEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->at);
+  g_free (entry->clinician);
+  g_free (entry->action);
+  g_free (entry->record);
+  g_free (entry->field);
+  g_free (entry->old_value);
+  g_free (entry->new_value);
+  g_free (entry);
+}
+
+GPtrArray *
+crepitus_store_list_audit (CrepitusStore  *self,
+                           gint64          assessment_id,
+                           GError        **error)
+{
+  g_return_val_if_fail (CREPITUS_IS_STORE (self), NULL);
+  return self->backend->list_audit (self->db, assessment_id, error);
+}
+
+/* Backup and restore */
+
+gboolean
+crepitus_store_backup (CrepitusStore  *self,
+                       const char     *path,
+                       GError        **error)
+{
+  g_return_val_if_fail (CREPITUS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return self->backend->backup (self->db, path, error);
+}
+
+gboolean
+crepitus_store_restore (const char  *path,
+                        const char  *backup_path,
+                        char       **kept_path,
+                        GError     **error)
+{
+  g_autofree char *kept = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!crepitus_store_sqlite_backend.restore (path, backup_path, &kept, error))
+    return FALSE;
+  if (kept_path != NULL)
+    *kept_path = g_steal_pointer (&kept);
+  return TRUE;
+}
+
 /* Life cycle */
 
 char *
@@ -1558,6 +1750,26 @@ crepitus_store_get_path (CrepitusStore *self)
   return self->path;
 }
 
+void
+crepitus_store_set_clinician (CrepitusStore *self,
+                              const char    *clinician)
+{
+  g_return_if_fail (CREPITUS_IS_STORE (self));
+
+  if (clinician != NULL && (*clinician == '\0' || !g_utf8_validate (clinician, -1, NULL)))
+    clinician = NULL;
+  g_free (self->clinician);
+  self->clinician = g_strdup (clinician);
+  self->backend->set_clinician (self->db, self->clinician);
+}
+
+const char *
+crepitus_store_get_clinician (CrepitusStore *self)
+{
+  g_return_val_if_fail (CREPITUS_IS_STORE (self), NULL);
+  return self->clinician;
+}
+
 CrepitusStoreDb *
 crepitus_store_get_db (CrepitusStore *self)
 {
@@ -1583,6 +1795,7 @@ crepitus_store_finalize (GObject *object)
   if (self->db != NULL)
     self->backend->close (self->db);
   g_hash_table_unref (self->watches);
+  g_free (self->clinician);
   g_free (self->path);
 
   G_OBJECT_CLASS (crepitus_store_parent_class)->finalize (object);

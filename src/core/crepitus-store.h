@@ -21,9 +21,30 @@ typedef enum
   CREPITUS_STORE_ERROR_NOT_FOUND,       /* no patient or assessment with that id */
   CREPITUS_STORE_ERROR_CONFLICT,        /* an import or MRN disagrees with a stored patient */
   CREPITUS_STORE_ERROR_FAILED,          /* any other failure of the database */
+  CREPITUS_STORE_ERROR_SIGNED,          /* the assessment is signed, superseded or entered in
+                                         * error: it is read-only */
 } CrepitusStoreError;
 
 GQuark               crepitus_store_error_quark      (void);
+
+/* One row of the audit log: a write, by whom, when. */
+typedef struct
+{
+  gint64  id;
+  char   *at;          /* ISO 8601 UTC, with milliseconds */
+  char   *clinician;   /* %NULL when not known */
+  char   *action;      /* insert, update, sign, amend or entered-in-error */
+  char   *record;      /* patient, assessment or factor */
+  gint64  record_id;   /* the patient or the assessment (a factor's is its assessment's) */
+  char   *field;       /* the column (FACTOR.column for a factor); %NULL: the whole record */
+  char   *old_value;   /* as stored; %NULL: not recorded */
+  char   *new_value;
+} CrepitusAuditEntry;
+
+/* Frees @entry. */
+void                 crepitus_audit_entry_free       (CrepitusAuditEntry  *entry);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrepitusAuditEntry, crepitus_audit_entry_free)
 
 #define CREPITUS_TYPE_STORE (crepitus_store_get_type ())
 G_DECLARE_FINAL_TYPE (CrepitusStore, crepitus_store, CREPITUS, STORE, GObject)
@@ -42,6 +63,14 @@ CrepitusStore       *crepitus_store_open             (const char          *path,
 
 /* The path of the database file. */
 const char          *crepitus_store_get_path         (CrepitusStore       *self);
+
+/* Sets who acts through @self (DESIGN.md "Who is acting"): every later write is audited as
+ * @clinician (%NULL or empty: not known). */
+void                 crepitus_store_set_clinician    (CrepitusStore       *self,
+                                                      const char          *clinician);
+
+/* Who acts through @self, or %NULL. */
+const char          *crepitus_store_get_clinician    (CrepitusStore       *self);
 
 /* Saves @property of @patient (a property name, or %NULL for every field) in one
  * transaction; a patient without id is inserted, which needs a family name. */
@@ -138,8 +167,51 @@ char                *crepitus_store_export_json      (CrepitusStore       *self,
                                                       gint64               id,
                                                       GError             **error);
 
-/* Checks the whole file (SQLite integrity and foreign keys). */
+/* Checks the whole file (SQLite integrity, the search index and foreign keys). */
 gboolean             crepitus_store_check_integrity  (CrepitusStore       *self,
+                                                      GError             **error);
+
+/* Signs stored assessment @id as @clinician, now: from then on it is read-only (every save
+ * of it or its factors is refused with CREPITUS_STORE_ERROR_SIGNED). */
+gboolean             crepitus_store_sign             (CrepitusStore       *self,
+                                                      gint64               id,
+                                                      const char          *clinician,
+                                                      GError             **error);
+
+/* Amends signed assessment @id as @clinician: a new, unsigned assessment of the same patient
+ * and date copies every field and factor and records that it amends @id; @id keeps its id,
+ * stays readable and is marked superseded by the new one. Returns the new id, or -1. */
+gint64               crepitus_store_amend            (CrepitusStore       *self,
+                                                      gint64               id,
+                                                      const char          *clinician,
+                                                      GError             **error);
+
+/* Marks assessment @id as entered in error, as @clinician: it is kept, read-only, and left
+ * out of the patient's triage history. */
+gboolean             crepitus_store_mark_entered_in_error (CrepitusStore  *self,
+                                                      gint64               id,
+                                                      const char          *clinician,
+                                                      GError             **error);
+
+/* The audit log (CrepitusAuditEntry), oldest first: the rows of assessment @assessment_id
+ * and its factors, or every row when it is -1. */
+GPtrArray           *crepitus_store_list_audit       (CrepitusStore       *self,
+                                                      gint64               assessment_id,
+                                                      GError             **error);
+
+/* Copies the database, as it is now, to a new file at @path (0600) with SQLite's online
+ * backup, checks the copy whole, then moves it into place; never over the database itself. */
+gboolean             crepitus_store_backup           (CrepitusStore       *self,
+                                                      const char          *path,
+                                                      GError             **error);
+
+/* Replaces the database at @path with a copy of @backup_path, after checking that the backup
+ * is an undamaged Crepitus database of this or an older schema. Refused while any program has
+ * the database open. The replaced file is kept beside it, its name in @kept_path (%NULL when
+ * there was none). */
+gboolean             crepitus_store_restore          (const char          *path,
+                                                      const char          *backup_path,
+                                                      char               **kept_path,
                                                       GError             **error);
 
 G_END_DECLS

@@ -1,0 +1,61 @@
+/* crepitus-cli-backup.c — `crepitus backup OUT.db` and `crepitus restore IN.db` */
+#define G_LOG_DOMAIN "crepitus-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "crepitus-cli-private.h"
+
+int
+crepitus_cli_backup (const CrepitusGlobalOptions *options,
+                     int                          argc,
+                     char                       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrepitusStore) store = NULL;
+  GOptionEntry entries[] = { { NULL } };
+
+  if (!crepitus_cli_parse_options ("backup", _("OUT.db"), entries, &argc, &argv))
+    return CREPITUS_EXIT_USAGE;
+  if (argc != 2 || *argv[1] == '\0' || g_str_equal (argv[1], "-"))
+    return crepitus_cli_usage_error ("backup", _("expected the file to write, OUT.db"));
+
+  store = crepitus_cli_open_store (options);
+  if (store == NULL)
+    return CREPITUS_EXIT_ERROR;
+
+  if (!crepitus_store_backup (store, argv[1], &error))
+    {
+      crepitus_cli_store_error (crepitus_store_get_path (store), argv[1], error);
+      return CREPITUS_EXIT_ERROR;
+    }
+  return CREPITUS_EXIT_OK;
+}
+
+int
+crepitus_cli_restore (const CrepitusGlobalOptions *options,
+                      int                          argc,
+                      char                       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *kept = NULL;
+  GOptionEntry entries[] = { { NULL } };
+
+  if (!crepitus_cli_parse_options ("restore", _("IN.db"), entries, &argc, &argv))
+    return CREPITUS_EXIT_USAGE;
+  if (argc != 2 || *argv[1] == '\0' || g_str_equal (argv[1], "-"))
+    return crepitus_cli_usage_error ("restore", _("expected the backup to restore, IN.db"));
+
+  /* The database is not opened here: restore needs it closed everywhere. */
+  path = crepitus_cli_dup_db_path (options);
+  if (!crepitus_store_restore (path, argv[1], &kept, &error))
+    {
+      crepitus_cli_store_error (path, argv[1], error);
+      return CREPITUS_EXIT_ERROR;
+    }
+  if (kept != NULL)
+    g_print ("%s\n", kept);
+  return CREPITUS_EXIT_OK;
+}
