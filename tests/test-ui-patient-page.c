@@ -80,6 +80,37 @@ test_edit_in_place (void)
     g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "Dr. Lis"));
   }
 
+  /* Signed, superseded and entered-in-error assessments say so. */
+  {
+    g_autoptr(CrepitusAssessment) signed_one = crepitus_assessment_new (patient);
+    g_autoptr(CrepitusAssessment) superseded = crepitus_assessment_new (patient);
+    g_autoptr(CrepitusAssessment) in_error = crepitus_assessment_new (patient);
+    GtkWidget *row;
+
+    crepitus_assessment_set_date (signed_one, "2026-02-01");
+    crepitus_assessment_set_signed_by (signed_one, "Dr. Lis");
+    crepitus_assessment_set_date (superseded, "2026-03-01");
+    crepitus_assessment_set_signed_by (superseded, "Dr. Lis");
+    crepitus_assessment_set_superseded_by (superseded, 77);
+    crepitus_assessment_set_date (in_error, "2026-04-01");
+    crepitus_assessment_set_entered_in_error (in_error, TRUE);
+    g_list_store_append (assessments, signed_one);
+    g_list_store_append (assessments, superseded);
+    g_list_store_append (assessments, in_error);
+    crepitus_test_flush ();
+
+    row = crepitus_test_find_row (GTK_WIDGET (page), "2026-01-05");
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Not signed yet");
+    row = crepitus_test_find_row (GTK_WIDGET (page), "2026-02-01");
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Signed by Dr. Lis");
+    row = crepitus_test_find_row (GTK_WIDGET (page), "2026-03-01");
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                     "Superseded by amendment 77");
+    row = crepitus_test_find_row (GTK_WIDGET (page), "2026-04-01");
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Entered in error");
+    g_assert_true (gtk_widget_has_css_class (row, "crepitus-entered-in-error"));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -147,6 +147,35 @@ crepitus_patient_page_update_fields (CrepitusPatientPage *self)
   self->updating = FALSE;
 }
 
+/* Where the assessment stands: entered in error, superseded, signed, or in progress. */
+static char *
+assessment_status (CrepitusAssessment *assessment,
+                   const char        **css_class)
+{
+  if (crepitus_assessment_get_entered_in_error (assessment))
+    {
+      *css_class = "crepitus-entered-in-error";
+      return g_strdup (_("Entered in error"));
+    }
+  if (crepitus_assessment_get_superseded_by (assessment) >= 0)
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                             crepitus_assessment_get_superseded_by (assessment));
+
+      *css_class = "crepitus-superseded";
+      /* Translators: %s is the number of the assessment that replaced this one */
+      return g_strdup_printf (_("Superseded by amendment %s"), id);
+    }
+  if (crepitus_assessment_get_signed_by (assessment) != NULL)
+    {
+      *css_class = "crepitus-signed";
+      /* Translators: %s is the clinician who signed */
+      return g_strdup_printf (_("Signed by %s"), crepitus_assessment_get_signed_by (assessment));
+    }
+  *css_class = "crepitus-unsigned";
+  return g_strdup (_("Not signed yet"));
+}
+
 static GtkWidget *
 create_assessment_row (gpointer item,
                        gpointer user_data)
@@ -158,12 +187,16 @@ create_assessment_row (gpointer item,
   GtkWidget *level = gtk_label_new (crepitus_triage_level_title (triage->level));
   g_autofree char *level_class = g_strdup_printf ("level-%s",
                                                   crepitus_triage_level_key (triage->level));
+  const char *status_class = NULL;
+  g_autofree char *status = assessment_status (assessment, &status_class);
   g_autofree char *title = NULL;
 
   /* Translators: an assessment in the list: its date, then the clinician */
   title = g_strdup_printf (_("%s · %s"), crepitus_assessment_get_date (assessment),
                            clinician != NULL ? clinician : _("no clinician recorded"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), status);
+  gtk_widget_add_css_class (row, status_class);
   gtk_widget_add_css_class (level, "dim-label");
   gtk_widget_add_css_class (level, level_class);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), level);
