@@ -4,35 +4,9 @@
 #include <glib/gstdio.h>
 
 #include "crepitus-store-private.h"
+#include "crepitus-test-util.h"
 
 G_BEGIN_DECLS
-
-/* Removes @path and everything below it (permissions are restored first). */
-static inline void
-crepitus_test_remove_tree (const char *path)
-{
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0)
-    return;
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = NULL;
-      const char *name;
-
-      g_chmod (path, 0700);
-      dir = g_dir_open (path, 0, NULL);
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          crepitus_test_remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
 
 /* A new temporary folder. */
 static inline char *

@@ -1,7 +1,8 @@
 /* crepitus-test-util.h — running the crepitus binary from tests */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
 
 G_BEGIN_DECLS
 
@@ -84,6 +85,33 @@ crepitus_count_lines (const char *text)
     if (*p == '\n' || p[1] == '\0')
       n++;
   return n;
+}
+
+/* Removes @path and everything below it (permissions are restored first). */
+static inline void
+crepitus_test_remove_tree (const char *path)
+{
+  GStatBuf st;
+
+  if (g_lstat (path, &st) != 0)
+    return;
+  if (S_ISDIR (st.st_mode))
+    {
+      g_autoptr(GDir) dir = NULL;
+      const char *name;
+
+      g_chmod (path, 0700);
+      dir = g_dir_open (path, 0, NULL);
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          crepitus_test_remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
 }
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <poppler.h>
 
 #include "crepitus-json.h"
+#include "crepitus-test-util.h"
 #include "crepitus-report.h"
 #include "crepitus-triage.h"
 
@@ -43,31 +44,10 @@ fixture_set_up (Fixture       *f,
 
 /* Removes @path and, when it is a folder, what it holds. */
 static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      g_chmod (path, 0700);
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  crepitus_test_remove_tree (f->dir);
   g_free (f->dir);
   g_unsetenv ("SOURCE_DATE_EPOCH");
 }

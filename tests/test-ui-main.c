@@ -5,6 +5,8 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "crepitus-test-util.h"
+
 static void
 test_opens_window (void)
 {
@@ -31,18 +33,7 @@ test_opens_window (void)
   g_subprocess_wait (process, NULL, &error);
   g_assert_no_error (error);
 
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while ((name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (dir, name, NULL);
-
-        g_unlink (path);
-      }
-  }
-  g_rmdir (dir);
+  crepitus_test_remove_tree (dir);
 }
 
 static void

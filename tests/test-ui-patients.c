@@ -9,6 +9,7 @@
 #include "crepitus-new-patient-dialog.h"
 #include "crepitus-window.h"
 #include "crepitus-test-ui.h"
+#include "crepitus-test-util.h"
 
 typedef struct
 {
@@ -56,18 +57,9 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->tmpdir, 0, NULL);
-  const char *name;
-
   g_clear_object (&fixture->app);
   crepitus_test_flush ();
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->tmpdir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->tmpdir);
+  crepitus_test_remove_tree (fixture->tmpdir);
   g_free (fixture->tmpdir);
   g_free (fixture->db);
 }

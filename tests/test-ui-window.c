@@ -7,6 +7,7 @@
 #include "crepitus-clinician-dialog.h"
 #include "crepitus-window.h"
 #include "crepitus-test-ui.h"
+#include "crepitus-test-util.h"
 
 typedef struct
 {
@@ -42,18 +43,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_clear_object (&fixture->app);
   crepitus_test_flush ();
-  /* The window may leave a database behind in later issues. */
-  {
-    g_autoptr(GDir) dir = g_dir_open (fixture->tmpdir, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (fixture->tmpdir, name, NULL);
-        g_unlink (path);
-      }
-  }
-  g_rmdir (fixture->tmpdir);
+  crepitus_test_remove_tree (fixture->tmpdir);
   g_free (fixture->tmpdir);
 }
 
