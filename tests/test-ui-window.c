@@ -173,6 +173,35 @@ test_first_start_asks_clinician (Fixture       *fixture,
   crepitus_test_wait_for (first_window (fixture->app) == NULL);
 }
 
+/* The window opens at the size it was closed at. */
+static void
+test_size_remembered (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("org.crepitus.Crepitus");
+  GtkWindow *window;
+  int width, height;
+
+  g_settings_set_string (settings, "clinician-name", "Dr. Test");
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+  g_application_activate (G_APPLICATION (fixture->app));
+  window = first_window (fixture->app);
+  crepitus_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  gtk_window_set_default_size (window, 900, 640);
+  gtk_window_close (window);
+  crepitus_test_wait_for (first_window (fixture->app) == NULL);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+
+  g_application_activate (G_APPLICATION (fixture->app));
+  window = first_window (fixture->app);
+  gtk_window_get_default_size (window, &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 640);
+  gtk_window_close (window);
+  crepitus_test_wait_for (first_window (fixture->app) == NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -189,6 +218,9 @@ main (int   argc,
 
   g_test_add ("/crepitus/ui/window/first-start-asks-clinician", Fixture, NULL,
               fixture_set_up, test_first_start_asks_clinician, fixture_tear_down);
+
+  g_test_add ("/crepitus/ui/window/size-remembered", Fixture, NULL,
+              fixture_set_up, test_size_remembered, fixture_tear_down);
 
   return g_test_run ();
 }
