@@ -67,22 +67,30 @@ crepitus_application_about_action (GSimpleAction *action,
                          NULL);
 }
 
-/* Who acts, for the audit log (DESIGN.md "Who is acting"): --clinician, else the name the
- * window asked for, followed as it changes. */
-static void
-update_store_clinician (CrepitusApplication *self)
+char *
+crepitus_application_dup_acting_clinician (CrepitusApplication *self)
 {
-  g_autofree char *name = NULL;
+  char *name = NULL;
 
-  if (self->store == NULL)
-    return;
+  g_return_val_if_fail (CREPITUS_IS_APPLICATION (self), NULL);
+
   if (self->clinician != NULL && *self->clinician != '\0')
     name = g_strdup (self->clinician);
   else if (self->settings != NULL)
     name = g_settings_get_string (self->settings, "clinician-name");
-  if (name != NULL)
-    g_strstrip (name);
-  crepitus_store_set_clinician (self->store, name);
+  if (name != NULL && *g_strstrip (name) == '\0')
+    g_clear_pointer (&name, g_free);
+  return name;
+}
+
+/* The audit log follows the clinician acting, also when the name changes. */
+static void
+update_store_clinician (CrepitusApplication *self)
+{
+  g_autofree char *name = crepitus_application_dup_acting_clinician (self);
+
+  if (self->store != NULL)
+    crepitus_store_set_clinician (self->store, name);
 }
 
 static void

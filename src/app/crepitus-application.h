@@ -18,6 +18,10 @@ CrepitusApplication *crepitus_application_new           (const char          *db
 /* The --db path, or %NULL for the default database. */
 const char          *crepitus_application_get_db_path   (CrepitusApplication *self);
 
+/* The clinician acting (DESIGN.md "Who is acting"): --clinician, else GSettings
+ * clinician-name; %NULL when neither is set. A new string. */
+char                *crepitus_application_dup_acting_clinician (CrepitusApplication *self);
+
 /* The --clinician name, or %NULL to use GSettings clinician-name. */
 const char          *crepitus_application_get_clinician (CrepitusApplication *self);
 /* The database, opened at startup; %NULL before startup or when it could not be opened. */

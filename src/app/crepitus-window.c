@@ -349,12 +349,9 @@ crepitus_window_dup_clinician (CrepitusWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-  if (CREPITUS_IS_APPLICATION (app) &&
-      crepitus_application_get_clinician (CREPITUS_APPLICATION (app)) != NULL)
-    return g_strdup (crepitus_application_get_clinician (CREPITUS_APPLICATION (app)));
-  if (self->settings != NULL)
-    return g_settings_get_string (self->settings, "clinician-name");
-  return NULL;
+  if (!CREPITUS_IS_APPLICATION (app))
+    return NULL;
+  return crepitus_application_dup_acting_clinician (CREPITUS_APPLICATION (app));
 }
 
 static void
