@@ -36,6 +36,14 @@ test_validation (void)
   g_assert_nonnull (create);
   g_assert_nonnull (problem);
 
+  /* Keyboard first: typing goes to the family name. */
+  {
+    GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+
+    g_assert_nonnull (focus);
+    g_assert_true (focus == family || gtk_widget_is_ancestor (focus, family));
+  }
+
   /* No family name: nothing can be created. */
   g_assert_false (gtk_widget_get_sensitive (create));
 

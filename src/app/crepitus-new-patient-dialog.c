@@ -154,6 +154,8 @@ crepitus_new_patient_dialog_init (CrepitusNewPatientDialog *self)
   adw_combo_row_set_model (self->sex_row, sexes);
   adw_combo_row_set_model (self->language_row, languages);
   crepitus_new_patient_dialog_validate (self, FALSE);
+  /* Keyboard first: the clinician types the family name straight away. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->family_row));
 }
 
 CrepitusNewPatientDialog *
