@@ -53,6 +53,13 @@ test_edit_in_place (void)
   gtk_editable_set_text (GTK_EDITABLE (birth), "2999-01-01");
   g_assert_null (crepitus_patient_get_birth_date (patient));
   g_assert_true (gtk_widget_has_css_class (birth, "error"));
+  /* An edit of another field keeps what is being typed in the invalid one, still marked. */
+  gtk_editable_set_text (GTK_EDITABLE (birth), "1971-0");
+  gtk_editable_set_text (GTK_EDITABLE (crepitus_test_find_row (GTK_WIDGET (page), "Medical")),
+                         "K-1");
+  g_assert_cmpstr (crepitus_patient_get_mrn (patient), ==, "K-1");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (birth)), ==, "1971-0");
+  g_assert_true (gtk_widget_has_css_class (birth, "error"));
   gtk_editable_set_text (GTK_EDITABLE (birth), "1971-02-03");
   g_assert_cmpstr (crepitus_patient_get_birth_date (patient), ==, "1971-02-03");
   g_assert_false (gtk_widget_has_css_class (birth, "error"));

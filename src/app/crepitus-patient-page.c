@@ -122,6 +122,10 @@ static void
 set_row_text (AdwEntryRow *row,
               const char  *text)
 {
+  /* A row marked invalid keeps what the clinician is typing; the model keeps the last valid
+   * value until the row is valid again. */
+  if (gtk_widget_has_css_class (GTK_WIDGET (row), "error"))
+    return;
   /* Only when different: setting the text moves the cursor of a row being typed in. */
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text != NULL ? text : "") != 0)
     gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
