@@ -1273,6 +1273,43 @@ stored_value (CrepitusStoreDb  *db,
   return ok;
 }
 
+/* Writes @value into column @column of row @id (@update binds the value, then the id) when it
+ * differs from what @select returns; @old_value receives what was stored and @changed whether
+ * anything was written. */
+static gboolean
+update_column (CrepitusStoreDb  *db,
+               const char       *select,
+               const char       *update,
+               Record            record,
+               gint64            id,
+               int               column,
+               GVariant         *value,
+               GVariant        **old_value,
+               gboolean         *changed,
+               GError          **error)
+{
+  sqlite3_stmt *stmt = prepare (db, select, error);
+
+  *changed = FALSE;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!stored_value (db, stmt, record, id, column, old_value, error))
+    return FALSE;
+  if (same_value (*old_value, value))
+    return TRUE;
+
+  stmt = prepare (db, update, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_value (stmt, 1, value);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (run (db, stmt, error) < 0)
+    return FALSE;
+  *changed = TRUE;
+  return TRUE;
+}
+
 static gboolean
 sqlite_update_patient (CrepitusStoreDb            *db,
                        gint64                      id,
@@ -1281,24 +1318,14 @@ sqlite_update_patient (CrepitusStoreDb            *db,
                        GError                    **error)
 {
   g_autoptr(GVariant) old_value = NULL;
-  sqlite3_stmt *stmt;
+  gboolean changed;
 
-  stmt = prepare (db, "SELECT " PATIENT_COLUMNS " FROM patients WHERE id = ?1", error);
-  if (stmt == NULL)
+  if (!update_column (db, "SELECT " PATIENT_COLUMNS " FROM patients WHERE id = ?1",
+                      patient_updates[field], PATIENT, id, field, value, &old_value, &changed,
+                      error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!stored_value (db, stmt, PATIENT, id, field, &old_value, error))
-    return FALSE;
-  if (same_value (old_value, value))
+  if (!changed)
     return TRUE;
-
-  stmt = prepare (db, patient_updates[field], error);
-  if (stmt == NULL)
-    return FALSE;
-  bind_value (stmt, 1, value);
-  sqlite3_bind_int64 (stmt, 2, id);
-  if (run (db, stmt, error) < 0)
-    return FALSE;
 
   if ((field == CREPITUS_STORE_PATIENT_MRN || field == CREPITUS_STORE_PATIENT_FAMILY_NAME ||
        field == CREPITUS_STORE_PATIENT_GIVEN_NAME) &&
@@ -2203,23 +2230,13 @@ sqlite_update_assessment (CrepitusStoreDb               *db,
                           GError                       **error)
 {
   g_autoptr(GVariant) old_value = NULL;
-  sqlite3_stmt *stmt;
+  gboolean changed;
 
-  stmt = prepare (db, "SELECT " ASSESSMENT_COLUMNS " FROM assessments WHERE id = ?1", error);
-  if (stmt == NULL)
+  if (!update_column (db, "SELECT " ASSESSMENT_COLUMNS " FROM assessments WHERE id = ?1",
+                      assessment_updates[field], ASSESSMENT, id, field, value, &old_value,
+                      &changed, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!stored_value (db, stmt, ASSESSMENT, id, field, &old_value, error))
-    return FALSE;
-  if (same_value (old_value, value))
-    return TRUE;
-
-  stmt = prepare (db, assessment_updates[field], error);
-  if (stmt == NULL)
-    return FALSE;
-  bind_value (stmt, 1, value);
-  sqlite3_bind_int64 (stmt, 2, id);
-  return run (db, stmt, error) >= 0 &&
+  return !changed ||
          audit (db, "update", "assessment", id, assessment_columns[field], old_value, value,
                 error);
 }
