@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "crepitus-store-private.h"
+#include "bench-util.h"
 
 #define PAGE 50
 #define PICK(rand, list) ((list)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (list))])
@@ -69,33 +70,6 @@ static const char * const typed[] = {
   "müller", "lukasz", "oster", "garcia lucia", "nguyen", "wisniewski", "sorensen", "dordevic",
   "kowalczyk zofia", "maria", "smith john", "straße", "K-012345",
 };
-
-static int
-compare_times (gconstpointer a,
-               gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return (x > y) - (x < y);
-}
-
-static void
-report (const char *what,
-        GArray     *times)
-{
-  guint n = times->len;
-  guint p99 = (guint) (0.99 * n + 0.999) - 1;
-  gint64 sum = 0;
-
-  g_array_sort (times, compare_times);
-  for (guint i = 0; i < n; i++)
-    sum += g_array_index (times, gint64, i);
-  printf ("%-44s n=%-5u median %8.3f ms  p99 %8.3f ms  mean %8.3f ms  max %8.3f ms\n", what, n,
-          g_array_index (times, gint64, n / 2) / 1000.0,
-          g_array_index (times, gint64, p99) / 1000.0,
-          sum / 1000.0 / n,
-          g_array_index (times, gint64, n - 1) / 1000.0);
-}
 
 static void
 die (const char   *what,
@@ -194,19 +168,6 @@ file_size (const char *path)
   return g_stat (path, &st) == 0 ? (gint64) st.st_size : 0;
 }
 
-static void
-remove_database (const char *path)
-{
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_unlink (file);
-    }
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -266,7 +227,7 @@ main (int   argc,
   printf ("Database %.1f MB (%.1f MB with its WAL); %" G_GINT64_FORMAT " audit rows\n",
           file_size (path) / 1e6, (file_size (path) + file_size (wal)) / 1e6,
           crepitus_store_testing_count_rows (store, "audit"));
-  report ("open (warm cache)", opens);
+  bench_report ("open (warm cache)", opens);
 
   /* Per keystroke: the count and the first page, as the window asks for them. */
   for (guint round = 0; round < 5; round++)
@@ -304,9 +265,9 @@ main (int   argc,
               }
           }
       }
-  report ("keystroke: count + first page of 50", keystrokes);
-  report ("  typed so far: 1-2 letters", short_keystrokes);
-  report ("  typed so far: 3 letters or more", long_keystrokes);
+  bench_report ("keystroke: count + first page of 50", keystrokes);
+  bench_report ("  typed so far: 1-2 letters", short_keystrokes);
+  bench_report ("  typed so far: 3 letters or more", long_keystrokes);
   printf ("  slowest keystroke: %s\n", slowest->str);
 
   /* Scrolling the whole list: pages far down. */
@@ -322,7 +283,7 @@ main (int   argc,
         die ("page", error);
       g_array_append_val (pages, t);
     }
-  report ("page of 50 of the whole list, any offset", pages);
+  bench_report ("page of 50 of the whole list, any offset", pages);
 
   /* One autosaved, durable edit of an unsigned assessment, and of a patient's name. */
   {
@@ -357,8 +318,8 @@ main (int   argc,
         die ("autosave", error);
     }
   }
-  report ("autosaved edit of notes (durable)", edits);
-  report ("autosaved edit of a family name (durable)", renames);
+  bench_report ("autosaved edit of notes (durable)", edits);
+  bench_report ("autosaved edit of a family name (durable)", renames);
 
   g_clear_object (&store);
   printf ("Database after closing: %.1f MB\n", file_size (path) / 1e6);
@@ -369,7 +330,7 @@ main (int   argc,
     printf ("Kept %s\n", path);
   else
     {
-      remove_database (path);
+      bench_remove_database (path);
       g_rmdir (folder);
     }
   return 0;

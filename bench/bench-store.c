@@ -13,46 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "crepitus-store.h"
-
-static int
-compare_times (gconstpointer a,
-               gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return (x > y) - (x < y);
-}
-
-static void
-report (const char *what,
-        GArray     *times)
-{
-  guint n = times->len;
-  guint p99 = (guint) (0.99 * n + 0.999) - 1;
-  gint64 sum = 0;
-
-  g_array_sort (times, compare_times);
-  for (guint i = 0; i < n; i++)
-    sum += g_array_index (times, gint64, i);
-  printf ("%-32s n=%u  median %.3f ms  p99 %.3f ms  mean %.3f ms  max %.3f ms\n", what, n,
-          g_array_index (times, gint64, n / 2) / 1000.0,
-          g_array_index (times, gint64, p99) / 1000.0,
-          sum / 1000.0 / n,
-          g_array_index (times, gint64, n - 1) / 1000.0);
-}
-
-static void
-remove_database (const char *path)
-{
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_unlink (file);
-    }
-}
+#include "bench-util.h"
 
 int
 main (int   argc,
@@ -124,14 +85,14 @@ main (int   argc,
     }
 
   printf ("Durable commit of one autosaved edit (WAL, synchronous=FULL) in %s\n", folder);
-  report ("edit of assessment notes", notes);
-  report ("edit of a factor judgement", factors);
-  report ("new patient (family name)", patients);
+  bench_report ("edit of assessment notes", notes);
+  bench_report ("edit of a factor judgement", factors);
+  bench_report ("new patient (family name)", patients);
   g_array_append_vals (notes, factors->data, factors->len);
-  report ("all edits of an assessment", notes);
+  bench_report ("all edits of an assessment", notes);
 
   g_clear_object (&store);
-  remove_database (path);
+  bench_remove_database (path);
   g_rmdir (folder);
   return failures == 0 ? 0 : 1;
 }
