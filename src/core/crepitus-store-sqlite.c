@@ -1382,17 +1382,15 @@ sqlite_load_patient (CrepitusStoreDb  *db,
   return patient;
 }
 
+/* Every patient the bound @stmt returns, in its order; @stmt is reset. */
 static GPtrArray *
-sqlite_list_patients (CrepitusStoreDb  *db,
-                      GError          **error)
+patients_from_rows (CrepitusStoreDb  *db,
+                    sqlite3_stmt     *stmt,
+                    GError          **error)
 {
   g_autoptr(GPtrArray) patients = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = prepare (db, "SELECT id, " PATIENT_COLUMNS " FROM patients ORDER BY id",
-                                error);
   int rc;
 
-  if (stmt == NULL)
-    return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       CrepitusPatient *patient = patient_from_row (db, stmt, error);
@@ -1411,6 +1409,16 @@ sqlite_list_patients (CrepitusStoreDb  *db,
       return NULL;
     }
   return g_steal_pointer (&patients);
+}
+
+static GPtrArray *
+sqlite_list_patients (CrepitusStoreDb  *db,
+                      GError          **error)
+{
+  sqlite3_stmt *stmt = prepare (db, "SELECT id, " PATIENT_COLUMNS " FROM patients ORDER BY id",
+                                error);
+
+  return stmt != NULL ? patients_from_rows (db, stmt, error) : NULL;
 }
 
 /* The ids a bound statement returns. */
@@ -1793,7 +1801,6 @@ sqlite_search_patients (CrepitusStoreDb     *db,
   SearchPlan plan = PLAN_SCAN;
   sqlite3_stmt *stmt;
   int driver = -1;
-  int rc;
 
   if (typed[0] != NULL && !choose_plan (db, typed, &plan, &driver, error))
     return NULL;
@@ -1836,24 +1843,7 @@ sqlite_search_patients (CrepitusStoreDb     *db,
   sqlite3_bind_int64 (stmt, 3, offset);
   if (plan == PLAN_SORT)
     bind_fts (stmt, 4, NULL, typed);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CrepitusPatient *patient = patient_from_row (db, stmt, error);
-
-      if (patient == NULL)
-        {
-          done (stmt);
-          return NULL;
-        }
-      g_ptr_array_add (patients, patient);
-    }
-  done (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&patients);
+  return patients_from_rows (db, stmt, error);
 }
 
 static void
