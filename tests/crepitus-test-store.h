@@ -81,4 +81,30 @@ crepitus_test_add_assessment (CrepitusStore   *store,
   return assessment;
 }
 
+/* The assessment @id as a second store on the database at @path sees it. */
+static inline CrepitusAssessment *
+crepitus_test_reload_assessment (const char *path,
+                                 gint64      id)
+{
+  g_autoptr(CrepitusStore) other = crepitus_test_open_store (path);
+  g_autoptr(GError) error = NULL;
+  CrepitusAssessment *assessment = crepitus_store_load_assessment (other, id, &error);
+
+  g_assert_no_error (error);
+  return assessment;
+}
+
+/* The patient @id as a second store on the database at @path sees it. */
+static inline CrepitusPatient *
+crepitus_test_reload_patient (const char *path,
+                              gint64      id)
+{
+  g_autoptr(CrepitusStore) other = crepitus_test_open_store (path);
+  g_autoptr(GError) error = NULL;
+  CrepitusPatient *patient = crepitus_store_load_patient (other, id, &error);
+
+  g_assert_no_error (error);
+  return patient;
+}
+
 G_END_DECLS

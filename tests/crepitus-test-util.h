@@ -114,4 +114,44 @@ crepitus_test_remove_tree (const char *path)
     g_unlink (path);
 }
 
+/* The contents of tests/fixtures/@name. */
+static inline char *
+crepitus_test_fixture_text (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+/* A temporary folder and the path of a database in it, for tests of the command line. */
+typedef struct
+{
+  char *tmpdir;
+  char *db;
+} CrepitusTestDb;
+
+static inline void
+crepitus_test_db_set_up (CrepitusTestDb *fixture,
+                         gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->tmpdir = g_dir_make_tmp ("crepitus-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->db = g_build_filename (fixture->tmpdir, "crepitus.db", NULL);
+}
+
+static inline void
+crepitus_test_db_tear_down (CrepitusTestDb *fixture,
+                            gconstpointer   data)
+{
+  crepitus_test_remove_tree (fixture->tmpdir);
+  g_free (fixture->db);
+  g_free (fixture->tmpdir);
+}
+
 G_END_DECLS

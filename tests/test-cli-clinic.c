@@ -11,31 +11,7 @@
 #include "crepitus-store.h"
 #include "crepitus-test-util.h"
 
-typedef struct
-{
-  char *tmpdir;
-  char *db;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->tmpdir = g_dir_make_tmp ("crepitus-cli-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->db = g_build_filename (fixture->tmpdir, "crepitus.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  crepitus_test_remove_tree (fixture->tmpdir);
-  g_free (fixture->db);
-  g_free (fixture->tmpdir);
-}
+typedef CrepitusTestDb Fixture;
 
 /* Runs `crepitus --db DB [--clinician NAME] ARGS…`. */
 static void
@@ -473,7 +449,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/crepitus/cli/clinic/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/crepitus/cli/clinic/" path, Fixture, NULL, crepitus_test_db_set_up, func, \
+              crepitus_test_db_tear_down)
 
   ADD ("list-search", test_list_search);
   ADD ("sign-amend-entered-in-error", test_sign_amend_entered_in_error);

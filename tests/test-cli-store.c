@@ -8,48 +8,12 @@
 
 #include "crepitus-test-util.h"
 
-typedef struct
-{
-  char *tmpdir;
-  char *db;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->tmpdir = g_dir_make_tmp ("crepitus-cli-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->db = g_build_filename (fixture->tmpdir, "crepitus.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  crepitus_test_remove_tree (fixture->tmpdir);
-  g_free (fixture->db);
-  g_free (fixture->tmpdir);
-}
+typedef CrepitusTestDb Fixture;
 
 static char *
 fixture_path (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
-}
-
-static char *
-fixture_text (const char *name)
-{
-  g_autofree char *path = fixture_path (name);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-  return contents;
 }
 
 /* Runs `crepitus --db DB ARGS…`. */
@@ -110,7 +74,7 @@ test_import_export (Fixture       *fixture,
     {
       g_auto(CrepitusRun) run = { 0 };
       g_autofree char *id = g_strdup_printf ("%u", i + 1);
-      g_autofree char *text = fixture_text (names[i]);
+      g_autofree char *text = crepitus_test_fixture_text (names[i]);
       json_t *a, *b;
 
       run_db (fixture, &run, NULL, (const char *[]) { "export", id, NULL });
@@ -130,7 +94,7 @@ test_import_stdin (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_auto(CrepitusRun) run = { 0 };
-  g_autofree char *text = fixture_text ("example.json");
+  g_autofree char *text = crepitus_test_fixture_text ("example.json");
 
   run_db (fixture, &run, text, (const char *[]) { "import", "-", NULL });
   g_assert_cmpint (run.status, ==, 0);
@@ -192,7 +156,7 @@ test_history_and_triage (Fixture       *fixture,
   import_fixture (fixture, "example.json", "1");
   /* The same patient, an earlier visit with a red flag. */
   {
-    g_autofree char *text = fixture_text ("example.json");
+    g_autofree char *text = crepitus_test_fixture_text ("example.json");
     g_auto(CrepitusRun) imported = { 0 };
     GString *s = g_string_new (text);
 
@@ -287,7 +251,7 @@ test_errors (Fixture       *fixture,
     g_auto(CrepitusRun) run = { 0 };
     g_auto(CrepitusRun) list = { 0 };
     g_autofree char *bad = g_build_filename (fixture->tmpdir, "bad.json", NULL);
-    g_autofree char *text = fixture_text ("every-field.json");
+    g_autofree char *text = crepitus_test_fixture_text ("every-field.json");
     g_autofree char *start = g_strconcat (bad, ": assessment.measures.odi[4]: ", NULL);
     GString *s = g_string_new (text);
 
@@ -303,7 +267,7 @@ test_errors (Fixture       *fixture,
   /* A conflict with the stored patient names the field. */
   {
     g_auto(CrepitusRun) run = { 0 };
-    g_autofree char *text = fixture_text ("example.json");
+    g_autofree char *text = crepitus_test_fixture_text ("example.json");
     GString *s = g_string_new (text);
 
     g_string_replace (s, "1984-03-12", "1984-03-21", 1);
@@ -364,7 +328,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/crepitus/cli/store/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/crepitus/cli/store/" path, Fixture, NULL, crepitus_test_db_set_up, func, \
+              crepitus_test_db_tear_down)
 
   ADD ("import-export", test_import_export);
   ADD ("import-stdin", test_import_stdin);

@@ -61,31 +61,6 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 static char *
-fixture_text (const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-  return contents;
-}
-
-/* The assessment @id as a second store on the same file sees it. */
-static CrepitusAssessment *
-reload (Fixture *fixture,
-        gint64   id)
-{
-  g_autoptr(CrepitusStore) other = crepitus_test_open_store (fixture->path);
-  g_autoptr(GError) error = NULL;
-  CrepitusAssessment *assessment = crepitus_store_load_assessment (other, id, &error);
-
-  g_assert_no_error (error);
-  return assessment;
-}
-
-static char *
 export (Fixture *fixture,
         gint64   id)
 {
@@ -147,7 +122,7 @@ test_sign_makes_read_only (Fixture       *fixture,
   g_assert_true (g_str_has_suffix (crepitus_assessment_get_signed_at (assessment), "Z"));
   g_assert_true (crepitus_assessment_is_read_only (assessment));
 
-  stored = reload (fixture, id);
+  stored = crepitus_test_reload_assessment (fixture->path, id);
   g_assert_cmpstr (crepitus_assessment_get_signed_by (stored), ==, "Dr Signer");
   g_assert_cmpstr (crepitus_assessment_get_signed_at (stored), ==,
                    crepitus_assessment_get_signed_at (assessment));
@@ -202,7 +177,7 @@ static void
 test_amend (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_autofree char *text = fixture_text ("every-field.json");
+  g_autofree char *text = crepitus_test_fixture_text ("every-field.json");
   g_autoptr(CrepitusAssessment) original = NULL;
   g_autoptr(CrepitusAssessment) amendment = NULL;
   g_autoptr(CrepitusAssessment) stored = NULL;
@@ -251,7 +226,7 @@ test_amend (Fixture       *fixture,
   crepitus_factor_record_set_notes (crepitus_assessment_get_factor (amendment, "inflammation"),
                                     "Corrected too.");
   g_assert_cmpuint (fixture->n_failures, ==, 0);
-  stored = reload (fixture, new_id);
+  stored = crepitus_test_reload_assessment (fixture->path, new_id);
   g_assert_cmpstr (crepitus_assessment_get_notes (stored), ==, "Corrected: pops on the right.");
   crepitus_store_watch_assessment (fixture->store, original);
   crepitus_assessment_set_notes (original, "Not allowed.");
@@ -291,7 +266,7 @@ test_entered_in_error (Fixture       *fixture,
   g_assert_true (crepitus_assessment_get_entered_in_error (assessment));
 
   /* Kept and readable, never deleted; read-only. */
-  stored = reload (fixture, id);
+  stored = crepitus_test_reload_assessment (fixture->path, id);
   g_assert_true (crepitus_assessment_get_entered_in_error (stored));
   g_assert_cmpstr (crepitus_assessment_get_notes (stored), ==, "Pops when climbing stairs.");
   list = crepitus_store_list_assessments (fixture->store,
@@ -491,7 +466,7 @@ static void
 test_audit_import (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *text = fixture_text ("example.json");
+  g_autofree char *text = crepitus_test_fixture_text ("example.json");
   g_autoptr(CrepitusPatient) named = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;

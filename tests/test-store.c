@@ -47,43 +47,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->tmpdir);
 }
 
-/* The assessment @id as a second store on the same file sees it. */
-static CrepitusAssessment *
-reload_assessment (Fixture *fixture,
-                   gint64   id)
-{
-  g_autoptr(CrepitusStore) other = crepitus_test_open_store (fixture->path);
-  g_autoptr(GError) error = NULL;
-  CrepitusAssessment *assessment = crepitus_store_load_assessment (other, id, &error);
-
-  g_assert_no_error (error);
-  return assessment;
-}
-
-static CrepitusPatient *
-reload_patient (Fixture *fixture,
-                gint64   id)
-{
-  g_autoptr(CrepitusStore) other = crepitus_test_open_store (fixture->path);
-  g_autoptr(GError) error = NULL;
-  CrepitusPatient *patient = crepitus_store_load_patient (other, id, &error);
-
-  g_assert_no_error (error);
-  return patient;
-}
-
-static char *
-fixture_text (const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-  return contents;
-}
-
 static void
 assert_same_json (const char *a,
                   const char *b)
@@ -248,7 +211,7 @@ test_patients_add_load_list (Fixture       *fixture,
   b = crepitus_test_add_patient (fixture->store, "O’Brien", NULL, NULL, NULL);
   g_assert_cmpint (crepitus_patient_get_id (b), >, crepitus_patient_get_id (a));
 
-  loaded = reload_patient (fixture, crepitus_patient_get_id (a));
+  loaded = crepitus_test_reload_patient (fixture->path, crepitus_patient_get_id (a));
   g_assert_cmpint (crepitus_patient_get_id (loaded), ==, crepitus_patient_get_id (a));
   g_assert_cmpstr (crepitus_patient_get_mrn (loaded), ==, "A-1001");
   g_assert_cmpstr (crepitus_patient_get_family_name (loaded), ==, "García");
@@ -351,7 +314,8 @@ test_autosave_text_and_enum (Fixture       *fixture,
   crepitus_patient_set_language (w.patient, "pt_BR");
   g_assert_cmpuint (fixture->n_failures, ==, 0);
 
-  stored = reload_assessment (fixture, crepitus_assessment_get_id (w.assessment));
+  stored = crepitus_test_reload_assessment (fixture->path,
+                                            crepitus_assessment_get_id (w.assessment));
   g_assert_cmpstr (crepitus_assessment_get_notes (stored), ==, "Pops on rising.\nTwice a day.");
   g_assert_cmpstr (crepitus_assessment_get_clinician (stored), ==, "B. Clinician");
   g_assert_cmpint (crepitus_assessment_get_sound (stored), ==, CREPITUS_SOUND_CLICK);
@@ -374,7 +338,8 @@ test_autosave_text_and_enum (Fixture       *fixture,
   crepitus_assessment_set_pain_score (w.assessment, -1);
   crepitus_patient_set_given_name (w.patient, NULL);
   g_clear_object (&stored);
-  stored = reload_assessment (fixture, crepitus_assessment_get_id (w.assessment));
+  stored = crepitus_test_reload_assessment (fixture->path,
+                                            crepitus_assessment_get_id (w.assessment));
   g_assert_null (crepitus_assessment_get_notes (stored));
   g_assert_cmpint (crepitus_assessment_get_sound (stored), ==, CREPITUS_SOUND_NOT_RECORDED);
   g_assert_cmpint (crepitus_assessment_get_pain_score (stored), ==, -1);
@@ -400,7 +365,8 @@ test_autosave_sets (Fixture       *fixture,
   crepitus_assessment_set_member (w.assessment, CREPITUS_LIST_RED_FLAG, "fever", TRUE);
   crepitus_assessment_set_member (w.assessment, CREPITUS_LIST_RED_FLAG, "fever", FALSE);
 
-  stored = reload_assessment (fixture, crepitus_assessment_get_id (w.assessment));
+  stored = crepitus_test_reload_assessment (fixture->path,
+                                            crepitus_assessment_get_id (w.assessment));
   symptoms = crepitus_assessment_dup_keys (stored, CREPITUS_LIST_SYMPTOM);
   g_assert_cmpuint (g_strv_length (symptoms), ==, 2);
   g_assert_cmpstr (symptoms[0], ==, "pain");
@@ -431,7 +397,8 @@ test_autosave_factors (Fixture       *fixture,
                                     "None seen.");
   g_assert_cmpint (crepitus_store_testing_count_rows (fixture->store, "factors"), ==, 2);
 
-  stored = reload_assessment (fixture, crepitus_assessment_get_id (w.assessment));
+  stored = crepitus_test_reload_assessment (fixture->path,
+                                            crepitus_assessment_get_id (w.assessment));
   stored_record = crepitus_assessment_get_factor (stored, "muscle-imbalances");
   g_assert_cmpint (crepitus_factor_record_get_judgement (stored_record), ==,
                    CREPITUS_JUDGEMENT_POSSIBLE);
@@ -478,7 +445,8 @@ test_autosave_posture_and_measures (Fixture       *fixture,
   measures->tests[1].side = 0;     /* left */
   crepitus_assessment_set_measures (w.assessment, measures);
 
-  stored = reload_assessment (fixture, crepitus_assessment_get_id (w.assessment));
+  stored = crepitus_test_reload_assessment (fixture->path,
+                                            crepitus_assessment_get_id (w.assessment));
   g_assert_cmpint (crepitus_assessment_get_scoliosis (stored), ==, CREPITUS_SCOLIOSIS_LEFT_CONVEX);
   g_assert_cmpint (crepitus_assessment_get_lordosis (stored), ==, CREPITUS_LORDOSIS_UNEVEN);
   g_assert_cmpint (crepitus_assessment_get_pelvic_tilt (stored), ==, CREPITUS_PELVIC_TILT_NEUTRAL);
@@ -490,7 +458,8 @@ test_autosave_posture_and_measures (Fixture       *fixture,
   crepitus_assessment_set_forward_head (w.assessment, CREPITUS_TRISTATE_NOT_RECORDED);
   crepitus_assessment_set_measures (w.assessment, NULL);
   g_clear_object (&stored);
-  stored = reload_assessment (fixture, crepitus_assessment_get_id (w.assessment));
+  stored = crepitus_test_reload_assessment (fixture->path,
+                                            crepitus_assessment_get_id (w.assessment));
   g_assert_cmpint (crepitus_assessment_get_forward_head (stored), ==, CREPITUS_TRISTATE_NOT_RECORDED);
   g_assert_true (crepitus_measures_is_empty (crepitus_assessment_get_measures (stored)));
   g_assert_cmpuint (fixture->n_failures, ==, 0);
@@ -524,11 +493,12 @@ test_autosave_patient_needs_family_name (Fixture       *fixture,
   g_assert_cmpint (crepitus_patient_get_id (patient), >, 0);
   g_assert_cmpint (crepitus_assessment_get_id (assessment), >, 0);
 
-  stored = reload_patient (fixture, crepitus_patient_get_id (patient));
+  stored = crepitus_test_reload_patient (fixture->path, crepitus_patient_get_id (patient));
   g_assert_cmpstr (crepitus_patient_get_family_name (stored), ==, "Tanaka");
   g_assert_cmpstr (crepitus_patient_get_given_name (stored), ==, "Kai");
   g_assert_cmpstr (crepitus_patient_get_birth_date (stored), ==, "2001-06-15");
-  stored_assessment = reload_assessment (fixture, crepitus_assessment_get_id (assessment));
+  stored_assessment = crepitus_test_reload_assessment (fixture->path,
+                                                       crepitus_assessment_get_id (assessment));
   g_assert_cmpstr (crepitus_assessment_get_notes (stored_assessment), ==, "Waiting for a name.");
   g_assert_cmpint (crepitus_factor_record_get_judgement (
                      crepitus_assessment_get_factor (stored_assessment, "inflammation")),
@@ -552,7 +522,7 @@ test_autosave_watch_stores_new (Fixture       *fixture,
   g_assert_cmpint (crepitus_patient_get_id (patient), >, 0);
   g_assert_cmpint (crepitus_assessment_get_id (assessment), >, 0);
 
-  stored = reload_assessment (fixture, crepitus_assessment_get_id (assessment));
+  stored = crepitus_test_reload_assessment (fixture->path, crepitus_assessment_get_id (assessment));
   g_assert_cmpstr (crepitus_assessment_get_clinician (stored), ==, "C. Clinician");
   g_assert_cmpstr (crepitus_patient_get_family_name (crepitus_assessment_get_patient (stored)),
                    ==, "Early");
@@ -654,7 +624,8 @@ test_autosave_refuses_invalid_edits (Fixture       *fixture,
   assert_refused (fixture, &n, CREPITUS_STORE_ERROR_INVALID, "assessment.measures.odi[2]:");
 
   /* The database holds what it held before any of these. */
-  stored = reload_assessment (fixture, crepitus_assessment_get_id (w.assessment));
+  stored = crepitus_test_reload_assessment (fixture->path,
+                                            crepitus_assessment_get_id (w.assessment));
   {
     CrepitusPatient *p = crepitus_assessment_get_patient (stored);
 
@@ -680,7 +651,8 @@ test_autosave_refuses_invalid_edits (Fixture       *fixture,
   crepitus_patient_set_family_name (w.patient, "Silva Santos");
   g_assert_cmpuint (fixture->n_failures, ==, n);
   g_clear_object (&stored);
-  stored = reload_assessment (fixture, crepitus_assessment_get_id (w.assessment));
+  stored = crepitus_test_reload_assessment (fixture->path,
+                                            crepitus_assessment_get_id (w.assessment));
   g_assert_cmpint (crepitus_assessment_get_pain_score (stored), ==, 4);
   g_assert_cmpstr (crepitus_patient_get_family_name (crepitus_assessment_get_patient (stored)),
                    ==, "Silva Santos");
@@ -713,7 +685,7 @@ test_autosave_unwatch_and_finalize (Fixture       *fixture,
   crepitus_assessment_set_notes (w.assessment, "Not saved.");
   crepitus_factor_record_set_notes (crepitus_assessment_get_factor (w.assessment, "inflammation"),
                                     "Not saved either.");
-  stored = reload_assessment (fixture, id);
+  stored = crepitus_test_reload_assessment (fixture->path, id);
   g_assert_cmpstr (crepitus_assessment_get_notes (stored), ==, "Saved.");
   g_assert_cmpint (crepitus_store_testing_count_rows (fixture->store, "factors"), ==, 0);
 
@@ -723,7 +695,7 @@ test_autosave_unwatch_and_finalize (Fixture       *fixture,
   crepitus_assessment_set_notes (w.assessment, "Saved again.");
   watched_clear (&w);
   g_clear_object (&stored);
-  stored = reload_assessment (fixture, id);
+  stored = crepitus_test_reload_assessment (fixture->path, id);
   g_assert_cmpstr (crepitus_assessment_get_notes (stored), ==, "Saved again.");
 
   /* And the store first: the model lives on, unwatched. */
@@ -747,7 +719,8 @@ test_autosave_move_assessment (Fixture       *fixture,
   other = crepitus_test_add_patient (fixture->store, "Moved", NULL, NULL, NULL);
   crepitus_assessment_set_patient (w.assessment, other);
   g_assert_cmpuint (fixture->n_failures, ==, 0);
-  stored = reload_assessment (fixture, crepitus_assessment_get_id (w.assessment));
+  stored = crepitus_test_reload_assessment (fixture->path,
+                                            crepitus_assessment_get_id (w.assessment));
   g_assert_cmpint (crepitus_patient_get_id (crepitus_assessment_get_patient (stored)), ==,
                    crepitus_patient_get_id (other));
   watched_clear (&w);
@@ -768,7 +741,7 @@ test_export_round_trip (Fixture       *fixture,
                         gconstpointer  data)
 {
   const char *name = data;
-  g_autofree char *text = fixture_text (name);
+  g_autofree char *text = crepitus_test_fixture_text (name);
   g_autofree char *exported = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id;
@@ -788,7 +761,7 @@ static void
 test_import_matching (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autofree char *text = fixture_text ("example.json");
+  g_autofree char *text = crepitus_test_fixture_text ("example.json");
   g_autoptr(GError) error = NULL;
   g_autoptr(CrepitusAssessment) first = NULL;
   g_autoptr(CrepitusAssessment) second = NULL;
@@ -887,7 +860,7 @@ static void
 test_import_conflicts (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autofree char *text = fixture_text ("example.json");
+  g_autofree char *text = crepitus_test_fixture_text ("example.json");
   g_autoptr(GError) error = NULL;
   g_autoptr(CrepitusAssessment) first = NULL;
   gint64 id, patient_id;
@@ -933,7 +906,7 @@ static void
 test_import_invalid_stores_nothing (Fixture       *fixture,
                                     gconstpointer  data)
 {
-  g_autofree char *text = fixture_text ("every-field.json");
+  g_autofree char *text = crepitus_test_fixture_text ("every-field.json");
   g_autoptr(GError) error = NULL;
   g_autofree char *bad = NULL;
 
