@@ -60,7 +60,7 @@ assert_every_property_notifies (GObject *object)
           /* the first key of the matching list */
           static const struct { const char *name; const char *key; } keys[] = {
             { "location", "lumbar-central" }, { "provoking-movements", "walking" },
-            { "symptoms", "tingling" }, { "history", "sciatica" }, { "red-flags", "fever" },
+            { "symptoms", "tingling" }, { "history", "sciatica" }, { "red-flags", "fever" }, { "red-flags-absent", "night-pain" },
             { "findings", "weak-core" },
           };
           for (guint k = 0; k < G_N_ELEMENTS (keys); k++)

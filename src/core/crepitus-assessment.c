@@ -12,7 +12,16 @@
 #define RW_FLAGS (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
 
 /* The sets of keys an assessment records, and the property of each. */
-enum { SET_LOCATION, SET_MOVEMENT, SET_SYMPTOM, SET_HISTORY, SET_RED_FLAG, N_SETS };
+enum
+{
+  SET_LOCATION,
+  SET_MOVEMENT,
+  SET_SYMPTOM,
+  SET_HISTORY,
+  SET_RED_FLAG,
+  SET_RED_FLAG_ABSENT,
+  N_SETS
+};
 
 struct _CrepitusAssessment
 {
@@ -26,6 +35,7 @@ struct _CrepitusAssessment
   CrepitusFrequency     frequency;
   int                   duration_weeks;      /* -1 not recorded */
   int                   pain_score;          /* -1 not asked */
+  int                   review_weeks;        /* -1 no review booked */
   guint32               sets[N_SETS];        /* bit i: catalog entry i */
   CrepitusFactorRecord *factors[8];
   CrepitusScoliosis     scoliosis;
@@ -61,6 +71,7 @@ enum {
   PROP_SYMPTOMS,
   PROP_HISTORY,
   PROP_RED_FLAGS,
+  PROP_RED_FLAGS_ABSENT,
   PROP_SCOLIOSIS,
   PROP_LORDOSIS,
   PROP_PELVIC_TILT,
@@ -69,6 +80,7 @@ enum {
   PROP_POSTURE_NOTES,
   PROP_MEASURES,
   PROP_NOTES,
+  PROP_REVIEW_WEEKS,
   PROP_SIGNED_BY,
   PROP_SIGNED_AT,
   PROP_SUPERSEDED_BY,
@@ -88,6 +100,7 @@ static const struct
   [SET_SYMPTOM] = { CREPITUS_LIST_SYMPTOM, PROP_SYMPTOMS },
   [SET_HISTORY] = { CREPITUS_LIST_HISTORY, PROP_HISTORY },
   [SET_RED_FLAG] = { CREPITUS_LIST_RED_FLAG, PROP_RED_FLAGS },
+  [SET_RED_FLAG_ABSENT] = { CREPITUS_LIST_RED_FLAG, PROP_RED_FLAGS_ABSENT },
 };
 
 static int
@@ -146,6 +159,7 @@ ASSESSMENT_VALUE_ACCESSORS (CrepitusSound, sound, PROP_SOUND, 0)
 ASSESSMENT_VALUE_ACCESSORS (CrepitusFrequency, frequency, PROP_FREQUENCY, 0)
 ASSESSMENT_VALUE_ACCESSORS (int, duration_weeks, PROP_DURATION_WEEKS, -1)
 ASSESSMENT_VALUE_ACCESSORS (int, pain_score, PROP_PAIN_SCORE, -1)
+ASSESSMENT_VALUE_ACCESSORS (int, review_weeks, PROP_REVIEW_WEEKS, -1)
 ASSESSMENT_VALUE_ACCESSORS (CrepitusScoliosis, scoliosis, PROP_SCOLIOSIS, 0)
 ASSESSMENT_VALUE_ACCESSORS (CrepitusLordosis, lordosis, PROP_LORDOSIS, 0)
 ASSESSMENT_VALUE_ACCESSORS (CrepitusPelvicTilt, pelvic_tilt, PROP_PELVIC_TILT, 0)
@@ -177,8 +191,21 @@ crepitus_assessment_set_entered_in_error (CrepitusAssessment *self,
 gboolean
 crepitus_assessment_is_read_only (CrepitusAssessment *self)
 {
-  g_return_val_if_fail (CREPITUS_IS_ASSESSMENT (self), FALSE);
-  return self->signed_by != NULL || self->superseded_by >= 0 || self->entered_in_error;
+  return crepitus_assessment_get_status (self) != CREPITUS_ASSESSMENT_NOT_SIGNED;
+}
+
+CrepitusAssessmentStatus
+crepitus_assessment_get_status (CrepitusAssessment *self)
+{
+  g_return_val_if_fail (CREPITUS_IS_ASSESSMENT (self), CREPITUS_ASSESSMENT_NOT_SIGNED);
+
+  if (self->entered_in_error)
+    return CREPITUS_ASSESSMENT_ENTERED_IN_ERROR;
+  if (self->superseded_by >= 0)
+    return CREPITUS_ASSESSMENT_SUPERSEDED;
+  if (self->signed_by != NULL)
+    return CREPITUS_ASSESSMENT_SIGNED;
+  return CREPITUS_ASSESSMENT_NOT_SIGNED;
 }
 
 CrepitusPatient *
@@ -245,26 +272,106 @@ crepitus_assessment_set_member (CrepitusAssessment *self,
     assessment_set_mask (self, set, self->sets[set] & ~(1u << index));
 }
 
+static char **
+set_dup_keys (CrepitusAssessment *self,
+              int                 set)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  CrepitusList list = set_info[set].list;
+  guint n = crepitus_catalog_count (list);
+
+  for (guint i = 0; i < n; i++)
+    if (self->sets[set] & (1u << i))
+      g_strv_builder_add (builder, crepitus_catalog_key (list, i));
+  return g_strv_builder_end (builder);
+}
+
 char **
 crepitus_assessment_dup_keys (CrepitusAssessment *self,
                               CrepitusList        list)
 {
   int set = set_for_list (list);
-  GStrvBuilder *builder;
-  char **result;
-  guint n;
 
   g_return_val_if_fail (CREPITUS_IS_ASSESSMENT (self), NULL);
   g_return_val_if_fail (set >= 0, NULL);
 
-  n = crepitus_catalog_count (list);
-  builder = g_strv_builder_new ();
+  return set_dup_keys (self, set);
+}
+
+CrepitusRedFlagState
+crepitus_assessment_get_red_flag (CrepitusAssessment *self,
+                                  const char         *key)
+{
+  int index;
+
+  g_return_val_if_fail (CREPITUS_IS_ASSESSMENT (self), CREPITUS_RED_FLAG_NOT_ASKED);
+  index = crepitus_catalog_index (CREPITUS_LIST_RED_FLAG, key);
+  g_return_val_if_fail (index >= 0, CREPITUS_RED_FLAG_NOT_ASKED);
+
+  if (self->sets[SET_RED_FLAG] & (1u << index))
+    return CREPITUS_RED_FLAG_PRESENT;
+  if (self->sets[SET_RED_FLAG_ABSENT] & (1u << index))
+    return CREPITUS_RED_FLAG_ABSENT;
+  return CREPITUS_RED_FLAG_NOT_ASKED;
+}
+
+void
+crepitus_assessment_set_red_flag (CrepitusAssessment   *self,
+                                  const char           *key,
+                                  CrepitusRedFlagState  state)
+{
+  guint32 bit;
+  int index;
+
+  g_return_if_fail (CREPITUS_IS_ASSESSMENT (self));
+  index = crepitus_catalog_index (CREPITUS_LIST_RED_FLAG, key);
+  g_return_if_fail (index >= 0);
+
+  /* Leave the other list first: the record never holds a flag in both. */
+  bit = 1u << index;
+  if (state != CREPITUS_RED_FLAG_PRESENT)
+    assessment_set_mask (self, SET_RED_FLAG, self->sets[SET_RED_FLAG] & ~bit);
+  if (state != CREPITUS_RED_FLAG_ABSENT)
+    assessment_set_mask (self, SET_RED_FLAG_ABSENT, self->sets[SET_RED_FLAG_ABSENT] & ~bit);
+  if (state == CREPITUS_RED_FLAG_PRESENT)
+    assessment_set_mask (self, SET_RED_FLAG, self->sets[SET_RED_FLAG] | bit);
+  else if (state == CREPITUS_RED_FLAG_ABSENT)
+    assessment_set_mask (self, SET_RED_FLAG_ABSENT, self->sets[SET_RED_FLAG_ABSENT] | bit);
+}
+
+char **
+crepitus_assessment_dup_red_flags_absent (CrepitusAssessment *self)
+{
+  g_return_val_if_fail (CREPITUS_IS_ASSESSMENT (self), NULL);
+  return set_dup_keys (self, SET_RED_FLAG_ABSENT);
+}
+
+char **
+crepitus_assessment_dup_red_flags_not_asked (CrepitusAssessment *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint32 asked;
+  guint n;
+
+  g_return_val_if_fail (CREPITUS_IS_ASSESSMENT (self), NULL);
+
+  asked = self->sets[SET_RED_FLAG] | self->sets[SET_RED_FLAG_ABSENT];
+  n = crepitus_catalog_count (CREPITUS_LIST_RED_FLAG);
   for (guint i = 0; i < n; i++)
-    if (self->sets[set] & (1u << i))
-      g_strv_builder_add (builder, crepitus_catalog_key (list, i));
-  result = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-  return result;
+    if (!(asked & (1u << i)))
+      g_strv_builder_add (builder, crepitus_catalog_key (CREPITUS_LIST_RED_FLAG, i));
+  return g_strv_builder_end (builder);
+}
+
+gboolean
+crepitus_assessment_is_screen_complete (CrepitusAssessment *self)
+{
+  guint n;
+
+  g_return_val_if_fail (CREPITUS_IS_ASSESSMENT (self), FALSE);
+
+  n = crepitus_catalog_count (CREPITUS_LIST_RED_FLAG);
+  return (self->sets[SET_RED_FLAG] | self->sets[SET_RED_FLAG_ABSENT]) == (1u << n) - 1;
 }
 
 static void
@@ -398,14 +505,18 @@ crepitus_assessment_get_property (GObject    *object,
     case PROP_PAIN_SCORE:
       g_value_set_int (value, self->pain_score);
       break;
+    case PROP_REVIEW_WEEKS:
+      g_value_set_int (value, self->review_weeks);
+      break;
     case PROP_LOCATION:
     case PROP_PROVOKING_MOVEMENTS:
     case PROP_SYMPTOMS:
     case PROP_HISTORY:
     case PROP_RED_FLAGS:
+    case PROP_RED_FLAGS_ABSENT:
       for (int set = 0; set < N_SETS; set++)
         if (set_info[set].prop == prop_id)
-          g_value_take_boxed (value, crepitus_assessment_dup_keys (self, set_info[set].list));
+          g_value_take_boxed (value, set_dup_keys (self, set));
       break;
     case PROP_SCOLIOSIS:
       g_value_set_enum (value, self->scoliosis);
@@ -488,11 +599,15 @@ crepitus_assessment_set_property (GObject      *object,
     case PROP_PAIN_SCORE:
       crepitus_assessment_set_pain_score (self, g_value_get_int (value));
       break;
+    case PROP_REVIEW_WEEKS:
+      crepitus_assessment_set_review_weeks (self, g_value_get_int (value));
+      break;
     case PROP_LOCATION:
     case PROP_PROVOKING_MOVEMENTS:
     case PROP_SYMPTOMS:
     case PROP_HISTORY:
     case PROP_RED_FLAGS:
+    case PROP_RED_FLAGS_ABSENT:
       for (int set = 0; set < N_SETS; set++)
         if (set_info[set].prop == prop_id)
           assessment_set_keys (self, set, g_value_get_boxed (value));
@@ -579,6 +694,8 @@ crepitus_assessment_class_init (CrepitusAssessmentClass *klass)
     g_param_spec_boxed ("history", NULL, NULL, G_TYPE_STRV, RW_FLAGS);
   properties[PROP_RED_FLAGS] =
     g_param_spec_boxed ("red-flags", NULL, NULL, G_TYPE_STRV, RW_FLAGS);
+  properties[PROP_RED_FLAGS_ABSENT] =
+    g_param_spec_boxed ("red-flags-absent", NULL, NULL, G_TYPE_STRV, RW_FLAGS);
   properties[PROP_SCOLIOSIS] =
     g_param_spec_enum ("scoliosis", NULL, NULL, CREPITUS_TYPE_SCOLIOSIS, 0, RW_FLAGS);
   properties[PROP_LORDOSIS] =
@@ -595,6 +712,8 @@ crepitus_assessment_class_init (CrepitusAssessmentClass *klass)
     g_param_spec_boxed ("measures", NULL, NULL, CREPITUS_TYPE_MEASURES, RW_FLAGS);
   properties[PROP_NOTES] =
     g_param_spec_string ("notes", NULL, NULL, NULL, RW_FLAGS);
+  properties[PROP_REVIEW_WEEKS] =
+    g_param_spec_int ("review-weeks", NULL, NULL, -1, 52, -1, RW_FLAGS);
   properties[PROP_SIGNED_BY] =
     g_param_spec_string ("signed-by", NULL, NULL, NULL, RW_FLAGS);
   properties[PROP_SIGNED_AT] =
@@ -619,6 +738,7 @@ crepitus_assessment_init (CrepitusAssessment *self)
   self->amends = -1;
   self->duration_weeks = -1;
   self->pain_score = -1;
+  self->review_weeks = -1;
   self->measures = crepitus_measures_new ();
   g_assert (n_factors == G_N_ELEMENTS (self->factors));
   for (guint i = 0; i < n_factors; i++)

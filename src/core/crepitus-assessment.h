@@ -62,6 +62,29 @@ void                  crepitus_assessment_set_member          (CrepitusAssessmen
 char                **crepitus_assessment_dup_keys            (CrepitusAssessment *self,
                                                                CrepitusList        list);
 
+/* The red-flag screen (CLINICAL.md §1): each flag present, absent (asked and denied) or not
+ * asked. "red-flags" and "red-flags-absent" are its two sets of keys; a flag is in one at
+ * most. */
+typedef enum
+{
+  CREPITUS_RED_FLAG_NOT_ASKED,
+  CREPITUS_RED_FLAG_ABSENT,
+  CREPITUS_RED_FLAG_PRESENT,
+} CrepitusRedFlagState;
+
+CrepitusRedFlagState  crepitus_assessment_get_red_flag        (CrepitusAssessment *self,
+                                                               const char         *key);
+/* Records red flag @key as @state (leaving the other list first). */
+void                  crepitus_assessment_set_red_flag        (CrepitusAssessment *self,
+                                                               const char         *key,
+                                                               CrepitusRedFlagState state);
+/* The red flags asked about and found absent, in catalog order (a new array). */
+char                **crepitus_assessment_dup_red_flags_absent (CrepitusAssessment *self);
+/* The red flags in neither list, in catalog order (a new array). */
+char                **crepitus_assessment_dup_red_flags_not_asked (CrepitusAssessment *self);
+/* Whether every red flag was asked about. */
+gboolean              crepitus_assessment_is_screen_complete  (CrepitusAssessment *self);
+
 /* The record of factor @key (owned by the assessment). */
 CrepitusFactorRecord *crepitus_assessment_get_factor          (CrepitusAssessment *self,
                                                                const char         *key);
@@ -93,6 +116,10 @@ void                  crepitus_assessment_set_measures        (CrepitusAssessmen
 const char           *crepitus_assessment_get_notes           (CrepitusAssessment *self);
 void                  crepitus_assessment_set_notes           (CrepitusAssessment *self,
                                                                const char         *notes);
+/* Weeks until the clinician wants to see the patient again, 1–52, or -1 (none booked). */
+int                   crepitus_assessment_get_review_weeks    (CrepitusAssessment *self);
+void                  crepitus_assessment_set_review_weeks    (CrepitusAssessment *self,
+                                                               int                 weeks);
 
 /* Signing (DESIGN.md "Identifiers"): set by the store, never autosaved from the model. */
 
@@ -116,6 +143,19 @@ void                  crepitus_assessment_set_amends          (CrepitusAssessmen
 gboolean              crepitus_assessment_get_entered_in_error (CrepitusAssessment *self);
 void                  crepitus_assessment_set_entered_in_error (CrepitusAssessment *self,
                                                                 gboolean            value);
+/* Where an assessment stands, most final first: entered in error, superseded (by an
+ * amendment), signed, or not signed yet. */
+typedef enum
+{
+  CREPITUS_ASSESSMENT_NOT_SIGNED,
+  CREPITUS_ASSESSMENT_SIGNED,
+  CREPITUS_ASSESSMENT_SUPERSEDED,
+  CREPITUS_ASSESSMENT_ENTERED_IN_ERROR,
+} CrepitusAssessmentStatus;
+
+/* The one answer to where @self stands; every reader of the status asks it. */
+CrepitusAssessmentStatus crepitus_assessment_get_status       (CrepitusAssessment *self);
+
 /* Whether the assessment can no longer change: signed, superseded or entered in error. */
 gboolean              crepitus_assessment_is_read_only        (CrepitusAssessment *self);
 

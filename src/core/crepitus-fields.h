@@ -1,4 +1,17 @@
-/* crepitus-fields.h — the table of fields: the one place a field's rule lives */
+/* crepitus-fields.h — the table of fields: the one place a field's rule lives
+ *
+ * A row per field of a patient, an assessment and a factor record: its §6 JSON path, its
+ * GObject property, its database column, its kind and its keys or range. The JSON reader and
+ * writer, the store (columns, updates, audit field names) and the window's validation all
+ * read it, and ask crepitus_field_validate() for a verdict, so every entrance agrees.
+ *
+ * Values cross this interface in a plain form, whatever the model holds:
+ *   text, date, key         G_TYPE_STRING (%NULL: not recorded)
+ *   set of keys             G_TYPE_STRV (%NULL or empty: not recorded)
+ *   integer range, boolean  G_TYPE_INT (-1: not recorded; a boolean is 0 or 1)
+ *   measures                CREPITUS_TYPE_MEASURES (%NULL or empty: not recorded)
+ * Text and dates that are empty after Unicode whitespace are not recorded.
+ */
 #pragma once
 
 #include <glib-object.h>
@@ -7,24 +20,134 @@
 
 G_BEGIN_DECLS
 
-/* Date checks shared by the JSON reader, the store and the window. */
+#define CREPITUS_FIELD_ERROR (crepitus_field_error_quark ())
 
-/* Parses a strict ISO 8601 calendar date YYYY-MM-DD into @date. */
-gboolean crepitus_date_parse        (const char *text,
-                                     GDate      *date);
-/* Today's local date as YYYY-MM-DD. */
-char    *crepitus_date_today        (void);
-/* Whether @text is a valid date not after today (local); sets a message naming the problem. */
-gboolean crepitus_date_check        (const char *text,
-                                     GError    **error);
+typedef enum
+{
+  CREPITUS_FIELD_ERROR_INVALID,   /* the value breaks the field's rule (CLINICAL.md §6) */
+} CrepitusFieldError;
 
-/* Whether @name is a usable family name (not empty, not only spaces); sets a message. */
-gboolean crepitus_family_name_check (const char *name,
-                                     GError    **error);
+GQuark crepitus_field_error_quark (void);
+
+/* Which record a field belongs to. */
+typedef enum
+{
+  CREPITUS_RECORD_PATIENT,
+  CREPITUS_RECORD_ASSESSMENT,
+  CREPITUS_RECORD_FACTOR,
+  CREPITUS_N_RECORDS
+} CrepitusRecord;
+
+typedef enum
+{
+  CREPITUS_FIELD_TEXT,       /* free text, stored as given */
+  CREPITUS_FIELD_DATE,       /* YYYY-MM-DD, not after today */
+  CREPITUS_FIELD_KEY,        /* one key of the field's list */
+  CREPITUS_FIELD_SET,        /* a set of keys of the list (findings: of the record's factor) */
+  CREPITUS_FIELD_INTEGER,    /* a whole number from min to max */
+  CREPITUS_FIELD_BOOLEAN,    /* yes or no */
+  CREPITUS_FIELD_MEASURES,   /* CLINICAL.md §7, read and written as §6 JSON */
+} CrepitusFieldKind;
+
+typedef enum
+{
+  CREPITUS_FIELD_REQUIRED       = 1 << 0,  /* must be recorded */
+  CREPITUS_FIELD_ENUM           = 1 << 1,  /* KEY: the property is an enum, 0 not recorded */
+  CREPITUS_FIELD_FIRST_UNSET    = 1 << 2,  /* KEY: the list's first key means not recorded */
+  CREPITUS_FIELD_FINDINGS       = 1 << 3,  /* SET: the findings of the record's factor */
+} CrepitusFieldFlags;
+
+typedef struct
+{
+  CrepitusRecord      record;
+  const char         *path;          /* §6 path; for a factor, after "assessment.factors.KEY." */
+  const char         *json_key;      /* the key in its JSON object */
+  const char         *section;       /* its JSON object: "patient", "assessment",
+                                      * "assessment.posture", or %NULL for a factor */
+  const char         *property;      /* the GObject property of the model */
+  const char         *column;        /* the database column */
+  CrepitusFieldKind   kind;
+  CrepitusList        list;          /* KEY and SET (not findings) */
+  int                 min;           /* INTEGER */
+  int                 max;
+  CrepitusFieldFlags  flags;
+  const char         *disjoint_from; /* SET: the property of a set it shares no key with */
+} CrepitusField;
+
+/* The fields of @record in canonical §6 order; @n_fields is set to their number. */
+const CrepitusField *crepitus_fields             (CrepitusRecord       record,
+                                                  guint               *n_fields);
+
+/* The field of @record whose property is @property, or %NULL. */
+const CrepitusField *crepitus_field_find         (CrepitusRecord       record,
+                                                  const char          *property);
+
+/* The position of @field in crepitus_fields() of its record. */
+guint                crepitus_field_index        (const CrepitusField *field);
+
+/* The §6 path of @field on @object (a factor record names its factor); a new string. */
+char                *crepitus_field_path         (const CrepitusField *field,
+                                                  GObject             *object);
+
+/* Initialises @value to the plain type of @field, not recorded. */
+void                 crepitus_field_init_value   (const CrepitusField *field,
+                                                  GValue              *value);
+
+/* Reads @field of @object into @value (uninitialised) in its plain form. */
+void                 crepitus_field_get          (const CrepitusField *field,
+                                                  GObject             *object,
+                                                  GValue              *value);
+
+/* Sets @field of @object from its plain form; %FALSE when the model cannot hold @value
+ * (validate first: this gives no reason). */
+gboolean             crepitus_field_set          (const CrepitusField *field,
+                                                  GObject             *object,
+                                                  const GValue        *value);
+
+/* Whether @value (plain form) records something. */
+gboolean             crepitus_field_is_recorded  (const CrepitusField *field,
+                                                  const GValue        *value);
+
+/* Whether @value (plain form) may be recorded in @field of @object (%NULL when there is no
+ * record yet; a factor's findings need their record). Rules that involve another field of
+ * the same record (a red flag both present and absent) are checked against @object. Sets a
+ * CREPITUS_FIELD_ERROR_INVALID "PATH: PROBLEM" message, as CLINICAL.md §6 words it. */
+gboolean             crepitus_field_validate     (const CrepitusField *field,
+                                                  GObject             *object,
+                                                  const GValue        *value,
+                                                  GError             **error);
+
+/* crepitus_field_validate() of what was typed in a text entry for @field (text, date, key
+ * or a whole number). */
+gboolean             crepitus_field_validate_text (const CrepitusField *field,
+                                                   GObject             *object,
+                                                   const char          *text,
+                                                   GError             **error);
+
+/* The problem alone, without the path, of an error from crepitus_field_validate() (what a
+ * form shows under the field). */
+const char          *crepitus_field_error_problem (const GError        *error);
+
+/* Whether @text is empty after Unicode whitespace (%NULL is). */
+gboolean             crepitus_text_is_blank      (const char          *text);
 
 /* Replaces the text of a text field; an empty string is "not recorded" (%NULL). Returns
  * whether it changed. */
-gboolean crepitus_text_replace       (char       **field,
-                                     const char  *value);
+gboolean             crepitus_text_replace       (char               **field,
+                                                  const char          *value);
+
+/* Dates */
+
+/* Parses a strict ISO 8601 calendar date YYYY-MM-DD into @date (may be %NULL). */
+gboolean             crepitus_date_parse         (const char          *text,
+                                                  GDate               *date);
+/* Today's local date as YYYY-MM-DD. */
+char                *crepitus_date_today         (void);
+
+/* crepitus_field_validate() of a patient's family name and of a date, for the forms. */
+gboolean             crepitus_family_name_check  (const char          *name,
+                                                  GError             **error);
+gboolean             crepitus_date_check         (const char          *text,
+                                                  GError             **error);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <jansson.h>
 
+#include "crepitus-fields.h"
 #include "crepitus-json.h"
 
 #define FORMAT_NAME "crepitus-assessment"
@@ -157,160 +158,161 @@ get_choice (Reader       *reader,
   return TRUE;
 }
 
-/* A set of keys of @list: an array of strings, each known and listed once. */
-static gboolean
-get_key_set (Reader       *reader,
-             const char   *path,
-             json_t       *value,
-             CrepitusList  list,
-             guint32      *out)
+/* The keys of JSON object @section: its fields in the table, then @extra. */
+static GStrv
+section_keys (CrepitusRecord      record,
+              const char         *section,
+              const char * const *extra)
 {
-  size_t i;
-  json_t *item;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const CrepitusField *fields;
+  guint n_fields;
 
-  *out = 0;
-  if (value == NULL)
+  fields = crepitus_fields (record, &n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    if (g_strcmp0 (fields[i].section, section) == 0)
+      g_strv_builder_add (builder, fields[i].json_key);
+  if (extra != NULL)
+    g_strv_builder_addv (builder, (const char **) extra);
+  return g_strv_builder_end (builder);
+}
+
+static gboolean read_measures_value (Reader           *reader,
+                                     json_t           *value,
+                                     CrepitusMeasures *measures);
+
+/* The JSON value @json of @field (%NULL: absent) in its plain form (crepitus-fields.h), after
+ * checking its JSON type; the field's own rule is checked by crepitus_field_validate(). */
+static gboolean
+json_to_plain (Reader              *reader,
+               const CrepitusField *field,
+               const char          *path,
+               json_t              *json,
+               GValue              *value)
+{
+  crepitus_field_init_value (field, value);
+  if (json == NULL)
     return TRUE;
-  if (!json_is_array (value))
-    return fail (reader, path, _("must be an array"));
 
-  json_array_foreach (value, i, item)
+  switch (field->kind)
     {
-      g_autofree char *where = g_strdup_printf ("%s[%zu]", path, i);
-      int index;
+    case CREPITUS_FIELD_TEXT:
+    case CREPITUS_FIELD_DATE:
+    case CREPITUS_FIELD_KEY:
+      {
+        const char *text = NULL;
 
-      if (!json_is_string (item))
-        return fail (reader, where, _("must be a string"));
-      index = crepitus_catalog_index (list, json_string_value (item));
-      if (index < 0)
-        return fail (reader, where, _("unknown %s \"%s\""), crepitus_catalog_list_noun (list),
-                     json_string_value (item));
-      if (*out & (1u << index))
-        return fail (reader, where, _("\"%s\" is listed twice"), json_string_value (item));
-      *out |= 1u << index;
+        if (!get_text (reader, path, json, &text))
+          return FALSE;
+        g_value_set_string (value, text);
+        return TRUE;
+      }
+    case CREPITUS_FIELD_SET:
+      {
+        g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+        json_t *item;
+        size_t i;
+
+        if (!json_is_array (json))
+          return fail (reader, path, _("must be an array"));
+        json_array_foreach (json, i, item)
+          {
+            if (!json_is_string (item))
+              {
+                g_autofree char *where = g_strdup_printf ("%s[%zu]", path, i);
+
+                return fail (reader, where, _("must be a string"));
+              }
+            g_strv_builder_add (builder, json_string_value (item));
+          }
+        g_value_take_boxed (value, g_strv_builder_end (builder));
+        return TRUE;
+      }
+    case CREPITUS_FIELD_INTEGER:
+      {
+        json_int_t number;
+
+        if (!json_is_integer (json))
+          return fail (reader, path, _("must be a whole number from %d to %d"), field->min,
+                       field->max);
+        number = json_integer_value (json);
+        if (number < field->min || number > field->max)
+          return fail (reader, path, _("%" JSON_INTEGER_FORMAT " is out of range (%d to %d)"),
+                       number, field->min, field->max);
+        g_value_set_int (value, (int) number);
+        return TRUE;
+      }
+    case CREPITUS_FIELD_BOOLEAN:
+      if (!json_is_boolean (json))
+        return fail (reader, path, _("must be true or false"));
+      g_value_set_int (value, json_is_true (json));
+      return TRUE;
+    case CREPITUS_FIELD_MEASURES:
+      {
+        g_autoptr(CrepitusMeasures) measures = crepitus_measures_new ();
+
+        if (!read_measures_value (reader, json, measures))
+          return FALSE;
+        g_value_take_boxed (value, g_steal_pointer (&measures));
+        return TRUE;
+      }
+    default:
+      g_assert_not_reached ();
     }
-  return TRUE;
 }
 
+/* Reads the fields of @record that live in JSON object @object (@section), checking each
+ * with the table's rule, into @target. */
 static gboolean
-get_date (Reader      *reader,
-          const char  *path,
-          json_t      *value,
-          const char **out)
+read_section (Reader         *reader,
+              CrepitusRecord  record,
+              const char     *section,
+              json_t         *object,
+              GObject        *target)
 {
-  const char *text;
+  const CrepitusField *fields;
+  guint n_fields;
 
-  if (!get_text (reader, path, value, &text))
-    return FALSE;
-  *out = text;
-  if (text == NULL)
-    return TRUE;
-  if (!crepitus_date_parse (text, NULL))
-    return fail (reader, path, _("\"%s\" is not a date of the form YYYY-MM-DD"), text);
-  /* Fixed-width ISO dates compare as strings. */
-  if (strcmp (text, reader->today) > 0)
-    return fail (reader, path, _("%s is after today"), text);
-  return TRUE;
-}
-
-static void
-set_members (CrepitusAssessment *assessment,
-             CrepitusList        list,
-             guint32             mask)
-{
-  for (guint i = 0; i < crepitus_catalog_count (list); i++)
-    if (mask & (1u << i))
-      crepitus_assessment_set_member (assessment, list, crepitus_catalog_key (list, i), TRUE);
-}
-
-static gboolean
-read_patient (Reader          *reader,
-              json_t          *object,
-              CrepitusPatient *patient)
-{
-  static const char * const keys[] = {
-    "mrn", "family_name", "given_name", "birth_date", "sex", "language", NULL
-  };
-  const char *mrn, *family, *given, *birth, *language_key;
-  int sex, language;
-
-  if (!check_keys (reader, "patient", object, keys) ||
-      !get_text (reader, "patient.mrn", json_object_get (object, "mrn"), &mrn) ||
-      !get_text (reader, "patient.family_name", json_object_get (object, "family_name"), &family) ||
-      !get_text (reader, "patient.given_name", json_object_get (object, "given_name"), &given) ||
-      !get_date (reader, "patient.birth_date", json_object_get (object, "birth_date"), &birth) ||
-      !get_choice (reader, "patient.sex", json_object_get (object, "sex"), CREPITUS_LIST_SEX, &sex) ||
-      !get_choice (reader, "patient.language", json_object_get (object, "language"),
-                   CREPITUS_LIST_LANGUAGE, &language))
-    return FALSE;
-
-  if (family == NULL && json_object_get (object, "family_name") == NULL)
-    return fail (reader, "patient.family_name", _("is required"));
-  if (!crepitus_family_name_check (family, NULL))
-    return fail (reader, "patient.family_name", _("must not be empty"));
-
-  language_key = crepitus_choice_to_key (CREPITUS_LIST_LANGUAGE, language);
-  crepitus_patient_set_mrn (patient, mrn);
-  crepitus_patient_set_family_name (patient, family);
-  crepitus_patient_set_given_name (patient, given);
-  crepitus_patient_set_birth_date (patient, birth);
-  crepitus_patient_set_sex (patient, sex);
-  crepitus_patient_set_language (patient, language_key);
-  return TRUE;
-}
-
-static gboolean
-read_factor (Reader               *reader,
-             const char           *path,
-             json_t               *object,
-             const CrepitusFactor *factor,
-             CrepitusFactorRecord *record)
-{
-  static const char * const keys[] = { "judgement", "findings", "notes", NULL };
-  g_autofree char *judgement_path = child_path (path, "judgement");
-  g_autofree char *findings_path = child_path (path, "findings");
-  g_autofree char *notes_path = child_path (path, "notes");
-  json_t *findings = json_object_get (object, "findings");
-  const char *notes;
-  int judgement;
-
-  if (!check_keys (reader, path, object, keys) ||
-      !get_choice (reader, judgement_path, json_object_get (object, "judgement"),
-                   CREPITUS_LIST_JUDGEMENT, &judgement) ||
-      !get_text (reader, notes_path, json_object_get (object, "notes"), &notes))
-    return FALSE;
-
-  /* The judgement's list starts with not-assessed, which is its "not recorded" state. */
-  crepitus_factor_record_set_judgement (record, judgement > 0 ? judgement - 1 : 0);
-  crepitus_factor_record_set_notes (record, notes);
-
-  if (findings != NULL)
+  fields = crepitus_fields (record, &n_fields);
+  for (guint i = 0; i < n_fields; i++)
     {
-      size_t i;
-      json_t *item;
+      const CrepitusField *field = &fields[i];
+      g_autofree char *path = NULL;
+      g_auto(GValue) value = G_VALUE_INIT;
+      g_autoptr(GError) local_error = NULL;
 
-      if (!json_is_array (findings))
-        return fail (reader, findings_path, _("must be an array"));
-      json_array_foreach (findings, i, item)
+      if (g_strcmp0 (field->section, section) != 0)
+        continue;
+      path = crepitus_field_path (field, target);
+      if (!json_to_plain (reader, field, path, json_object_get (object, field->json_key),
+                          &value))
+        return FALSE;
+      if (!crepitus_field_validate (field, target, &value, &local_error))
         {
-          g_autofree char *where = g_strdup_printf ("%s[%zu]", findings_path, i);
-          const char *key;
-
-          if (!json_is_string (item))
-            return fail (reader, where, _("must be a string"));
-          key = json_string_value (item);
-          if (crepitus_catalog_finding (factor, key) == NULL)
-            {
-              if (crepitus_catalog_finding_owner (key) != NULL)
-                return fail (reader, where, _("\"%s\" is not a finding of %s"), key, factor->key);
-              return fail (reader, where, _("unknown finding \"%s\""), key);
-            }
-          if (crepitus_factor_record_has_finding (record, key))
-            return fail (reader, where, _("\"%s\" is listed twice"), key);
-          crepitus_factor_record_set_finding (record, key, TRUE);
+          g_set_error_literal (reader->error, CREPITUS_JSON_ERROR, CREPITUS_JSON_ERROR_INVALID,
+                               local_error->message);
+          return FALSE;
         }
+      if (!crepitus_field_set (field, target, &value))
+        g_return_val_if_reached (FALSE);
     }
   return TRUE;
+}
+
+/* Reads JSON object @object at @path: only known keys, then every field of @section. */
+static gboolean
+read_object (Reader             *reader,
+             const char         *path,
+             CrepitusRecord      record,
+             const char         *section,
+             const char * const *extra,
+             json_t             *object,
+             GObject            *target)
+{
+  g_auto(GStrv) keys = section_keys (record, section, extra);
+
+  return check_keys (reader, path, object, (const char * const *) keys) &&
+         read_section (reader, record, section, object, target);
 }
 
 static gboolean
@@ -336,54 +338,10 @@ read_factors (Reader             *reader,
       if (factor == NULL)
         return fail (reader, path, _("unknown factor \"%s\""), key);
       if (!get_object (reader, path, item, &factor_object) ||
-          !read_factor (reader, path, factor_object, factor,
-                        crepitus_assessment_get_factor (assessment, key)))
+          !read_object (reader, path, CREPITUS_RECORD_FACTOR, NULL, NULL, factor_object,
+                        G_OBJECT (crepitus_assessment_get_factor (assessment, key))))
         return FALSE;
     }
-  return TRUE;
-}
-
-static gboolean
-read_posture (Reader             *reader,
-              json_t             *value,
-              CrepitusAssessment *assessment)
-{
-  static const char * const keys[] = {
-    "scoliosis", "lordosis", "pelvic_tilt", "kyphosis", "forward_head", "notes", NULL
-  };
-  json_t *object, *forward_head;
-  int scoliosis, lordosis, pelvic_tilt, kyphosis;
-  const char *notes;
-
-  if (value == NULL)
-    return TRUE;
-  if (!get_object (reader, "assessment.posture", value, &object) ||
-      !check_keys (reader, "assessment.posture", object, keys) ||
-      !get_choice (reader, "assessment.posture.scoliosis", json_object_get (object, "scoliosis"),
-                   CREPITUS_LIST_SCOLIOSIS, &scoliosis) ||
-      !get_choice (reader, "assessment.posture.lordosis", json_object_get (object, "lordosis"),
-                   CREPITUS_LIST_LORDOSIS, &lordosis) ||
-      !get_choice (reader, "assessment.posture.pelvic_tilt",
-                   json_object_get (object, "pelvic_tilt"), CREPITUS_LIST_PELVIC_TILT,
-                   &pelvic_tilt) ||
-      !get_choice (reader, "assessment.posture.kyphosis", json_object_get (object, "kyphosis"),
-                   CREPITUS_LIST_KYPHOSIS, &kyphosis) ||
-      !get_text (reader, "assessment.posture.notes", json_object_get (object, "notes"), &notes))
-    return FALSE;
-
-  forward_head = json_object_get (object, "forward_head");
-  if (forward_head != NULL && !json_is_boolean (forward_head))
-    return fail (reader, "assessment.posture.forward_head", _("must be true or false"));
-
-  crepitus_assessment_set_scoliosis (assessment, scoliosis);
-  crepitus_assessment_set_lordosis (assessment, lordosis);
-  crepitus_assessment_set_pelvic_tilt (assessment, pelvic_tilt);
-  crepitus_assessment_set_kyphosis (assessment, kyphosis);
-  if (forward_head != NULL)
-    crepitus_assessment_set_forward_head (assessment, json_is_true (forward_head)
-                                                      ? CREPITUS_TRISTATE_YES
-                                                      : CREPITUS_TRISTATE_NO);
-  crepitus_assessment_set_posture_notes (assessment, notes);
   return TRUE;
 }
 
@@ -530,91 +488,24 @@ read_measures_value (Reader           *reader,
 }
 
 static gboolean
-read_measures (Reader             *reader,
-               json_t             *value,
-               CrepitusAssessment *assessment)
-{
-  g_autoptr(CrepitusMeasures) measures = crepitus_measures_new ();
-
-  if (value == NULL)
-    return TRUE;
-  if (!read_measures_value (reader, value, measures))
-    return FALSE;
-  crepitus_assessment_set_measures (assessment, measures);
-  return TRUE;
-}
-
-static gboolean
 read_assessment (Reader             *reader,
                  json_t             *object,
                  CrepitusAssessment *assessment)
 {
-  static const char * const keys[] = {
-    "date", "clinician", "side", "location", "sound", "frequency", "duration_weeks",
-    "provoking_movements", "pain_score", "symptoms", "history", "red_flags", "factors",
-    "posture", "measures", "notes", NULL
-  };
-  static const struct
-  {
-    const char   *key;
-    CrepitusList  list;
-  } sets[] = {
-    { "location", CREPITUS_LIST_LOCATION },
-    { "provoking_movements", CREPITUS_LIST_MOVEMENT },
-    { "symptoms", CREPITUS_LIST_SYMPTOM },
-    { "history", CREPITUS_LIST_HISTORY },
-    { "red_flags", CREPITUS_LIST_RED_FLAG },
-  };
-  const char *date, *clinician, *notes;
-  int side, sound, frequency, duration, pain;
+  static const char * const objects[] = { "factors", "posture", NULL };
+  json_t *posture;
 
-  if (!check_keys (reader, "assessment", object, keys))
+  if (!read_object (reader, "assessment", CREPITUS_RECORD_ASSESSMENT, "assessment", objects,
+                    object,
+                    G_OBJECT (assessment)) ||
+      !read_factors (reader, json_object_get (object, "factors"), assessment))
     return FALSE;
 
-  if (json_object_get (object, "date") == NULL)
-    return fail (reader, "assessment.date", _("is required"));
-  if (!get_date (reader, "assessment.date", json_object_get (object, "date"), &date))
-    return FALSE;
-  if (date == NULL)
-    return fail (reader, "assessment.date", _("must not be empty"));
-
-  if (!get_text (reader, "assessment.clinician", json_object_get (object, "clinician"),
-                 &clinician) ||
-      !get_choice (reader, "assessment.side", json_object_get (object, "side"),
-                   CREPITUS_LIST_SIDE, &side) ||
-      !get_choice (reader, "assessment.sound", json_object_get (object, "sound"),
-                   CREPITUS_LIST_SOUND, &sound) ||
-      !get_choice (reader, "assessment.frequency", json_object_get (object, "frequency"),
-                   CREPITUS_LIST_FREQUENCY, &frequency) ||
-      !get_integer (reader, "assessment.duration_weeks",
-                    json_object_get (object, "duration_weeks"), 0, 520, &duration) ||
-      !get_integer (reader, "assessment.pain_score", json_object_get (object, "pain_score"),
-                    0, 10, &pain) ||
-      !get_text (reader, "assessment.notes", json_object_get (object, "notes"), &notes))
-    return FALSE;
-
-  crepitus_assessment_set_date (assessment, date);
-  crepitus_assessment_set_clinician (assessment, clinician);
-  crepitus_assessment_set_side (assessment, side);
-  crepitus_assessment_set_sound (assessment, sound);
-  crepitus_assessment_set_frequency (assessment, frequency);
-  crepitus_assessment_set_duration_weeks (assessment, duration);
-  crepitus_assessment_set_pain_score (assessment, pain);
-  crepitus_assessment_set_notes (assessment, notes);
-
-  for (guint i = 0; i < G_N_ELEMENTS (sets); i++)
-    {
-      g_autofree char *path = child_path ("assessment", sets[i].key);
-      guint32 mask;
-
-      if (!get_key_set (reader, path, json_object_get (object, sets[i].key), sets[i].list, &mask))
-        return FALSE;
-      set_members (assessment, sets[i].list, mask);
-    }
-
-  return read_factors (reader, json_object_get (object, "factors"), assessment) &&
-         read_posture (reader, json_object_get (object, "posture"), assessment) &&
-         read_measures (reader, json_object_get (object, "measures"), assessment);
+  posture = json_object_get (object, "posture");
+  return posture == NULL ||
+         (get_object (reader, "assessment.posture", posture, &posture) &&
+          read_object (reader, "assessment.posture", CREPITUS_RECORD_ASSESSMENT,
+                       "assessment.posture", NULL, posture, G_OBJECT (assessment)));
 }
 
 static gboolean
@@ -653,7 +544,8 @@ read_document (Reader             *reader,
   if (patient_object == NULL)
     return fail (reader, "patient", _("is required"));
   if (!get_object (reader, "patient", patient_object, &patient_object) ||
-      !read_patient (reader, patient_object, patient))
+      !read_object (reader, "patient", CREPITUS_RECORD_PATIENT, "patient", NULL,
+                    patient_object, G_OBJECT (patient)))
     return FALSE;
 
   assessment_object = json_object_get (root, "assessment");
@@ -771,15 +663,6 @@ crepitus_json_read (const char  *data,
 /* Writing: only what is recorded, keys in the order of CLINICAL.md §6. */
 
 static void
-set_text (json_t     *object,
-          const char *key,
-          const char *value)
-{
-  if (value != NULL && *value != '\0')
-    json_object_set_new (object, key, json_string (value));
-}
-
-static void
 set_choice (json_t       *object,
             const char   *key,
             CrepitusList  list,
@@ -789,21 +672,6 @@ set_choice (json_t       *object,
 
   if (text != NULL)
     json_object_set_new (object, key, json_string (text));
-}
-
-static void
-set_key_array (json_t     *object,
-               const char *key,
-               char      **keys)
-{
-  json_t *array;
-
-  if (keys == NULL || keys[0] == NULL)
-    return;
-  array = json_array ();
-  for (gsize i = 0; keys[i] != NULL; i++)
-    json_array_append_new (array, json_string (keys[i]));
-  json_object_set_new (object, key, array);
 }
 
 static json_t *
@@ -860,13 +728,112 @@ write_measures (const CrepitusMeasures *measures)
   return object;
 }
 
+/* The JSON of plain @value of @field, or %NULL when it records nothing. */
+static json_t *
+plain_to_json (const CrepitusField *field,
+               const GValue        *value)
+{
+  if (!crepitus_field_is_recorded (field, value))
+    return NULL;
+
+  switch (field->kind)
+    {
+    case CREPITUS_FIELD_TEXT:
+    case CREPITUS_FIELD_DATE:
+    case CREPITUS_FIELD_KEY:
+      return json_string (g_value_get_string (value));
+    case CREPITUS_FIELD_SET:
+      {
+        const char * const *keys = g_value_get_boxed (value);
+        json_t *array = json_array ();
+
+        for (gsize i = 0; keys[i] != NULL; i++)
+          json_array_append_new (array, json_string (keys[i]));
+        return array;
+      }
+    case CREPITUS_FIELD_INTEGER:
+      return json_integer (g_value_get_int (value));
+    case CREPITUS_FIELD_BOOLEAN:
+      return json_boolean (g_value_get_int (value));
+    case CREPITUS_FIELD_MEASURES:
+      return write_measures (g_value_get_boxed (value));
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Sets what @source records of @field in @object. */
+static void
+write_field (json_t              *object,
+             const CrepitusField *field,
+             GObject             *source)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  json_t *json;
+
+  crepitus_field_get (field, source, &value);
+  json = plain_to_json (field, &value);
+  if (json != NULL)
+    json_object_set_new (object, field->json_key, json);
+}
+
+/* Sets in @object the fields of @record of JSON object @section that @source records. */
+static void
+write_section (json_t         *object,
+               CrepitusRecord  record,
+               const char     *section,
+               GObject        *source)
+{
+  const CrepitusField *fields;
+  guint n_fields;
+
+  fields = crepitus_fields (record, &n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    if (g_strcmp0 (fields[i].section, section) == 0)
+      write_field (object, &fields[i], source);
+}
+
+/* Adds @child to @object under @key unless it is empty. */
+static void
+set_object (json_t     *object,
+            const char *key,
+            json_t     *child)
+{
+  if (json_object_size (child) > 0)
+    json_object_set (object, key, child);
+}
+
+static json_t *
+write_factors (CrepitusAssessment *assessment)
+{
+  json_t *factors = json_object ();
+  guint n_factors;
+  const CrepitusFactor *catalog_factors = crepitus_catalog_factors (&n_factors);
+
+  for (guint i = 0; i < n_factors; i++)
+    {
+      CrepitusFactorRecord *record = crepitus_assessment_get_factor (assessment,
+                                                                     catalog_factors[i].key);
+      json_t *factor;
+
+      if (crepitus_factor_record_is_empty (record))
+        continue;
+      factor = json_object ();
+      write_section (factor, CREPITUS_RECORD_FACTOR, NULL, G_OBJECT (record));
+      set_object (factors, catalog_factors[i].key, factor);
+      json_decref (factor);
+    }
+  return factors;
+}
+
 char *
 crepitus_json_write (CrepitusAssessment *assessment)
 {
   CrepitusPatient *patient;
+  const CrepitusField *fields;
+  guint n_fields;
   json_t *root, *p, *a, *factors, *posture;
-  guint n_factors;
-  const CrepitusFactor *catalog_factors = crepitus_catalog_factors (&n_factors);
+  gboolean posture_placed = FALSE;
   char *dumped, *result;
 
   g_return_val_if_fail (CREPITUS_IS_ASSESSMENT (assessment), NULL);
@@ -879,96 +846,30 @@ crepitus_json_write (CrepitusAssessment *assessment)
 
   p = json_object ();
   if (patient != NULL)
-    {
-      set_text (p, "mrn", crepitus_patient_get_mrn (patient));
-      set_text (p, "family_name", crepitus_patient_get_family_name (patient));
-      set_text (p, "given_name", crepitus_patient_get_given_name (patient));
-      set_text (p, "birth_date", crepitus_patient_get_birth_date (patient));
-      set_choice (p, "sex", CREPITUS_LIST_SEX, crepitus_patient_get_sex (patient));
-      set_text (p, "language", crepitus_patient_get_language (patient));
-    }
+    write_section (p, CREPITUS_RECORD_PATIENT, "patient", G_OBJECT (patient));
   json_object_set_new (root, "patient", p);
 
+  /* In the table's order; factors, then posture, where the posture fields begin. */
   a = json_object ();
-  set_text (a, "date", crepitus_assessment_get_date (assessment));
-  set_text (a, "clinician", crepitus_assessment_get_clinician (assessment));
-  set_choice (a, "side", CREPITUS_LIST_SIDE, crepitus_assessment_get_side (assessment));
-  {
-    g_auto(GStrv) keys = crepitus_assessment_dup_keys (assessment, CREPITUS_LIST_LOCATION);
-    set_key_array (a, "location", keys);
-  }
-  set_choice (a, "sound", CREPITUS_LIST_SOUND, crepitus_assessment_get_sound (assessment));
-  set_choice (a, "frequency", CREPITUS_LIST_FREQUENCY,
-              crepitus_assessment_get_frequency (assessment));
-  if (crepitus_assessment_get_duration_weeks (assessment) >= 0)
-    json_object_set_new (a, "duration_weeks",
-                         json_integer (crepitus_assessment_get_duration_weeks (assessment)));
-  {
-    g_auto(GStrv) keys = crepitus_assessment_dup_keys (assessment, CREPITUS_LIST_MOVEMENT);
-    set_key_array (a, "provoking_movements", keys);
-  }
-  if (crepitus_assessment_get_pain_score (assessment) >= 0)
-    json_object_set_new (a, "pain_score",
-                         json_integer (crepitus_assessment_get_pain_score (assessment)));
-  {
-    g_auto(GStrv) symptoms = crepitus_assessment_dup_keys (assessment, CREPITUS_LIST_SYMPTOM);
-    g_auto(GStrv) history = crepitus_assessment_dup_keys (assessment, CREPITUS_LIST_HISTORY);
-    g_auto(GStrv) red_flags = crepitus_assessment_dup_keys (assessment, CREPITUS_LIST_RED_FLAG);
-
-    set_key_array (a, "symptoms", symptoms);
-    set_key_array (a, "history", history);
-    set_key_array (a, "red_flags", red_flags);
-  }
-
-  factors = json_object ();
-  for (guint i = 0; i < n_factors; i++)
-    {
-      CrepitusFactorRecord *record = crepitus_assessment_get_factor (assessment,
-                                                                     catalog_factors[i].key);
-      g_auto(GStrv) findings = NULL;
-      json_t *f;
-
-      if (crepitus_factor_record_is_empty (record))
-        continue;
-      f = json_object ();
-      if (crepitus_factor_record_get_judgement (record) != CREPITUS_JUDGEMENT_NOT_ASSESSED)
-        json_object_set_new (f, "judgement",
-                             json_string (crepitus_catalog_key (CREPITUS_LIST_JUDGEMENT,
-                                                                crepitus_factor_record_get_judgement (record))));
-      findings = crepitus_factor_record_dup_findings (record);
-      set_key_array (f, "findings", findings);
-      set_text (f, "notes", crepitus_factor_record_get_notes (record));
-      json_object_set_new (factors, catalog_factors[i].key, f);
-    }
-  if (json_object_size (factors) > 0)
-    json_object_set_new (a, "factors", factors);
-  else
-    json_decref (factors);
-
+  factors = write_factors (assessment);
   posture = json_object ();
-  set_choice (posture, "scoliosis", CREPITUS_LIST_SCOLIOSIS,
-              crepitus_assessment_get_scoliosis (assessment));
-  set_choice (posture, "lordosis", CREPITUS_LIST_LORDOSIS,
-              crepitus_assessment_get_lordosis (assessment));
-  set_choice (posture, "pelvic_tilt", CREPITUS_LIST_PELVIC_TILT,
-              crepitus_assessment_get_pelvic_tilt (assessment));
-  set_choice (posture, "kyphosis", CREPITUS_LIST_KYPHOSIS,
-              crepitus_assessment_get_kyphosis (assessment));
-  if (crepitus_assessment_get_forward_head (assessment) != CREPITUS_TRISTATE_NOT_RECORDED)
-    json_object_set_new (posture, "forward_head",
-                         json_boolean (crepitus_assessment_get_forward_head (assessment) ==
-                                       CREPITUS_TRISTATE_YES));
-  set_text (posture, "notes", crepitus_assessment_get_posture_notes (assessment));
-  if (json_object_size (posture) > 0)
-    json_object_set_new (a, "posture", posture);
-  else
-    json_decref (posture);
+  fields = crepitus_fields (CREPITUS_RECORD_ASSESSMENT, &n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      gboolean in_posture = g_strcmp0 (fields[i].section, "assessment.posture") == 0;
 
-  if (!crepitus_measures_is_empty (crepitus_assessment_get_measures (assessment)))
-    json_object_set_new (a, "measures",
-                         write_measures (crepitus_assessment_get_measures (assessment)));
-
-  set_text (a, "notes", crepitus_assessment_get_notes (assessment));
+      if (in_posture && !posture_placed)
+        {
+          set_object (a, "factors", factors);
+          json_object_set (a, "posture", posture);
+          posture_placed = TRUE;
+        }
+      write_field (in_posture ? posture : a, &fields[i], G_OBJECT (assessment));
+    }
+  if (json_object_size (posture) == 0)
+    json_object_del (a, "posture");
+  json_decref (posture);
+  json_decref (factors);
   json_object_set_new (root, "assessment", a);
 
   dumped = json_dumps (root, JSON_INDENT (2) | JSON_PRESERVE_ORDER);
