@@ -73,7 +73,13 @@ test_triage_file (void)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpstr (run.out, ==, "{\"level\": \"benign\", \"reasons\": [], "
-                                "\"recommendations\": [\"reassurance\", \"self-care\"]}\n");
+                                "\"recommendations\": [\"reassurance\", \"self-care\"], "
+                                "\"not_asked\": [\"bilateral-neurological-symptoms\", "
+                                "\"bladder-bowel-dysfunction\", \"cancer-history\", \"fever\", "
+                                "\"immunosuppression\", \"iv-drug-use\", \"night-pain\", "
+                                "\"progressive-weakness\", \"saddle-anaesthesia\", "
+                                "\"sexual-dysfunction\", \"significant-trauma\", "
+                                "\"steroid-use-osteoporosis\", \"unexplained-weight-loss\"]}\n");
 }
 
 static void
@@ -83,13 +89,18 @@ test_triage_stdin (void)
   const char *input = "{\"format\": \"crepitus-assessment\", \"version\": 1, "
                       "\"patient\": {\"family_name\": \"Nowak\"}, \"assessment\": "
                       "{\"date\": \"2026-01-05\", \"red_flags\": [\"cancer-history\"], "
+                      "\"red_flags_absent\": [\"saddle-anaesthesia\", \"bladder-bowel-dysfunction\", "
+                      "\"sexual-dysfunction\", \"bilateral-neurological-symptoms\", "
+                      "\"progressive-weakness\", \"unexplained-weight-loss\", \"fever\", "
+                      "\"significant-trauma\", \"immunosuppression\", \"iv-drug-use\"], "
                       "\"symptoms\": [\"weakness\"]}}";
 
   crepitus_run (&run, input, (const char *[]) { "triage", "-", NULL });
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "{\"level\": \"emergency\", \"reasons\": [\"red-flag:cancer-history\", "
                                 "\"symptom:weakness\"], \"recommendations\": [\"consider-imaging\", "
-                                "\"emergency-care-now\"]}\n");
+                                "\"emergency-care-now\"], \"not_asked\": [\"night-pain\", "
+                                "\"steroid-use-osteoporosis\"]}\n");
 }
 
 static void

@@ -11,6 +11,14 @@ typedef struct
   const char *expected;     /* the one-line result */
 } TriageCase;
 
+/* Every red flag, by byte order, written out here rather than read from the catalog. */
+static const char * const all_red_flags[] = {
+  "bilateral-neurological-symptoms", "bladder-bowel-dysfunction", "cancer-history", "fever",
+  "immunosuppression", "iv-drug-use", "night-pain", "progressive-weakness", "saddle-anaesthesia",
+  "sexual-dysfunction", "significant-trauma", "steroid-use-osteoporosis",
+  "unexplained-weight-loss",
+};
+
 static const TriageCase cases[] = {
   /* benign */
   { "nothing-recorded", "",
@@ -121,8 +129,81 @@ test_case (gconstpointer data)
   g_assert_no_error (error);
   triage = crepitus_triage_compute (assessment);
   line = crepitus_triage_to_json (triage);
-  g_assert_cmpstr (line, ==, c->expected);
   g_assert_null (strchr (line, '\n'));
+
+  /* None of these cases asked about an absent flag: every flag not present is not asked. */
+  {
+    g_autoptr(GString) expected = g_string_new (c->expected);
+    gboolean first = TRUE;
+
+    g_string_truncate (expected, expected->len - 1);
+    g_string_append (expected, ", \"not_asked\": [");
+    for (guint i = 0; i < G_N_ELEMENTS (all_red_flags); i++)
+      {
+        g_autofree char *quoted = g_strdup_printf ("\"%s\"", all_red_flags[i]);
+
+        if (strstr (c->assessment, quoted) != NULL)
+          continue;
+        g_string_append_printf (expected, "%s%s", first ? "" : ", ", quoted);
+        first = FALSE;
+      }
+    g_string_append (expected, "]}");
+    g_assert_cmpstr (line, ==, expected->str);
+  }
+}
+
+typedef struct
+{
+  const char *name;
+  const char *assessment;
+  const char *expected;
+} ScreenCase;
+
+/* The screen never changes the level; "not_asked" lists the flags in neither list. */
+static const ScreenCase screen_cases[] = {
+  { "complete-negative",
+    "\"red_flags_absent\": [\"saddle-anaesthesia\", \"bladder-bowel-dysfunction\", "
+    "\"sexual-dysfunction\", \"bilateral-neurological-symptoms\", \"progressive-weakness\", "
+    "\"cancer-history\", \"unexplained-weight-loss\", \"fever\", \"significant-trauma\", "
+    "\"night-pain\", \"immunosuppression\", \"iv-drug-use\", \"steroid-use-osteoporosis\"]",
+    "{\"level\": \"benign\", \"reasons\": [], \"recommendations\": [\"reassurance\", "
+    "\"self-care\"], \"not_asked\": []}" },
+  { "two-not-asked",
+    "\"red_flags\": [\"fever\"], \"red_flags_absent\": [\"saddle-anaesthesia\", "
+    "\"bladder-bowel-dysfunction\", \"sexual-dysfunction\", \"bilateral-neurological-symptoms\", "
+    "\"progressive-weakness\", \"cancer-history\", \"unexplained-weight-loss\", "
+    "\"significant-trauma\", \"immunosuppression\", \"iv-drug-use\"]",
+    "{\"level\": \"urgent\", \"reasons\": [\"red-flag:fever\"], \"recommendations\": "
+    "[\"consider-imaging\", \"urgent-medical-review\"], \"not_asked\": [\"night-pain\", "
+    "\"steroid-use-osteoporosis\"]}" },
+  { "absent-flags-trigger-nothing",
+    "\"red_flags_absent\": [\"saddle-anaesthesia\", \"cancer-history\"], "
+    "\"symptoms\": [\"tingling\"]",
+    "{\"level\": \"refer\", \"reasons\": [\"symptom:tingling\"], \"recommendations\": "
+    "[\"medical-evaluation\", \"neurological-assessment\", \"self-care\"], \"not_asked\": "
+    "[\"bilateral-neurological-symptoms\", \"bladder-bowel-dysfunction\", \"fever\", "
+    "\"immunosuppression\", \"iv-drug-use\", \"night-pain\", \"progressive-weakness\", "
+    "\"sexual-dysfunction\", \"significant-trauma\", \"steroid-use-osteoporosis\", "
+    "\"unexplained-weight-loss\"]}" },
+};
+
+static void
+test_screen_case (gconstpointer data)
+{
+  const ScreenCase *c = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = g_strdup_printf ("{\"format\": \"crepitus-assessment\", \"version\": 1, "
+                                           "\"patient\": {\"family_name\": \"Test\"}, "
+                                           "\"assessment\": {\"date\": \"2026-01-05\", %s}}",
+                                           c->assessment);
+  g_autoptr(CrepitusAssessment) assessment = crepitus_json_read (json, strlen (json), &error);
+  g_autoptr(CrepitusTriage) triage = NULL;
+  g_autofree char *line = NULL;
+
+  g_assert_no_error (error);
+  triage = crepitus_triage_compute (assessment);
+  line = crepitus_triage_to_json (triage);
+  g_assert_cmpstr (line, ==, c->expected);
 }
 
 /* The model, not only JSON: an edit changes the outcome live. */
@@ -208,6 +289,12 @@ main (int   argc,
       g_autofree char *path = g_strdup_printf ("/crepitus/triage/%s", cases[i].name);
 
       g_test_add_data_func (path, &cases[i], test_case);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (screen_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/crepitus/triage/screen/%s", screen_cases[i].name);
+
+      g_test_add_data_func (path, &screen_cases[i], test_screen_case);
     }
   g_test_add_func ("/crepitus/triage/live-update", test_live_update);
   g_test_add_func ("/crepitus/triage/factors-do-not-change-level", test_factors_do_not_change_level);

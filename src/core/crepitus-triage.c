@@ -192,6 +192,15 @@ crepitus_triage_compute (CrepitusAssessment *assessment)
 out:
   triage->reasons = sorted_unique (reasons);
   triage->recommendations = sorted_unique (recommendations);
+  /* Asking never changes the level (§4): the screen is reported beside it. */
+  {
+    g_auto(GStrv) not_asked = crepitus_assessment_dup_red_flags_not_asked (assessment);
+    g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+
+    for (gsize i = 0; not_asked[i] != NULL; i++)
+      g_ptr_array_add (keys, not_asked[i]);
+    triage->not_asked = sorted_unique (keys);
+  }
   return triage;
 }
 
@@ -206,6 +215,7 @@ crepitus_triage_copy (const CrepitusTriage *triage)
   copy->level = triage->level;
   copy->reasons = g_strdupv (triage->reasons);
   copy->recommendations = g_strdupv (triage->recommendations);
+  copy->not_asked = g_strdupv (triage->not_asked);
   return copy;
 }
 
@@ -216,6 +226,7 @@ crepitus_triage_free (CrepitusTriage *triage)
     return;
   g_strfreev (triage->reasons);
   g_strfreev (triage->recommendations);
+  g_strfreev (triage->not_asked);
   g_free (triage);
 }
 
@@ -247,6 +258,7 @@ crepitus_triage_to_json (const CrepitusTriage *triage)
   json_object_set_new (object, "level", json_string (crepitus_triage_level_key (triage->level)));
   json_object_set_new (object, "reasons", string_array (triage->reasons));
   json_object_set_new (object, "recommendations", string_array (triage->recommendations));
+  json_object_set_new (object, "not_asked", string_array (triage->not_asked));
   dumped = json_dumps (object, JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
   json_decref (object);
 

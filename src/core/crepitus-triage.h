@@ -15,12 +15,13 @@ typedef enum
 } CrepitusLevel;
 
 /* The outcome: one level, and that level's reasons and recommendations, each sorted by
- * byte order with no duplicates. */
+ * byte order with no duplicates; and the red flags not asked, which never change the level. */
 typedef struct
 {
   CrepitusLevel   level;
   char          **reasons;           /* "red-flag:KEY", "symptom:KEY", "sound:KEY", … */
   char          **recommendations;   /* CREPITUS_LIST_RECOMMENDATION keys */
+  char          **not_asked;         /* red flags in neither list, by byte order (§4) */
 } CrepitusTriage;
 
 #define CREPITUS_TYPE_TRIAGE (crepitus_triage_get_type ())
@@ -34,7 +35,8 @@ void            crepitus_triage_free          (CrepitusTriage       *triage);
 /* The level's key ("refer"). */
 const char     *crepitus_triage_level_key     (CrepitusLevel         level);
 
-/* The §4 result as one line of JSON: {"level": …, "reasons": […], "recommendations": […]}. */
+/* The §4 result as one line of JSON: {"level": …, "reasons": […], "recommendations": […],
+ * "not_asked": […]}. */
 char           *crepitus_triage_to_json       (const CrepitusTriage *triage);
 
 /* The translated name of @level ("Refer for evaluation"). */
