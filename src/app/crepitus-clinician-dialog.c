@@ -23,7 +23,7 @@ G_DEFINE_FINAL_TYPE (CrepitusClinicianDialog, crepitus_clinician_dialog, ADW_TYP
 static gboolean
 name_is_valid (CrepitusClinicianDialog *self)
 {
-  return crepitus_family_name_check (gtk_editable_get_text (GTK_EDITABLE (self->entry)), NULL);
+  return !crepitus_text_is_blank (gtk_editable_get_text (GTK_EDITABLE (self->entry)));
 }
 
 static void

@@ -47,17 +47,27 @@ crepitus_new_patient_dialog_validate (CrepitusNewPatientDialog *self,
   const char *birth = gtk_editable_get_text (GTK_EDITABLE (self->birth_row));
   g_autoptr(GError) birth_error = NULL;
   g_autoptr(GError) family_error = NULL;
-  gboolean family_ok = crepitus_family_name_check (family, &family_error);
-  gboolean birth_ok = *birth == '\0' || crepitus_date_check (birth, &birth_error);
-  const char *problem = NULL;
+  gboolean family_ok =
+    crepitus_field_validate_text (crepitus_field_find (CREPITUS_RECORD_PATIENT, "family-name"),
+                                  NULL, family, &family_error);
+  gboolean birth_ok =
+    crepitus_field_validate_text (crepitus_field_find (CREPITUS_RECORD_PATIENT, "birth-date"),
+                                  NULL, birth, &birth_error);
+  g_autofree char *problem = NULL;
 
   set_row_error (self->family_row, !family_ok && (show_missing_name || *family != '\0'));
   set_row_error (self->birth_row, !birth_ok);
 
+  /* Translators: a form's field, then what is wrong with it: "Family name: must not be
+   * empty" */
   if (!birth_ok)
-    problem = birth_error->message;
+    problem = g_strdup_printf (_("%s: %s"),
+                               adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->birth_row)),
+                               crepitus_field_error_problem (birth_error));
   else if (!family_ok && (show_missing_name || *family != '\0'))
-    problem = family_error->message;
+    problem = g_strdup_printf (_("%s: %s"),
+                               adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->family_row)),
+                               crepitus_field_error_problem (family_error));
 
   gtk_label_set_text (self->problem_label, problem != NULL ? problem : "");
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problem != NULL);

@@ -48,7 +48,15 @@ show_problem (CrepitusPatientPage *self,
     gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
 
   if (error != NULL)
-    gtk_label_set_text (self->problem_label, error->message);
+    {
+      /* Translators: a form's field, then what is wrong with it: "Family name: must not be
+       * empty" */
+      g_autofree char *problem = g_strdup_printf (_("%s: %s"),
+                                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                                  crepitus_field_error_problem (error));
+
+      gtk_label_set_text (self->problem_label, problem);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label),
                           gtk_widget_has_css_class (GTK_WIDGET (self->family_row), "error") ||
                           gtk_widget_has_css_class (GTK_WIDGET (self->birth_row), "error"));
@@ -62,7 +70,8 @@ on_family_changed_cb (CrepitusPatientPage *self)
 
   if (self->updating || self->patient == NULL)
     return;
-  if (crepitus_family_name_check (text, &error))
+  if (crepitus_field_validate_text (crepitus_field_find (CREPITUS_RECORD_PATIENT, "family-name"),
+                                    G_OBJECT (self->patient), text, &error))
     crepitus_patient_set_family_name (self->patient, text);
   show_problem (self, self->family_row, error);
 }
@@ -76,8 +85,9 @@ on_birth_changed_cb (CrepitusPatientPage *self)
   if (self->updating || self->patient == NULL)
     return;
   /* Empty clears the birth date: it becomes "not recorded". */
-  if (*text == '\0' || crepitus_date_check (text, &error))
-    crepitus_patient_set_birth_date (self->patient, text);
+  if (crepitus_field_validate_text (crepitus_field_find (CREPITUS_RECORD_PATIENT, "birth-date"),
+                                    G_OBJECT (self->patient), text, &error))
+    crepitus_patient_set_birth_date (self->patient, crepitus_text_is_blank (text) ? NULL : text);
   show_problem (self, self->birth_row, error);
 }
 
@@ -156,28 +166,29 @@ static char *
 assessment_status (CrepitusAssessment *assessment,
                    const char        **css_class)
 {
-  if (crepitus_assessment_get_entered_in_error (assessment))
+  switch (crepitus_assessment_get_status (assessment))
     {
+    case CREPITUS_ASSESSMENT_ENTERED_IN_ERROR:
       *css_class = "crepitus-entered-in-error";
       return g_strdup (_("Entered in error"));
-    }
-  if (crepitus_assessment_get_superseded_by (assessment) >= 0)
-    {
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                             crepitus_assessment_get_superseded_by (assessment));
+    case CREPITUS_ASSESSMENT_SUPERSEDED:
+      {
+        g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                               crepitus_assessment_get_superseded_by (assessment));
 
-      *css_class = "crepitus-superseded";
-      /* Translators: %s is the number of the assessment that replaced this one */
-      return g_strdup_printf (_("Superseded by amendment %s"), id);
-    }
-  if (crepitus_assessment_get_signed_by (assessment) != NULL)
-    {
+        *css_class = "crepitus-superseded";
+        /* Translators: %s is the number of the assessment that replaced this one */
+        return g_strdup_printf (_("Superseded by amendment %s"), id);
+      }
+    case CREPITUS_ASSESSMENT_SIGNED:
       *css_class = "crepitus-signed";
       /* Translators: %s is the clinician who signed */
       return g_strdup_printf (_("Signed by %s"), crepitus_assessment_get_signed_by (assessment));
+    case CREPITUS_ASSESSMENT_NOT_SIGNED:
+    default:
+      *css_class = "crepitus-unsigned";
+      return g_strdup (_("Not signed yet"));
     }
-  *css_class = "crepitus-unsigned";
-  return g_strdup (_("Not signed yet"));
 }
 
 static GtkWidget *

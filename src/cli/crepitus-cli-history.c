@@ -10,17 +10,6 @@
 #include "crepitus-cli-private.h"
 #include "crepitus-triage.h"
 
-/* unsigned, signed or superseded. */
-static const char *
-status_key (CrepitusAssessment *assessment)
-{
-  if (crepitus_assessment_get_superseded_by (assessment) >= 0)
-    return "superseded";
-  if (crepitus_assessment_get_signed_by (assessment) != NULL)
-    return "signed";
-  return "unsigned";
-}
-
 int
 crepitus_cli_history (const CrepitusGlobalOptions *options,
                       int                          argc,
@@ -69,8 +58,10 @@ crepitus_cli_history (const CrepitusGlobalOptions *options,
       gint64 superseded_by = crepitus_assessment_get_superseded_by (assessment);
       gint64 amends = crepitus_assessment_get_amends (assessment);
 
+      CrepitusAssessmentStatus status = crepitus_assessment_get_status (assessment);
+
       /* Kept in the database, never part of the patient's history. */
-      if (crepitus_assessment_get_entered_in_error (assessment))
+      if (status == CREPITUS_ASSESSMENT_ENTERED_IN_ERROR)
         continue;
 
       if (as_json)
@@ -82,7 +73,8 @@ crepitus_cli_history (const CrepitusGlobalOptions *options,
           if (clinician != NULL)
             json_object_set_new (object, "clinician", json_string (clinician));
           json_object_set_new (object, "level", json_string (level));
-          json_object_set_new (object, "status", json_string (status_key (assessment)));
+          json_object_set_new (object, "status",
+                               json_string (crepitus_assessment_status_key (status)));
           if (signed_by != NULL)
             {
               json_object_set_new (object, "signed_by", json_string (signed_by));
@@ -102,7 +94,7 @@ crepitus_cli_history (const CrepitusGlobalOptions *options,
           g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\n",
                    crepitus_assessment_get_id (assessment),
                    crepitus_assessment_get_date (assessment), name, level,
-                   status_key (assessment));
+                   crepitus_assessment_status_key (status));
         }
     }
 

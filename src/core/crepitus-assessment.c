@@ -208,6 +208,20 @@ crepitus_assessment_get_status (CrepitusAssessment *self)
   return CREPITUS_ASSESSMENT_NOT_SIGNED;
 }
 
+const char *
+crepitus_assessment_status_key (CrepitusAssessmentStatus status)
+{
+  static const char * const keys[] = {
+    [CREPITUS_ASSESSMENT_NOT_SIGNED] = "unsigned",
+    [CREPITUS_ASSESSMENT_SIGNED] = "signed",
+    [CREPITUS_ASSESSMENT_SUPERSEDED] = "superseded",
+    [CREPITUS_ASSESSMENT_ENTERED_IN_ERROR] = "entered-in-error",
+  };
+
+  g_return_val_if_fail (status < G_N_ELEMENTS (keys), NULL);
+  return keys[status];
+}
+
 CrepitusPatient *
 crepitus_assessment_get_patient (CrepitusAssessment *self)
 {

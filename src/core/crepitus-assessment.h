@@ -155,6 +155,9 @@ typedef enum
 
 /* The one answer to where @self stands; every reader of the status asks it. */
 CrepitusAssessmentStatus crepitus_assessment_get_status       (CrepitusAssessment *self);
+/* The key of @status for machine-readable output: "unsigned", "signed", "superseded" or
+ * "entered-in-error". */
+const char           *crepitus_assessment_status_key          (CrepitusAssessmentStatus status);
 
 /* Whether the assessment can no longer change: signed, superseded or entered in error. */
 gboolean              crepitus_assessment_is_read_only        (CrepitusAssessment *self);
