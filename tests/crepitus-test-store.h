@@ -81,6 +81,27 @@ crepitus_test_add_assessment (CrepitusStore   *store,
   return assessment;
 }
 
+/* A stored assessment of @patient on @date whose red-flag screen is complete and negative, as
+ * signing needs. */
+static inline CrepitusAssessment *
+crepitus_test_add_screened_assessment (CrepitusStore   *store,
+                                       CrepitusPatient *patient,
+                                       const char      *date)
+{
+  g_autoptr(GError) error = NULL;
+  CrepitusAssessment *assessment = crepitus_assessment_new (patient);
+  guint n_flags;
+  const CrepitusCatalogEntry *flags = crepitus_catalog_entries (CREPITUS_LIST_RED_FLAG, &n_flags);
+
+  crepitus_assessment_set_date (assessment, date);
+  for (guint i = 0; i < n_flags; i++)
+    crepitus_assessment_set_red_flag (assessment, flags[i].key, CREPITUS_RED_FLAG_ABSENT);
+  crepitus_store_save_assessment (store, assessment, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (crepitus_assessment_get_id (assessment), >, 0);
+  return assessment;
+}
+
 /* The assessment @id as a second store on the database at @path sees it. */
 static inline CrepitusAssessment *
 crepitus_test_reload_assessment (const char *path,

@@ -72,6 +72,13 @@ import (Fixture    *fixture,
   assert_ok (&run, line);
 }
 
+/* A complete, negative red-flag screen: signing needs one. */
+#define ALL_RED_FLAGS \
+  "[\"saddle-anaesthesia\", \"bladder-bowel-dysfunction\", \"sexual-dysfunction\", " \
+  "\"bilateral-neurological-symptoms\", \"progressive-weakness\", \"cancer-history\", " \
+  "\"unexplained-weight-loss\", \"fever\", \"significant-trauma\", \"night-pain\", " \
+  "\"immunosuppression\", \"iv-drug-use\", \"steroid-use-osteoporosis\"]"
+
 static char *
 patient_document (const char *family,
                   const char *given,
@@ -80,7 +87,8 @@ patient_document (const char *family,
 {
   return g_strdup_printf ("{\"format\": \"crepitus-assessment\", \"version\": 1, \"patient\": "
                           "{\"mrn\": \"%s\", \"family_name\": \"%s\", \"given_name\": \"%s\"}, "
-                          "\"assessment\": {\"date\": \"%s\", \"notes\": \"Private note.\"}}",
+                          "\"assessment\": {\"date\": \"%s\", \"notes\": \"Private note.\", "
+                          "\"red_flags_absent\": " ALL_RED_FLAGS "}}",
                           mrn, family, given, date);
 }
 

@@ -49,7 +49,7 @@ fill (CrepitusStore *store)
 
   crepitus_store_set_clinician (store, "Dr Backup");
   patient = crepitus_test_add_patient (store, "Østergaard", "Søren", "1955-09-09", "B-55");
-  assessment = crepitus_test_add_assessment (store, patient, "2026-06-06");
+  assessment = crepitus_test_add_screened_assessment (store, patient, "2026-06-06");
   crepitus_store_watch_assessment (store, assessment);
   crepitus_assessment_set_notes (assessment, "Backed up.");
   g_assert_true (crepitus_store_sign (store, crepitus_assessment_get_id (assessment), "Dr Backup",

@@ -77,8 +77,9 @@ add_watched (Fixture *fixture)
 {
   g_autoptr(CrepitusPatient) patient = crepitus_test_add_patient (fixture->store, "Kowalczyk",
                                                                   "Zofia", "1961-07-08", "P-9");
-  CrepitusAssessment *assessment = crepitus_test_add_assessment (fixture->store, patient,
-                                                                 "2026-04-01");
+  CrepitusAssessment *assessment = crepitus_test_add_screened_assessment (fixture->store,
+                                                                          patient,
+                                                                          "2026-04-01");
 
   crepitus_store_watch_assessment (fixture->store, assessment);
   crepitus_assessment_set_notes (assessment, "Pops when climbing stairs.");
@@ -358,6 +359,15 @@ test_audit_rows (Fixture       *fixture,
   g_autofree char *id_text = NULL;
   g_autofree char *new_id_text = NULL;
 
+  /* A complete, negative screen from the start (signing needs it): part of the insert. */
+  {
+    guint n_flags;
+    const CrepitusCatalogEntry *flags = crepitus_catalog_entries (CREPITUS_LIST_RED_FLAG,
+                                                                  &n_flags);
+
+    for (guint i = 0; i < n_flags; i++)
+      crepitus_assessment_set_red_flag (assessment, flags[i].key, CREPITUS_RED_FLAG_ABSENT);
+  }
   crepitus_store_watch_assessment (fixture->store, assessment);
   crepitus_patient_set_family_name (patient, "Wiśniewska");
   crepitus_assessment_set_date (assessment, "2026-05-05");

@@ -199,11 +199,20 @@ crepitus_assessment_get_status (CrepitusAssessment *self)
 {
   g_return_val_if_fail (CREPITUS_IS_ASSESSMENT (self), CREPITUS_ASSESSMENT_NOT_SIGNED);
 
-  if (self->entered_in_error)
+  return crepitus_assessment_status_from (self->signed_by != NULL, self->superseded_by,
+                                          self->entered_in_error);
+}
+
+CrepitusAssessmentStatus
+crepitus_assessment_status_from (gboolean is_signed,
+                                 gint64   superseded_by,
+                                 gboolean entered_in_error)
+{
+  if (entered_in_error)
     return CREPITUS_ASSESSMENT_ENTERED_IN_ERROR;
-  if (self->superseded_by >= 0)
+  if (superseded_by >= 0)
     return CREPITUS_ASSESSMENT_SUPERSEDED;
-  if (self->signed_by != NULL)
+  if (is_signed)
     return CREPITUS_ASSESSMENT_SIGNED;
   return CREPITUS_ASSESSMENT_NOT_SIGNED;
 }

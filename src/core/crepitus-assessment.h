@@ -155,6 +155,11 @@ typedef enum
 
 /* The one answer to where @self stands; every reader of the status asks it. */
 CrepitusAssessmentStatus crepitus_assessment_get_status       (CrepitusAssessment *self);
+/* The status of a stored record from its marks, for a reader that holds no assessment (the
+ * store's write check); crepitus_assessment_get_status() is this of its own marks. */
+CrepitusAssessmentStatus crepitus_assessment_status_from      (gboolean is_signed,
+                                                               gint64   superseded_by,
+                                                               gboolean entered_in_error);
 /* The key of @status for machine-readable output: "unsigned", "signed", "superseded" or
  * "entered-in-error". */
 const char           *crepitus_assessment_status_key          (CrepitusAssessmentStatus status);

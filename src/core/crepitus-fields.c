@@ -7,6 +7,7 @@
 
 #include "crepitus-enums.h"
 #include "crepitus-fields.h"
+#include "crepitus-json.h"
 #include "crepitus-measures.h"
 
 G_DEFINE_QUARK (crepitus-field-error-quark, crepitus_field_error)
@@ -213,12 +214,17 @@ crepitus_field_get (const CrepitusField *field,
         {
           int choice = 0;
 
+          int index;
+
           g_object_get (object, field->property, &choice, NULL);
-          if (field->flags & CREPITUS_FIELD_FIRST_UNSET)
-            g_value_set_string (value, choice > 0 ? crepitus_catalog_key (field->list, choice)
-                                                  : NULL);
+          index = (field->flags & CREPITUS_FIELD_FIRST_UNSET) ? choice : choice - 1;
+          if (choice <= 0)
+            g_value_set_string (value, NULL);
+          else if (index < (int) crepitus_catalog_count (field->list))
+            g_value_set_string (value, crepitus_catalog_key (field->list, index));
           else
-            g_value_set_string (value, crepitus_choice_to_key (field->list, choice));
+            /* A value no entry of the list has: its number, which is no key. */
+            g_value_take_string (value, g_strdup_printf ("%d", choice));
           return;
         }
       G_GNUC_FALLTHROUGH;
@@ -340,7 +346,8 @@ crepitus_field_is_recorded (const CrepitusField *field,
       }
     case CREPITUS_FIELD_INTEGER:
     case CREPITUS_FIELD_BOOLEAN:
-      return g_value_get_int (value) >= 0;
+      /* -1 is not recorded; any other number, in range or not, is there to be checked. */
+      return g_value_get_int (value) != -1;
     case CREPITUS_FIELD_MEASURES:
       return !crepitus_measures_is_empty (g_value_get_boxed (value));
     default:
@@ -479,13 +486,26 @@ crepitus_field_validate (const CrepitusField  *field,
                         field->min, field->max);
       return TRUE;
     case CREPITUS_FIELD_BOOLEAN:
-      if (g_value_get_int (value) > 1)
+      if (g_value_get_int (value) < 0 || g_value_get_int (value) > 1)
         return invalid (error, path, _("must be true or false"));
       return TRUE;
     case CREPITUS_FIELD_MEASURES:
-      /* Measures are checked as they are read (crepitus-json.c): the model holds only what
-       * §7 allows. */
-      return TRUE;
+      {
+        g_autofree char *text = crepitus_json_measures_to_string (g_value_get_boxed (value));
+        g_autoptr(CrepitusMeasures) reread = NULL;
+        g_autoptr(GError) local_error = NULL;
+
+        /* What cannot be written as §6 JSON and read back breaks a rule of §7; the reader
+         * names the path inside the measures. */
+        reread = crepitus_json_measures_from_string (text, &local_error);
+        if (reread == NULL)
+          {
+            g_set_error_literal (error, CREPITUS_FIELD_ERROR, CREPITUS_FIELD_ERROR_INVALID,
+                                 local_error->message);
+            return FALSE;
+          }
+        return TRUE;
+      }
     default:
       g_assert_not_reached ();
     }

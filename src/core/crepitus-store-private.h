@@ -13,7 +13,8 @@
 
 G_BEGIN_DECLS
 
-/* The stored fields of a patient, in column order. */
+/* The stored fields of each record: the positions of the table of fields (crepitus-fields.h),
+ * whose rows name the columns. */
 typedef enum
 {
   CREPITUS_STORE_PATIENT_MRN,
@@ -25,7 +26,7 @@ typedef enum
   CREPITUS_STORE_N_PATIENT_FIELDS
 } CrepitusStorePatientField;
 
-/* The stored fields of an assessment, in column order (the patient id apart). */
+
 typedef enum
 {
   CREPITUS_STORE_ASSESSMENT_DATE,
@@ -38,8 +39,9 @@ typedef enum
   CREPITUS_STORE_ASSESSMENT_PROVOKING_MOVEMENTS,
   CREPITUS_STORE_ASSESSMENT_PAIN_SCORE,
   CREPITUS_STORE_ASSESSMENT_SYMPTOMS,
-  CREPITUS_STORE_ASSESSMENT_HISTORY,
   CREPITUS_STORE_ASSESSMENT_RED_FLAGS,
+  CREPITUS_STORE_ASSESSMENT_RED_FLAGS_ABSENT,
+  CREPITUS_STORE_ASSESSMENT_HISTORY,
   CREPITUS_STORE_ASSESSMENT_SCOLIOSIS,
   CREPITUS_STORE_ASSESSMENT_LORDOSIS,
   CREPITUS_STORE_ASSESSMENT_PELVIC_TILT,
@@ -48,10 +50,11 @@ typedef enum
   CREPITUS_STORE_ASSESSMENT_POSTURE_NOTES,
   CREPITUS_STORE_ASSESSMENT_MEASURES,
   CREPITUS_STORE_ASSESSMENT_NOTES,
+  CREPITUS_STORE_ASSESSMENT_REVIEW_WEEKS,
   CREPITUS_STORE_N_ASSESSMENT_FIELDS
 } CrepitusStoreAssessmentField;
 
-/* The stored fields of one factor record, in column order (the factor key apart). */
+
 typedef enum
 {
   CREPITUS_STORE_FACTOR_JUDGEMENT,
@@ -60,26 +63,44 @@ typedef enum
   CREPITUS_STORE_N_FACTOR_FIELDS
 } CrepitusStoreFactorField;
 
-/* Value encoding, shared by every backend. get returns a new reference or %NULL (not
- * recorded); set refuses, naming the problem, a value no model can hold. */
-GVariant *crepitus_store_patient_get_value    (CrepitusPatient               *patient,
-                                               CrepitusStorePatientField      field);
-gboolean  crepitus_store_patient_set_value    (CrepitusPatient               *patient,
-                                               CrepitusStorePatientField      field,
-                                               GVariant                      *value,
-                                               GError                       **error);
-GVariant *crepitus_store_assessment_get_value (CrepitusAssessment            *assessment,
-                                               CrepitusStoreAssessmentField   field);
-gboolean  crepitus_store_assessment_set_value (CrepitusAssessment            *assessment,
-                                               CrepitusStoreAssessmentField   field,
-                                               GVariant                      *value,
-                                               GError                       **error);
-GVariant *crepitus_store_factor_get_value     (CrepitusFactorRecord          *record,
-                                               CrepitusStoreFactorField       field);
-gboolean  crepitus_store_factor_set_value     (CrepitusFactorRecord          *record,
-                                               CrepitusStoreFactorField       field,
-                                               GVariant                      *value,
-                                               GError                       **error);
+/* Value encoding, shared by every backend (crepitus-store-values.c): what @field of @object
+ * holds as a stored value (a new reference, %NULL when not recorded), and back; set refuses,
+ * naming the problem, a value no model can hold. */
+GVariant *crepitus_store_get_value    (const CrepitusField  *field,
+                                       GObject              *object);
+gboolean  crepitus_store_set_value    (const CrepitusField  *field,
+                                       GObject              *object,
+                                       GVariant             *value,
+                                       GError              **error);
+
+#define crepitus_store_patient_get_value(patient, field) \
+  crepitus_store_get_value (&crepitus_fields (CREPITUS_RECORD_PATIENT, NULL)[(field)], G_OBJECT (patient))
+#define crepitus_store_patient_set_value(patient, field, value, error) \
+  crepitus_store_set_value (&crepitus_fields (CREPITUS_RECORD_PATIENT, NULL)[(field)], G_OBJECT (patient), (value), (error))
+#define crepitus_store_assessment_get_value(assessment, field) \
+  crepitus_store_get_value (&crepitus_fields (CREPITUS_RECORD_ASSESSMENT, NULL)[(field)], G_OBJECT (assessment))
+#define crepitus_store_assessment_set_value(assessment, field, value, error) \
+  crepitus_store_set_value (&crepitus_fields (CREPITUS_RECORD_ASSESSMENT, NULL)[(field)], G_OBJECT (assessment), (value), (error))
+#define crepitus_store_factor_get_value(record, field) \
+  crepitus_store_get_value (&crepitus_fields (CREPITUS_RECORD_FACTOR, NULL)[(field)], G_OBJECT (record))
+#define crepitus_store_factor_set_value(record, field, value, error) \
+  crepitus_store_set_value (&crepitus_fields (CREPITUS_RECORD_FACTOR, NULL)[(field)], G_OBJECT (record), (value), (error))
+
+/* The table's rule for @field of @object, as a CREPITUS_STORE_ERROR_INVALID "PATH: PROBLEM;
+ * nothing was stored"; and for every field of @record. */
+gboolean  crepitus_store_check_field  (const CrepitusField  *field,
+                                       GObject              *object,
+                                       GError              **error);
+gboolean  crepitus_store_check_record (CrepitusRecord        record,
+                                       GObject              *object,
+                                       GError              **error);
+
+/* Sets a CREPITUS_STORE_ERROR_INVALID "PATH: PROBLEM; nothing was stored". */
+G_GNUC_PRINTF (3, 4)
+gboolean  crepitus_store_refuse       (GError              **error,
+                                       const char           *path,
+                                       const char           *format,
+                                       ...);
 
 /* What makes a stored assessment read-only. */
 typedef struct

@@ -152,6 +152,21 @@ static const char * const migrations[] = {
   "        FROM assessments WHERE id = OLD.assessment_id)\n"
   "  BEGIN SELECT RAISE (ABORT, 'the assessment is read-only'); END;\n"
   "PRAGMA user_version = 2;\n",
+
+  /* 3: the red-flag screen (the flags asked about and found absent; a flag in neither list
+   * was not asked, which is how every earlier assessment reads) and when to review. */
+  "ALTER TABLE assessments ADD COLUMN red_flags_absent TEXT\n"
+  "  CHECK (red_flags_absent GLOB '[[]*]');\n"
+  "ALTER TABLE assessments ADD COLUMN review_weeks INTEGER\n"
+  "  CHECK (review_weeks BETWEEN 1 AND 52);\n"
+  "DROP TRIGGER assessments_read_only;\n"
+  "CREATE TRIGGER assessments_read_only BEFORE UPDATE OF patient_id, date, clinician, side,\n"
+  "  location, sound, frequency, duration_weeks, provoking_movements, pain_score, symptoms,\n"
+  "  history, red_flags, red_flags_absent, scoliosis, lordosis, pelvic_tilt, kyphosis,\n"
+  "  forward_head, posture_notes, measures, notes, review_weeks, amends ON assessments\n"
+  "  WHEN OLD.signed_by IS NOT NULL OR OLD.superseded_by IS NOT NULL OR OLD.entered_in_error\n"
+  "  BEGIN SELECT RAISE (ABORT, 'the assessment is read-only'); END;\n"
+  "PRAGMA user_version = 3;\n",
 };
 
 static gboolean fill_search_keys (CrepitusStoreDb  *db,
@@ -162,6 +177,7 @@ static gboolean fill_search_keys (CrepitusStoreDb  *db,
 static gboolean (* const migration_steps[]) (CrepitusStoreDb *, GError **) = {
   NULL,
   fill_search_keys,
+  NULL,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migration_steps) == G_N_ELEMENTS (migrations));
@@ -190,6 +206,14 @@ static const char * const migration_samples[] = {
   "INSERT INTO audit (at, clinician, action, record, record_id, field, old_value, new_value)\n"
   "  VALUES ('2026-02-05T10:00:00.000Z', 'Dr Sample', 'sign', 'assessment', 2002, 'signed_by',\n"
   "          NULL, 'Dr Sample');\n",
+
+  "INSERT INTO patients (id, family_name, created_at, updated_at, family_key)\n"
+  "  VALUES (1003, 'Sample-v3', '2026-03-01T00:00:00Z', '2026-03-01T00:00:00Z', 'sample v3');\n"
+  "INSERT INTO patient_words (rowid, head, rest) VALUES (1003, 'sample', 'v3');\n"
+  "INSERT INTO assessments (id, patient_id, date, red_flags, red_flags_absent, review_weeks,\n"
+  "                         notes, created_at, updated_at)\n"
+  "  VALUES (2003, 1003, '2026-03-05', '[\"fever\"]', '[\"night-pain\"]', 4, 'Sample v3',\n"
+  "          '2026-03-05T09:00:00Z', '2026-03-05T09:00:00Z');\n",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migration_samples) == G_N_ELEMENTS (migrations));
@@ -1998,8 +2022,8 @@ sqlite_earliest_date (CrepitusStoreDb  *db,
 
 #define ASSESSMENT_COLUMNS \
   "date, clinician, side, location, sound, frequency, duration_weeks, provoking_movements, " \
-  "pain_score, symptoms, history, red_flags, scoliosis, lordosis, pelvic_tilt, kyphosis, "   \
-  "forward_head, posture_notes, measures, notes"
+  "pain_score, symptoms, red_flags, red_flags_absent, history, scoliosis, lordosis, "        \
+  "pelvic_tilt, kyphosis, forward_head, posture_notes, measures, notes, review_weeks"
 
 /* Signing: who, when, the amendment that replaced it, the one it amends, entered in error. */
 #define STATUS_COLUMNS "signed_by, signed_at, superseded_by, amends, entered_in_error"
@@ -2018,6 +2042,7 @@ static const char * const assessment_columns[CREPITUS_STORE_N_ASSESSMENT_FIELDS]
   [CREPITUS_STORE_ASSESSMENT_SYMPTOMS] = "symptoms",
   [CREPITUS_STORE_ASSESSMENT_HISTORY] = "history",
   [CREPITUS_STORE_ASSESSMENT_RED_FLAGS] = "red_flags",
+  [CREPITUS_STORE_ASSESSMENT_RED_FLAGS_ABSENT] = "red_flags_absent",
   [CREPITUS_STORE_ASSESSMENT_SCOLIOSIS] = "scoliosis",
   [CREPITUS_STORE_ASSESSMENT_LORDOSIS] = "lordosis",
   [CREPITUS_STORE_ASSESSMENT_PELVIC_TILT] = "pelvic_tilt",
@@ -2026,6 +2051,7 @@ static const char * const assessment_columns[CREPITUS_STORE_N_ASSESSMENT_FIELDS]
   [CREPITUS_STORE_ASSESSMENT_POSTURE_NOTES] = "posture_notes",
   [CREPITUS_STORE_ASSESSMENT_MEASURES] = "measures",
   [CREPITUS_STORE_ASSESSMENT_NOTES] = "notes",
+  [CREPITUS_STORE_ASSESSMENT_REVIEW_WEEKS] = "review_weeks",
 };
 
 static const char * const factor_columns[CREPITUS_STORE_N_FACTOR_FIELDS] = {
@@ -2048,6 +2074,7 @@ static const char * const assessment_updates[CREPITUS_STORE_N_ASSESSMENT_FIELDS]
   [CREPITUS_STORE_ASSESSMENT_SYMPTOMS] = UPDATE ("symptoms"),
   [CREPITUS_STORE_ASSESSMENT_HISTORY] = UPDATE ("history"),
   [CREPITUS_STORE_ASSESSMENT_RED_FLAGS] = UPDATE ("red_flags"),
+  [CREPITUS_STORE_ASSESSMENT_RED_FLAGS_ABSENT] = UPDATE ("red_flags_absent"),
   [CREPITUS_STORE_ASSESSMENT_SCOLIOSIS] = UPDATE ("scoliosis"),
   [CREPITUS_STORE_ASSESSMENT_LORDOSIS] = UPDATE ("lordosis"),
   [CREPITUS_STORE_ASSESSMENT_PELVIC_TILT] = UPDATE ("pelvic_tilt"),
@@ -2056,6 +2083,7 @@ static const char * const assessment_updates[CREPITUS_STORE_N_ASSESSMENT_FIELDS]
   [CREPITUS_STORE_ASSESSMENT_POSTURE_NOTES] = UPDATE ("posture_notes"),
   [CREPITUS_STORE_ASSESSMENT_MEASURES] = UPDATE ("measures"),
   [CREPITUS_STORE_ASSESSMENT_NOTES] = UPDATE ("notes"),
+  [CREPITUS_STORE_ASSESSMENT_REVIEW_WEEKS] = UPDATE ("review_weeks"),
 #undef UPDATE
 };
 
@@ -2185,7 +2213,8 @@ sqlite_insert_assessment (CrepitusStoreDb     *db,
 
   stmt = prepare (db, "INSERT INTO assessments (patient_id, " ASSESSMENT_COLUMNS ", created_at, "
                       "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-                      "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, " NOW ", " NOW ")", error);
+                      "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, " NOW ", " NOW ")",
+                      error);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, patient_id);

@@ -20,578 +20,16 @@
 
 G_DEFINE_QUARK (crepitus-store-error-quark, crepitus_store_error)
 
-/* How a model property becomes a stored value. */
-typedef enum
+static const CrepitusField *
+patient_field (guint field)
 {
-  KIND_TEXT,        /* free text */
-  KIND_DATE,        /* YYYY-MM-DD text */
-  KIND_KEY,         /* a text property holding a key of the list */
-  KIND_CHOICE,      /* an enum: value N is entry N - 1 of the list, 0 not recorded */
-  KIND_SET,         /* a strv of keys of the list, stored as a JSON array */
-  KIND_INT,         /* 0…max, -1 not recorded */
-  KIND_TRISTATE,    /* stored as 0 or 1 */
-  KIND_MEASURES,    /* stored as §6 JSON */
-  KIND_JUDGEMENT,   /* an enum: value N is entry N of the list, 0 not assessed */
-  KIND_FINDINGS,    /* a strv of findings of the factor, stored as a JSON array */
-} FieldKind;
-
-typedef struct
-{
-  const char   *property;
-  const char   *path;      /* §6 path, for messages (relative to the factor for factors) */
-  FieldKind     kind;
-  CrepitusList  list;
-  int           max;
-} FieldInfo;
-
-static const FieldInfo patient_fields[CREPITUS_STORE_N_PATIENT_FIELDS] = {
-  [CREPITUS_STORE_PATIENT_MRN] = { "mrn", "patient.mrn", KIND_TEXT },
-  [CREPITUS_STORE_PATIENT_FAMILY_NAME] = { "family-name", "patient.family_name", KIND_TEXT },
-  [CREPITUS_STORE_PATIENT_GIVEN_NAME] = { "given-name", "patient.given_name", KIND_TEXT },
-  [CREPITUS_STORE_PATIENT_BIRTH_DATE] = { "birth-date", "patient.birth_date", KIND_DATE },
-  [CREPITUS_STORE_PATIENT_SEX] = { "sex", "patient.sex", KIND_CHOICE, CREPITUS_LIST_SEX },
-  [CREPITUS_STORE_PATIENT_LANGUAGE] =
-    { "language", "patient.language", KIND_KEY, CREPITUS_LIST_LANGUAGE },
-};
-
-static const FieldInfo assessment_fields[CREPITUS_STORE_N_ASSESSMENT_FIELDS] = {
-  [CREPITUS_STORE_ASSESSMENT_DATE] = { "date", "assessment.date", KIND_DATE },
-  [CREPITUS_STORE_ASSESSMENT_CLINICIAN] = { "clinician", "assessment.clinician", KIND_TEXT },
-  [CREPITUS_STORE_ASSESSMENT_SIDE] =
-    { "side", "assessment.side", KIND_CHOICE, CREPITUS_LIST_SIDE },
-  [CREPITUS_STORE_ASSESSMENT_LOCATION] =
-    { "location", "assessment.location", KIND_SET, CREPITUS_LIST_LOCATION },
-  [CREPITUS_STORE_ASSESSMENT_SOUND] =
-    { "sound", "assessment.sound", KIND_CHOICE, CREPITUS_LIST_SOUND },
-  [CREPITUS_STORE_ASSESSMENT_FREQUENCY] =
-    { "frequency", "assessment.frequency", KIND_CHOICE, CREPITUS_LIST_FREQUENCY },
-  [CREPITUS_STORE_ASSESSMENT_DURATION_WEEKS] =
-    { "duration-weeks", "assessment.duration_weeks", KIND_INT, 0, 520 },
-  [CREPITUS_STORE_ASSESSMENT_PROVOKING_MOVEMENTS] =
-    { "provoking-movements", "assessment.provoking_movements", KIND_SET, CREPITUS_LIST_MOVEMENT },
-  [CREPITUS_STORE_ASSESSMENT_PAIN_SCORE] =
-    { "pain-score", "assessment.pain_score", KIND_INT, 0, 10 },
-  [CREPITUS_STORE_ASSESSMENT_SYMPTOMS] =
-    { "symptoms", "assessment.symptoms", KIND_SET, CREPITUS_LIST_SYMPTOM },
-  [CREPITUS_STORE_ASSESSMENT_HISTORY] =
-    { "history", "assessment.history", KIND_SET, CREPITUS_LIST_HISTORY },
-  [CREPITUS_STORE_ASSESSMENT_RED_FLAGS] =
-    { "red-flags", "assessment.red_flags", KIND_SET, CREPITUS_LIST_RED_FLAG },
-  [CREPITUS_STORE_ASSESSMENT_SCOLIOSIS] =
-    { "scoliosis", "assessment.posture.scoliosis", KIND_CHOICE, CREPITUS_LIST_SCOLIOSIS },
-  [CREPITUS_STORE_ASSESSMENT_LORDOSIS] =
-    { "lordosis", "assessment.posture.lordosis", KIND_CHOICE, CREPITUS_LIST_LORDOSIS },
-  [CREPITUS_STORE_ASSESSMENT_PELVIC_TILT] =
-    { "pelvic-tilt", "assessment.posture.pelvic_tilt", KIND_CHOICE, CREPITUS_LIST_PELVIC_TILT },
-  [CREPITUS_STORE_ASSESSMENT_KYPHOSIS] =
-    { "kyphosis", "assessment.posture.kyphosis", KIND_CHOICE, CREPITUS_LIST_KYPHOSIS },
-  [CREPITUS_STORE_ASSESSMENT_FORWARD_HEAD] =
-    { "forward-head", "assessment.posture.forward_head", KIND_TRISTATE },
-  [CREPITUS_STORE_ASSESSMENT_POSTURE_NOTES] =
-    { "posture-notes", "assessment.posture.notes", KIND_TEXT },
-  [CREPITUS_STORE_ASSESSMENT_MEASURES] = { "measures", "assessment.measures", KIND_MEASURES },
-  [CREPITUS_STORE_ASSESSMENT_NOTES] = { "notes", "assessment.notes", KIND_TEXT },
-};
-
-static const FieldInfo factor_fields[CREPITUS_STORE_N_FACTOR_FIELDS] = {
-  [CREPITUS_STORE_FACTOR_JUDGEMENT] =
-    { "judgement", "judgement", KIND_JUDGEMENT, CREPITUS_LIST_JUDGEMENT },
-  [CREPITUS_STORE_FACTOR_FINDINGS] = { "findings", "findings", KIND_FINDINGS },
-  [CREPITUS_STORE_FACTOR_NOTES] = { "notes", "notes", KIND_TEXT },
-};
-
-static char *
-factor_path (CrepitusFactorRecord *record,
-             const FieldInfo      *info)
-{
-  return g_strdup_printf ("assessment.factors.%s.%s", crepitus_factor_record_get_key (record),
-                          info->path);
+  return &crepitus_fields (CREPITUS_RECORD_PATIENT, NULL)[field];
 }
 
-/* Encoding */
-
-static char *
-keys_to_json (char **keys)
+static const CrepitusField *
+assessment_field (guint field)
 {
-  json_t *array = json_array ();
-  char *dumped, *result;
-
-  for (gsize i = 0; keys[i] != NULL; i++)
-    json_array_append_new (array, json_string (keys[i]));
-  dumped = json_dumps (array, JSON_COMPACT);
-  json_decref (array);
-  result = g_strdup (dumped);
-  free (dumped);
-  return result;
-}
-
-/* The keys of a stored JSON array, each a key of @list (or a finding of @factor). */
-static char **
-keys_from_json (const char            *text,
-                CrepitusList           list,
-                const CrepitusFactor  *factor,
-                const char            *path,
-                GError               **error)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  json_t *array, *item;
-  size_t i;
-
-  array = json_loads (text, JSON_REJECT_DUPLICATES, NULL);
-  if (!json_is_array (array))
-    {
-      json_decref (array);
-      g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_CORRUPT,
-                   "%s: %s", path, _("is not a list of keys"));
-      return NULL;
-    }
-  json_array_foreach (array, i, item)
-    {
-      const char *key = json_string_value (item);
-      gboolean known = key != NULL && (factor != NULL ? crepitus_catalog_finding (factor, key) != NULL
-                                                      : crepitus_catalog_index (list, key) >= 0);
-
-      if (!known)
-        {
-          g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_CORRUPT,
-                       _("%s: unknown key “%s”"), path, key != NULL ? key : "");
-          json_decref (array);
-          return NULL;
-        }
-      g_strv_builder_add (builder, key);
-    }
-  json_decref (array);
-  return g_strv_builder_end (builder);
-}
-
-static GVariant *
-field_get_value (GObject         *object,
-                 const FieldInfo *info)
-{
-  GVariant *value = NULL;
-
-  switch (info->kind)
-    {
-    case KIND_TEXT:
-    case KIND_DATE:
-    case KIND_KEY:
-      {
-        g_autofree char *text = NULL;
-
-        g_object_get (object, info->property, &text, NULL);
-        /* Checked before any write; never hand GVariant a string it would refuse. */
-        if (text != NULL && *text != '\0' && g_utf8_validate (text, -1, NULL))
-          value = g_variant_new_string (text);
-      }
-      break;
-    case KIND_CHOICE:
-    case KIND_JUDGEMENT:
-      {
-        int choice = 0;
-        const char *key;
-
-        g_object_get (object, info->property, &choice, NULL);
-        key = info->kind == KIND_CHOICE ? crepitus_choice_to_key (info->list, choice)
-                                        : choice > 0 ? crepitus_catalog_key (info->list, choice)
-                                                     : NULL;
-        if (key != NULL)
-          value = g_variant_new_string (key);
-      }
-      break;
-    case KIND_SET:
-    case KIND_FINDINGS:
-      {
-        g_auto(GStrv) keys = NULL;
-
-        g_object_get (object, info->property, &keys, NULL);
-        if (keys != NULL && keys[0] != NULL)
-          value = g_variant_new_take_string (keys_to_json (keys));
-      }
-      break;
-    case KIND_INT:
-      {
-        int number = -1;
-
-        g_object_get (object, info->property, &number, NULL);
-        if (number >= 0)
-          value = g_variant_new_int64 (number);
-      }
-      break;
-    case KIND_TRISTATE:
-      {
-        int state = CREPITUS_TRISTATE_NOT_RECORDED;
-
-        g_object_get (object, info->property, &state, NULL);
-        if (state != CREPITUS_TRISTATE_NOT_RECORDED)
-          value = g_variant_new_int64 (state == CREPITUS_TRISTATE_YES);
-      }
-      break;
-    case KIND_MEASURES:
-      {
-        g_autoptr(CrepitusMeasures) measures = NULL;
-
-        g_object_get (object, info->property, &measures, NULL);
-        if (!crepitus_measures_is_empty (measures))
-          value = g_variant_new_take_string (crepitus_json_measures_to_string (measures));
-      }
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-
-  return value != NULL ? g_variant_ref_sink (value) : NULL;
-}
-
-static gboolean
-value_type_error (const char  *path,
-                  GError     **error)
-{
-  g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_CORRUPT,
-               "%s: %s", path, _("holds a value of the wrong type"));
-  return FALSE;
-}
-
-static gboolean
-field_set_value (GObject               *object,
-                 const FieldInfo       *info,
-                 const char            *path,
-                 const CrepitusFactor  *factor,
-                 GVariant              *value,
-                 GError               **error)
-{
-  const char *text = NULL;
-
-  if (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
-    text = g_variant_get_string (value, NULL);
-
-  switch (info->kind)
-    {
-    case KIND_TEXT:
-    case KIND_DATE:
-    case KIND_KEY:
-      if (value != NULL && text == NULL)
-        return value_type_error (path, error);
-      if (text != NULL && info->kind == KIND_DATE && !crepitus_date_parse (text, NULL))
-        {
-          g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_CORRUPT,
-                       _("%s: “%s” is not a date"), path, text);
-          return FALSE;
-        }
-      if (text != NULL && info->kind == KIND_KEY && crepitus_catalog_index (info->list, text) < 0)
-        {
-          g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_CORRUPT,
-                       _("%s: unknown key “%s”"), path, text);
-          return FALSE;
-        }
-      g_object_set (object, info->property, text, NULL);
-      return TRUE;
-
-    case KIND_CHOICE:
-    case KIND_JUDGEMENT:
-      {
-        int choice = 0;
-
-        if (value != NULL && text == NULL)
-          return value_type_error (path, error);
-        if (text != NULL)
-          {
-            choice = info->kind == KIND_CHOICE ? crepitus_choice_from_key (info->list, text)
-                                               : crepitus_catalog_index (info->list, text);
-            if (choice < 0)
-              {
-                g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_CORRUPT,
-                             _("%s: unknown key “%s”"), path, text);
-                return FALSE;
-              }
-          }
-        g_object_set (object, info->property, choice, NULL);
-        return TRUE;
-      }
-
-    case KIND_SET:
-    case KIND_FINDINGS:
-      {
-        g_auto(GStrv) keys = NULL;
-
-        if (value != NULL && text == NULL)
-          return value_type_error (path, error);
-        if (text != NULL)
-          {
-            keys = keys_from_json (text, info->list, factor, path, error);
-            if (keys == NULL)
-              return FALSE;
-          }
-        g_object_set (object, info->property, keys, NULL);
-        return TRUE;
-      }
-
-    case KIND_INT:
-    case KIND_TRISTATE:
-      {
-        gint64 number;
-        gint64 max = info->kind == KIND_INT ? info->max : 1;
-
-        if (value == NULL)
-          {
-            g_object_set (object, info->property,
-                          info->kind == KIND_INT ? -1 : CREPITUS_TRISTATE_NOT_RECORDED, NULL);
-            return TRUE;
-          }
-        if (!g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
-          return value_type_error (path, error);
-        number = g_variant_get_int64 (value);
-        if (number < 0 || number > max)
-          {
-            g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_CORRUPT,
-                         _("%s: %" PRId64 " is out of range"), path, number);
-            return FALSE;
-          }
-        if (info->kind == KIND_INT)
-          g_object_set (object, info->property, (int) number, NULL);
-        else
-          g_object_set (object, info->property,
-                        number ? CREPITUS_TRISTATE_YES : CREPITUS_TRISTATE_NO, NULL);
-        return TRUE;
-      }
-
-    case KIND_MEASURES:
-      {
-        g_autoptr(CrepitusMeasures) measures = NULL;
-        g_autoptr(GError) local_error = NULL;
-
-        if (value != NULL && text == NULL)
-          return value_type_error (path, error);
-        if (text != NULL)
-          {
-            measures = crepitus_json_measures_from_string (text, &local_error);
-            if (measures == NULL)
-              {
-                g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_CORRUPT,
-                             "%s: %s", path, local_error->message);
-                return FALSE;
-              }
-          }
-        g_object_set (object, info->property, measures, NULL);
-        return TRUE;
-      }
-
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-GVariant *
-crepitus_store_patient_get_value (CrepitusPatient           *patient,
-                                  CrepitusStorePatientField  field)
-{
-  g_return_val_if_fail (field < CREPITUS_STORE_N_PATIENT_FIELDS, NULL);
-  return field_get_value (G_OBJECT (patient), &patient_fields[field]);
-}
-
-gboolean
-crepitus_store_patient_set_value (CrepitusPatient            *patient,
-                                  CrepitusStorePatientField   field,
-                                  GVariant                   *value,
-                                  GError                    **error)
-{
-  g_return_val_if_fail (field < CREPITUS_STORE_N_PATIENT_FIELDS, FALSE);
-  return field_set_value (G_OBJECT (patient), &patient_fields[field], patient_fields[field].path,
-                          NULL, value, error);
-}
-
-GVariant *
-crepitus_store_assessment_get_value (CrepitusAssessment           *assessment,
-                                     CrepitusStoreAssessmentField  field)
-{
-  g_return_val_if_fail (field < CREPITUS_STORE_N_ASSESSMENT_FIELDS, NULL);
-  return field_get_value (G_OBJECT (assessment), &assessment_fields[field]);
-}
-
-gboolean
-crepitus_store_assessment_set_value (CrepitusAssessment            *assessment,
-                                     CrepitusStoreAssessmentField   field,
-                                     GVariant                      *value,
-                                     GError                       **error)
-{
-  g_return_val_if_fail (field < CREPITUS_STORE_N_ASSESSMENT_FIELDS, FALSE);
-  return field_set_value (G_OBJECT (assessment), &assessment_fields[field],
-                          assessment_fields[field].path, NULL, value, error);
-}
-
-GVariant *
-crepitus_store_factor_get_value (CrepitusFactorRecord     *record,
-                                 CrepitusStoreFactorField  field)
-{
-  g_return_val_if_fail (field < CREPITUS_STORE_N_FACTOR_FIELDS, NULL);
-  return field_get_value (G_OBJECT (record), &factor_fields[field]);
-}
-
-gboolean
-crepitus_store_factor_set_value (CrepitusFactorRecord      *record,
-                                 CrepitusStoreFactorField   field,
-                                 GVariant                  *value,
-                                 GError                   **error)
-{
-  g_autofree char *path = NULL;
-
-  g_return_val_if_fail (field < CREPITUS_STORE_N_FACTOR_FIELDS, FALSE);
-  path = factor_path (record, &factor_fields[field]);
-  return field_set_value (G_OBJECT (record), &factor_fields[field], path,
-                          crepitus_catalog_factor (crepitus_factor_record_get_key (record)),
-                          value, error);
-}
-
-/* The rules of §6 a single field can break on its own. */
-
-G_GNUC_PRINTF (3, 4)
-static gboolean
-refuse (GError     **error,
-        const char  *path,
-        const char  *format,
-        ...)
-{
-  g_autofree char *problem = NULL;
-  va_list args;
-
-  va_start (args, format);
-  problem = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_INVALID,
-               _("%s: %s; nothing was stored"), path, problem);
-  return FALSE;
-}
-
-static gboolean
-field_check (GObject          *object,
-             const FieldInfo  *info,
-             const char       *path,
-             GError          **error)
-{
-  switch (info->kind)
-    {
-    case KIND_TEXT:
-    case KIND_DATE:
-    case KIND_KEY:
-      {
-        g_autofree char *text = NULL;
-        g_autoptr(GError) date_error = NULL;
-
-        g_object_get (object, info->property, &text, NULL);
-        if (text == NULL)
-          return TRUE;
-        if (!g_utf8_validate (text, -1, NULL))
-          return refuse (error, path, _("is not valid UTF-8 text"));
-        if (info->kind == KIND_DATE && !crepitus_date_check (text, &date_error))
-          return refuse (error, path, "%s", date_error->message);
-        if (info->kind == KIND_KEY && crepitus_catalog_index (info->list, text) < 0)
-          return refuse (error, path, _("unknown %s “%s”"),
-                         crepitus_catalog_list_noun (info->list), text);
-        return TRUE;
-      }
-    case KIND_CHOICE:
-    case KIND_JUDGEMENT:
-    case KIND_TRISTATE:
-      {
-        int choice = 0;
-        int max = info->kind == KIND_TRISTATE ? CREPITUS_TRISTATE_YES
-                  : info->kind == KIND_CHOICE ? (int) crepitus_catalog_count (info->list)
-                                              : (int) crepitus_catalog_count (info->list) - 1;
-
-        g_object_get (object, info->property, &choice, NULL);
-        if (choice < 0 || choice > max)
-          return refuse (error, path, _("%d is not one of its values"), choice);
-        return TRUE;
-      }
-    case KIND_INT:
-      {
-        int number = -1;
-
-        g_object_get (object, info->property, &number, NULL);
-        if (number < -1 || number > info->max)
-          return refuse (error, path, _("%d is out of range (0 to %d)"), number, info->max);
-        return TRUE;
-      }
-    case KIND_MEASURES:
-      {
-        g_autoptr(CrepitusMeasures) measures = NULL;
-        g_autoptr(CrepitusMeasures) reread = NULL;
-        g_autoptr(GError) local_error = NULL;
-        g_autofree char *text = NULL;
-
-        /* What cannot be written as §6 JSON and read back is not stored. */
-        g_object_get (object, info->property, &measures, NULL);
-        text = crepitus_json_measures_to_string (measures);
-        reread = crepitus_json_measures_from_string (text, &local_error);
-        if (reread == NULL)
-          {
-            g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_INVALID,
-                         _("%s; nothing was stored"), local_error->message);
-            return FALSE;
-          }
-        return TRUE;
-      }
-    case KIND_SET:
-    case KIND_FINDINGS:
-      /* The model holds only known keys. */
-      return TRUE;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static gboolean
-patient_field_check (CrepitusPatient            *patient,
-                     CrepitusStorePatientField   field,
-                     GError                    **error)
-{
-  const FieldInfo *info = &patient_fields[field];
-
-  if (field == CREPITUS_STORE_PATIENT_FAMILY_NAME)
-    {
-      const char *family = crepitus_patient_get_family_name (patient);
-      g_autofree char *stripped = g_strstrip (g_strdup (family != NULL ? family : ""));
-
-      if (*stripped == '\0')
-        return refuse (error, info->path, _("must not be empty"));
-    }
-  return field_check (G_OBJECT (patient), info, info->path, error);
-}
-
-static gboolean
-patient_check (CrepitusPatient  *patient,
-               GError          **error)
-{
-  for (guint field = 0; field < CREPITUS_STORE_N_PATIENT_FIELDS; field++)
-    if (!patient_field_check (patient, field, error))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-assessment_field_check (CrepitusAssessment            *assessment,
-                        CrepitusStoreAssessmentField   field,
-                        GError                       **error)
-{
-  const FieldInfo *info = &assessment_fields[field];
-
-  if (field == CREPITUS_STORE_ASSESSMENT_DATE && crepitus_assessment_get_date (assessment) == NULL)
-    return refuse (error, info->path, _("is required"));
-  return field_check (G_OBJECT (assessment), info, info->path, error);
-}
-
-static gboolean
-factor_check (CrepitusFactorRecord  *record,
-              GError               **error)
-{
-  for (guint field = 0; field < CREPITUS_STORE_N_FACTOR_FIELDS; field++)
-    {
-      g_autofree char *path = factor_path (record, &factor_fields[field]);
-
-      if (!field_check (G_OBJECT (record), &factor_fields[field], path, error))
-        return FALSE;
-    }
-  return TRUE;
+  return &crepitus_fields (CREPITUS_RECORD_ASSESSMENT, NULL)[field];
 }
 
 static gboolean
@@ -601,22 +39,15 @@ assessment_check (CrepitusAssessment  *assessment,
   guint n_factors;
   const CrepitusFactor *factors = crepitus_catalog_factors (&n_factors);
 
-  for (guint field = 0; field < CREPITUS_STORE_N_ASSESSMENT_FIELDS; field++)
-    if (!assessment_field_check (assessment, field, error))
-      return FALSE;
+  if (!crepitus_store_check_record (CREPITUS_RECORD_ASSESSMENT, G_OBJECT (assessment), error))
+    return FALSE;
   for (guint i = 0; i < n_factors; i++)
-    if (!factor_check (crepitus_assessment_get_factor (assessment, factors[i].key), error))
+    if (!crepitus_store_check_record (CREPITUS_RECORD_FACTOR,
+                                      G_OBJECT (crepitus_assessment_get_factor (assessment,
+                                                                                factors[i].key)),
+                                      error))
       return FALSE;
   return TRUE;
-}
-
-static int
-patient_field_for_property (const char *property)
-{
-  for (guint field = 0; field < CREPITUS_STORE_N_PATIENT_FIELDS; field++)
-    if (g_str_equal (patient_fields[field].property, property))
-      return field;
-  return -1;
 }
 
 /* Signing state: written by crepitus_store_sign and its kin, never autosaved. */
@@ -631,12 +62,12 @@ is_status_property (const char *property)
 }
 
 static int
-assessment_field_for_property (const char *property)
+field_for_property (CrepitusRecord  record,
+                    const char     *property)
 {
-  for (guint field = 0; field < CREPITUS_STORE_N_ASSESSMENT_FIELDS; field++)
-    if (g_str_equal (assessment_fields[field].property, property))
-      return field;
-  return -1;
+  const CrepitusField *field = crepitus_field_find (record, property);
+
+  return field != NULL ? (int) crepitus_field_index (field) : -1;
 }
 
 /* The store */
@@ -725,7 +156,7 @@ check_birth_date_stored (CrepitusStore  *self,
   if (!self->backend->earliest_date (self->db, patient_id, &earliest, error))
     return FALSE;
   if (earliest != NULL && strcmp (birth_date, earliest) > 0)
-    return refuse (error, "patient.birth_date", _("%s is after the date of an assessment (%s)"),
+    return crepitus_store_refuse (error, "patient.birth_date", _("%s is after the date of an assessment (%s)"),
                    birth_date, earliest);
   return TRUE;
 }
@@ -744,7 +175,7 @@ check_date_stored (CrepitusStore  *self,
     return FALSE;
   birth_date = crepitus_patient_get_birth_date (stored);
   if (birth_date != NULL && date != NULL && strcmp (birth_date, date) > 0)
-    return refuse (error, "assessment.date", _("%s is before the patient’s birth date %s"),
+    return crepitus_store_refuse (error, "assessment.date", _("%s is before the patient’s birth date %s"),
                    date, birth_date);
   return TRUE;
 }
@@ -776,7 +207,7 @@ insert_patient (CrepitusStore    *self,
   gint64 id = -1;
   gboolean ok;
 
-  if (!patient_check (patient, error))
+  if (!crepitus_store_check_record (CREPITUS_RECORD_PATIENT, G_OBJECT (patient), error))
     return FALSE;
 
   mrn = crepitus_store_patient_get_value (patient, CREPITUS_STORE_PATIENT_MRN);
@@ -802,7 +233,7 @@ update_patient_fields (CrepitusStore              *self,
   gboolean ok = TRUE;
 
   for (guint i = 0; i < n_fields; i++)
-    if (!patient_field_check (patient, fields[i], error))
+    if (!crepitus_store_check_field (patient_field (fields[i]), G_OBJECT (patient), error))
       return FALSE;
 
   if (!store_begin (self, error))
@@ -827,7 +258,7 @@ insert_assessment (CrepitusStore       *self,
   gboolean ok;
 
   if (patient == NULL || crepitus_patient_get_id (patient) < 0)
-    return refuse (error, "patient", _("the patient is not stored yet (it needs a family name)"));
+    return crepitus_store_refuse (error, "patient", _("the patient is not stored yet (it needs a family name)"));
   if (!assessment_check (assessment, error))
     return FALSE;
 
@@ -855,21 +286,28 @@ check_writable (CrepitusStore  *self,
 
   if (!self->backend->assessment_state (self->db, id, &state, error))
     return FALSE;
-  if (state.entered_in_error)
-    g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_SIGNED,
-                 _("assessment %" PRId64 " is marked entered in error; it cannot change "
-                   "(nothing was stored)"), id);
-  else if (state.superseded_by >= 0)
-    g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_SIGNED,
-                 _("assessment %" PRId64 " is superseded by assessment %" PRId64 "; change "
-                   "that one instead (nothing was stored)"), id, state.superseded_by);
-  else if (state.signed_by != NULL)
-    g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_SIGNED,
-                 _("assessment %" PRId64 " is signed; amend it to change it (nothing was "
-                   "stored)"), id);
-  else
-    return TRUE;
-  return FALSE;
+  switch (crepitus_assessment_status_from (state.signed_by != NULL, state.superseded_by,
+                                           state.entered_in_error))
+    {
+    case CREPITUS_ASSESSMENT_ENTERED_IN_ERROR:
+      g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_SIGNED,
+                   _("assessment %" PRId64 " is marked entered in error; it cannot change "
+                     "(nothing was stored)"), id);
+      return FALSE;
+    case CREPITUS_ASSESSMENT_SUPERSEDED:
+      g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_SIGNED,
+                   _("assessment %" PRId64 " is superseded by assessment %" PRId64 "; change "
+                     "that one instead (nothing was stored)"), id, state.superseded_by);
+      return FALSE;
+    case CREPITUS_ASSESSMENT_SIGNED:
+      g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_SIGNED,
+                   _("assessment %" PRId64 " is signed; amend it to change it (nothing was "
+                     "stored)"), id);
+      return FALSE;
+    case CREPITUS_ASSESSMENT_NOT_SIGNED:
+    default:
+      return TRUE;
+    }
 }
 
 /* Writes @fields, the patient (when @move) and @factors of a stored assessment. */
@@ -888,12 +326,12 @@ update_assessment (CrepitusStore          *self,
   gboolean ok = TRUE;
 
   if (patient == NULL || crepitus_patient_get_id (patient) < 0)
-    return refuse (error, "patient", _("the patient is not stored yet (it needs a family name)"));
+    return crepitus_store_refuse (error, "patient", _("the patient is not stored yet (it needs a family name)"));
   for (guint i = 0; i < n_fields; i++)
-    if (!assessment_field_check (assessment, fields[i], error))
+    if (!crepitus_store_check_field (assessment_field (fields[i]), G_OBJECT (assessment), error))
       return FALSE;
   for (guint i = 0; i < n_factors; i++)
-    if (!factor_check (factors[i], error))
+    if (!crepitus_store_check_record (CREPITUS_RECORD_FACTOR, G_OBJECT (factors[i]), error))
       return FALSE;
 
   if (!store_begin (self, error))
@@ -982,7 +420,7 @@ crepitus_store_save_patient (CrepitusStore    *self,
       return update_patient_fields (self, patient, all, G_N_ELEMENTS (all), error);
     }
 
-  found = patient_field_for_property (property);
+  found = field_for_property (CREPITUS_RECORD_PATIENT, property);
   g_return_val_if_fail (found >= 0, FALSE);
   field = found;
   return update_patient_fields (self, patient, &field, 1, error);
@@ -1028,7 +466,7 @@ crepitus_store_save_assessment (CrepitusStore       *self,
   if (is_status_property (property))
     return TRUE;
 
-  found = assessment_field_for_property (property);
+  found = field_for_property (CREPITUS_RECORD_ASSESSMENT, property);
   g_return_val_if_fail (found >= 0, FALSE);
   field = found;
   return update_assessment (self, assessment, &field, 1, FALSE, NULL, 0, error);
@@ -1422,7 +860,7 @@ match_patient (CrepitusStore    *self,
         continue;
       if (theirs != NULL)
         {
-          conflict (error, id, patient_fields[field].path, g_variant_get_string (ours, NULL),
+          conflict (error, id, patient_field (field)->path, g_variant_get_string (ours, NULL),
                     g_variant_get_string (theirs, NULL));
           return -1;
         }
@@ -1448,7 +886,8 @@ crepitus_store_import (CrepitusStore       *self,
   patient = crepitus_assessment_get_patient (assessment);
   g_return_val_if_fail (CREPITUS_IS_PATIENT (patient), -1);
 
-  if (!patient_check (patient, error) || !assessment_check (assessment, error))
+  if (!crepitus_store_check_record (CREPITUS_RECORD_PATIENT, G_OBJECT (patient), error) ||
+      !assessment_check (assessment, error))
     return -1;
 
   if (!store_begin (self, error))
@@ -1556,23 +995,62 @@ check_status_change (gint64                               id,
                      StatusChange                         change,
                      GError                             **error)
 {
-  if (state->entered_in_error)
-    g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_SIGNED,
-                 _("assessment %" PRId64 " is already marked entered in error; nothing was "
-                   "changed"), id);
-  else if (state->superseded_by >= 0)
-    g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_SIGNED,
-                 _("assessment %" PRId64 " is superseded by assessment %" PRId64 "; use that "
-                   "one instead (nothing was changed)"), id, state->superseded_by);
-  else if (change == SIGN && state->signed_by != NULL)
-    g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_SIGNED,
-                 _("assessment %" PRId64 " is already signed; nothing was changed"), id);
-  else if (change == AMEND && state->signed_by == NULL)
-    g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_INVALID,
-                 _("assessment %" PRId64 " is not signed; change it directly instead of "
-                   "amending it (nothing was changed)"), id);
-  else
+  switch (crepitus_assessment_status_from (state->signed_by != NULL, state->superseded_by,
+                                           state->entered_in_error))
+    {
+    case CREPITUS_ASSESSMENT_ENTERED_IN_ERROR:
+      g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_SIGNED,
+                   _("assessment %" PRId64 " is already marked entered in error; nothing was "
+                     "changed"), id);
+      return FALSE;
+    case CREPITUS_ASSESSMENT_SUPERSEDED:
+      g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_SIGNED,
+                   _("assessment %" PRId64 " is superseded by assessment %" PRId64 "; use that "
+                     "one instead (nothing was changed)"), id, state->superseded_by);
+      return FALSE;
+    case CREPITUS_ASSESSMENT_SIGNED:
+      if (change != SIGN)
+        return TRUE;
+      g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_SIGNED,
+                   _("assessment %" PRId64 " is already signed; nothing was changed"), id);
+      return FALSE;
+    case CREPITUS_ASSESSMENT_NOT_SIGNED:
+    default:
+      if (change != AMEND)
+        return TRUE;
+      g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_INVALID,
+                   _("assessment %" PRId64 " is not signed; change it directly instead of "
+                     "amending it (nothing was changed)"), id);
+      return FALSE;
+    }
+}
+
+/* Signing needs a complete red-flag screen (CLINICAL.md §4): refused, naming every flag not
+ * asked. */
+static gboolean
+check_screen_complete (CrepitusStore  *self,
+                       gint64          id,
+                       GError        **error)
+{
+  g_autoptr(CrepitusAssessment) assessment = NULL;
+  g_auto(GStrv) not_asked = NULL;
+  g_autofree char *list = NULL;
+
+  assessment = self->backend->load_assessment (self->db, id, NULL, error);
+  if (assessment == NULL)
+    return FALSE;
+  not_asked = crepitus_assessment_dup_red_flags_not_asked (assessment);
+  if (not_asked[0] == NULL)
     return TRUE;
+  list = g_strjoinv (", ", not_asked);
+  g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_INVALID,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "assessment %" PRId64 " cannot be signed: the red-flag screen is "
+                            "incomplete, %u flag not asked: %s (nothing was changed)",
+                            "assessment %" PRId64 " cannot be signed: the red-flag screen is "
+                            "incomplete, %u flags not asked: %s (nothing was changed)",
+                            g_strv_length (not_asked)),
+               id, g_strv_length (not_asked), list);
   return FALSE;
 }
 
@@ -1592,7 +1070,8 @@ change_status (CrepitusStore  *self,
   if (!check_clinician (clinician, error) || !store_begin (self, error))
     return -1;
   ok = self->backend->assessment_state (self->db, id, &state, error) &&
-       check_status_change (id, &state, change, error);
+       check_status_change (id, &state, change, error) &&
+       (change != SIGN || check_screen_complete (self, id, error));
   if (ok)
     switch (change)
       {
