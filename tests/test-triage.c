@@ -278,6 +278,228 @@ test_texts (void)
                    !=, crepitus_triage_recommendation_text ("consider-imaging", CREPITUS_LEVEL_URGENT));
 }
 
+/* Which clinician tips bear on an assessment (CLINICAL.md §5): the assessment is built through
+ * the model from @recorded, words "KIND:KEY" or "KIND:KEY=VALUE" (see build_assessment), and
+ * @expected is every tip that must come back, in catalog order: any other must not. */
+typedef struct
+{
+  const char *name;
+  const char *recorded;
+  const char *expected;
+} TipCase;
+
+static const TipCase tip_cases[] = {
+  { "nothing-recorded", "",
+    "monitor-associated-symptoms" },
+  { "unlikely-normal-and-not-recorded-bring-nothing",
+    "factor:movement-mechanics=unlikely factor:muscle-imbalances=not-assessed "
+    "factor:spinal-alignment=unlikely factor:disc-degeneration=unlikely "
+    "scoliosis:none lordosis:normal pelvic-tilt:neutral kyphosis:normal forward-head:no",
+    "monitor-associated-symptoms" },
+  { "symptoms-history-and-sound-bring-nothing",
+    "symptom:stiffness symptom:numbness history:scoliosis history:disc-herniation "
+    "sound:grinding frequency:constant",
+    "monitor-associated-symptoms" },
+  { "factor-without-a-tip", "factor:joint-cavitation=likely factor:ligament-elasticity=unlikely",
+    "monitor-associated-symptoms" },
+
+  /* judgements */
+  { "movement-mechanics-possible", "factor:movement-mechanics=possible",
+    "monitor-associated-symptoms evaluate-movement-patterns implement-targeted-interventions "
+    "promote-proper-body-mechanics" },
+  { "muscle-imbalances-likely", "factor:muscle-imbalances=likely",
+    "monitor-associated-symptoms assess-muscular-balance implement-targeted-interventions" },
+  { "ligament-elasticity-possible", "factor:ligament-elasticity=possible",
+    "monitor-associated-symptoms implement-targeted-interventions" },
+  { "spinal-alignment-likely", "factor:spinal-alignment=likely",
+    "monitor-associated-symptoms consider-spinal-alignment implement-targeted-interventions" },
+  { "disc-degeneration-possible", "factor:disc-degeneration=possible",
+    "monitor-associated-symptoms rule-out-underlying-pathology" },
+  { "nerve-impingement-likely", "factor:nerve-impingement=likely",
+    "monitor-associated-symptoms rule-out-underlying-pathology" },
+  { "inflammation-possible", "factor:inflammation=possible",
+    "monitor-associated-symptoms rule-out-underlying-pathology" },
+
+  /* provoking movements */
+  { "any-movement", "movement:walking movement:leg-raise",
+    "monitor-associated-symptoms evaluate-movement-patterns" },
+  { "lifting", "movement:lifting",
+    "monitor-associated-symptoms evaluate-movement-patterns promote-proper-body-mechanics" },
+  { "bending", "movement:bending",
+    "monitor-associated-symptoms evaluate-movement-patterns promote-proper-body-mechanics" },
+  { "twisting", "movement:twisting",
+    "monitor-associated-symptoms evaluate-movement-patterns promote-proper-body-mechanics" },
+
+  /* posture other than normal */
+  { "scoliosis", "scoliosis:right-convex",
+    "monitor-associated-symptoms consider-spinal-alignment" },
+  { "lordosis", "lordosis:uneven",
+    "monitor-associated-symptoms consider-spinal-alignment" },
+  { "pelvic-tilt", "pelvic-tilt:anterior",
+    "monitor-associated-symptoms consider-spinal-alignment" },
+  { "kyphosis", "kyphosis:increased",
+    "monitor-associated-symptoms consider-spinal-alignment" },
+  { "forward-head", "forward-head:yes",
+    "monitor-associated-symptoms consider-spinal-alignment" },
+
+  /* imaging recommended by the triage */
+  { "urgent-red-flag", "red-flag:fever",
+    "monitor-associated-symptoms rule-out-underlying-pathology" },
+  { "emergency-red-flag", "red-flag:saddle-anaesthesia",
+    "monitor-associated-symptoms rule-out-underlying-pathology" },
+  { "persistent-neurological-symptom", "symptom:tingling weeks:6",
+    "monitor-associated-symptoms rule-out-underlying-pathology" },
+  { "neurological-symptom-not-yet-persistent", "symptom:tingling weeks:5",
+    "monitor-associated-symptoms" },
+  { "persistent-grinding-with-pain", "sound:grinding pain:3 weeks:8",
+    "monitor-associated-symptoms rule-out-underlying-pathology" },
+
+  { "every-tip",
+    "factor:movement-mechanics=likely factor:muscle-imbalances=possible "
+    "factor:spinal-alignment=possible factor:inflammation=likely",
+    "monitor-associated-symptoms evaluate-movement-patterns assess-muscular-balance "
+    "consider-spinal-alignment rule-out-underlying-pathology implement-targeted-interventions "
+    "promote-proper-body-mechanics" },
+};
+
+static int
+choice (CrepitusList  list,
+        const char   *key)
+{
+  int value = crepitus_choice_from_key (list, key);
+
+  g_assert_cmpint (value, >, 0);
+  return value;
+}
+
+static int
+number (const char *text)
+{
+  guint64 value = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_ascii_string_to_unsigned (text, 10, 0, 100, &value, &error);
+  g_assert_no_error (error);
+  return (int) value;
+}
+
+/* Builds an assessment through the model from words "KIND:KEY" (movement, symptom, history,
+ * red-flag, scoliosis, lordosis, pelvic-tilt, kyphosis, sound, frequency, pain, weeks),
+ * "factor:KEY=JUDGEMENT" and "forward-head:yes|no". */
+static CrepitusAssessment *
+build_assessment (const char *recorded)
+{
+  CrepitusAssessment *assessment = crepitus_assessment_new (NULL);
+  g_auto(GStrv) words = g_strsplit (recorded, " ", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = NULL;
+      const char *kind, *key;
+
+      if (*words[i] == '\0')
+        continue;
+      parts = g_strsplit (words[i], ":", 2);
+      g_assert_nonnull (parts[1]);
+      kind = parts[0];
+      key = parts[1];
+
+      if (g_str_equal (kind, "factor"))
+        {
+          g_auto(GStrv) judged = g_strsplit (key, "=", 2);
+          int judgement;
+
+          g_assert_nonnull (judged[1]);
+          judgement = crepitus_catalog_index (CREPITUS_LIST_JUDGEMENT, judged[1]);
+          g_assert_cmpint (judgement, >=, 0);
+          crepitus_factor_record_set_judgement (crepitus_assessment_get_factor (assessment,
+                                                                                judged[0]),
+                                                judgement);
+        }
+      else if (g_str_equal (kind, "movement"))
+        crepitus_assessment_set_member (assessment, CREPITUS_LIST_MOVEMENT, key, TRUE);
+      else if (g_str_equal (kind, "symptom"))
+        crepitus_assessment_set_member (assessment, CREPITUS_LIST_SYMPTOM, key, TRUE);
+      else if (g_str_equal (kind, "history"))
+        crepitus_assessment_set_member (assessment, CREPITUS_LIST_HISTORY, key, TRUE);
+      else if (g_str_equal (kind, "red-flag"))
+        crepitus_assessment_set_member (assessment, CREPITUS_LIST_RED_FLAG, key, TRUE);
+      else if (g_str_equal (kind, "scoliosis"))
+        crepitus_assessment_set_scoliosis (assessment, choice (CREPITUS_LIST_SCOLIOSIS, key));
+      else if (g_str_equal (kind, "lordosis"))
+        crepitus_assessment_set_lordosis (assessment, choice (CREPITUS_LIST_LORDOSIS, key));
+      else if (g_str_equal (kind, "pelvic-tilt"))
+        crepitus_assessment_set_pelvic_tilt (assessment, choice (CREPITUS_LIST_PELVIC_TILT, key));
+      else if (g_str_equal (kind, "kyphosis"))
+        crepitus_assessment_set_kyphosis (assessment, choice (CREPITUS_LIST_KYPHOSIS, key));
+      else if (g_str_equal (kind, "forward-head"))
+        crepitus_assessment_set_forward_head (assessment, g_str_equal (key, "yes") ?
+                                                          CREPITUS_TRISTATE_YES :
+                                                          CREPITUS_TRISTATE_NO);
+      else if (g_str_equal (kind, "sound"))
+        crepitus_assessment_set_sound (assessment, choice (CREPITUS_LIST_SOUND, key));
+      else if (g_str_equal (kind, "frequency"))
+        crepitus_assessment_set_frequency (assessment, choice (CREPITUS_LIST_FREQUENCY, key));
+      else if (g_str_equal (kind, "pain"))
+        crepitus_assessment_set_pain_score (assessment, number (key));
+      else if (g_str_equal (kind, "weeks"))
+        crepitus_assessment_set_duration_weeks (assessment, number (key));
+      else
+        g_error ("unknown kind “%s” in a tip case", kind);
+    }
+  return assessment;
+}
+
+static void
+test_tip_case (gconstpointer data)
+{
+  const TipCase *c = data;
+  g_autoptr(CrepitusAssessment) assessment = build_assessment (c->recorded);
+  g_autoptr(CrepitusTriage) triage = crepitus_triage_compute (assessment);
+  g_auto(GStrv) tips = crepitus_triage_dup_tips (assessment, triage);
+  g_auto(GStrv) computed = crepitus_triage_dup_tips (assessment, NULL);
+  g_autofree char *joined = g_strjoinv (" ", tips);
+
+  g_assert_cmpstr (joined, ==, c->expected);
+  g_assert_true (g_strv_equal ((const char * const *) computed, (const char * const *) tips));
+}
+
+/* Every trigger in the catalog names keys of its own list, so that a misspelt key cannot
+ * silently never match; every tip has a trigger. */
+static void
+test_tip_triggers_name_catalog_keys (void)
+{
+  guint n_tips;
+  const CrepitusCatalogEntry *tips = crepitus_catalog_entries (CREPITUS_LIST_TIP, &n_tips);
+
+  g_assert_cmpuint (n_tips, ==, 7);
+  g_assert_null (crepitus_catalog_tip_triggers ("no-such-tip", NULL));
+  for (guint i = 0; i < n_tips; i++)
+    {
+      guint n_triggers = 0;
+      const CrepitusTipTrigger *triggers = crepitus_catalog_tip_triggers (tips[i].key,
+                                                                          &n_triggers);
+
+      g_assert_nonnull (triggers);
+      g_assert_cmpuint (n_triggers, >, 0);
+      for (guint j = 0; j < n_triggers; j++)
+        {
+          const CrepitusTipTrigger *t = &triggers[j];
+
+          for (guint k = 0; t->keys != NULL && t->keys[k] != NULL; k++)
+            if (crepitus_catalog_index (t->list, t->keys[k]) < 0)
+              g_error ("tip %s: “%s” is not a %s", tips[i].key, t->keys[k],
+                       crepitus_catalog_list_noun (t->list));
+          for (guint k = 0; t->values != NULL && t->values[k] != NULL; k++)
+            g_assert_cmpint (crepitus_catalog_index (CREPITUS_LIST_JUDGEMENT, t->values[k]), >=, 0);
+          if (t->when == CREPITUS_TIP_WHEN_JUDGED)
+            g_assert_cmpint (t->list, ==, CREPITUS_LIST_FACTOR);
+          if (t->when == CREPITUS_TIP_WHEN_RECOMMENDED)
+            g_assert_cmpint (t->list, ==, CREPITUS_LIST_RECOMMENDATION);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -299,6 +521,15 @@ main (int   argc,
   g_test_add_func ("/crepitus/triage/live-update", test_live_update);
   g_test_add_func ("/crepitus/triage/factors-do-not-change-level", test_factors_do_not_change_level);
   g_test_add_func ("/crepitus/triage/texts", test_texts);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tip_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/crepitus/triage/tips/%s", tip_cases[i].name);
+
+      g_test_add_data_func (path, &tip_cases[i], test_tip_case);
+    }
+  g_test_add_func ("/crepitus/triage/tips/triggers-name-catalog-keys",
+                   test_tip_triggers_name_catalog_keys);
 
   return g_test_run ();
 }

@@ -212,6 +212,65 @@ static const char *tip_sources[] = {
   "Tip 1", "Tip 2", "Tip 3", "Tip 4", "Tip 5", "Tip 6", "Tip 7",
 };
 
+/* What brings each tip up on the clinician summary, in the order of tips[]: any one of its
+ * triggers (crepitus_triage_dup_tips() evaluates them). */
+#define KEYS(...) ((const char * const[]) { __VA_ARGS__, NULL })
+#define ALWAYS { CREPITUS_TIP_WHEN_ALWAYS }
+#define ANY_RECORDED(list) { CREPITUS_TIP_WHEN_RECORDED, CREPITUS_LIST_##list, NULL }
+#define RECORDED(list, ...) \
+  { CREPITUS_TIP_WHEN_RECORDED, CREPITUS_LIST_##list, KEYS (__VA_ARGS__) }
+#define CHOSEN(list, ...) \
+  { CREPITUS_TIP_WHEN_CHOSEN, CREPITUS_LIST_##list, KEYS (__VA_ARGS__) }
+#define FORWARD_HEAD { CREPITUS_TIP_WHEN_FORWARD_HEAD }
+#define POSSIBLE_OR_LIKELY(...) \
+  { CREPITUS_TIP_WHEN_JUDGED, CREPITUS_LIST_FACTOR, KEYS (__VA_ARGS__), \
+    KEYS ("possible", "likely") }
+#define RECOMMENDED(...) \
+  { CREPITUS_TIP_WHEN_RECOMMENDED, CREPITUS_LIST_RECOMMENDATION, KEYS (__VA_ARGS__) }
+#define TRIGGERS(...) \
+  { (const CrepitusTipTrigger[]) { __VA_ARGS__ }, \
+    G_N_ELEMENTS (((const CrepitusTipTrigger[]) { __VA_ARGS__ })) }
+
+static const struct
+{
+  const CrepitusTipTrigger *triggers;
+  guint                     n_triggers;
+} tip_triggers[] = {
+  /* monitor-associated-symptoms: Tip 1 is the basis of every triage */
+  TRIGGERS (ALWAYS),
+  /* evaluate-movement-patterns */
+  TRIGGERS (POSSIBLE_OR_LIKELY ("movement-mechanics"),
+            ANY_RECORDED (MOVEMENT)),
+  /* assess-muscular-balance */
+  TRIGGERS (POSSIBLE_OR_LIKELY ("muscle-imbalances")),
+  /* consider-spinal-alignment: the factor, or any posture finding other than normal */
+  TRIGGERS (POSSIBLE_OR_LIKELY ("spinal-alignment"),
+            CHOSEN (SCOLIOSIS, "left-convex", "right-convex"),
+            CHOSEN (LORDOSIS, "increased", "decreased", "uneven"),
+            CHOSEN (PELVIC_TILT, "anterior", "posterior"),
+            CHOSEN (KYPHOSIS, "increased"),
+            FORWARD_HEAD),
+  /* rule-out-underlying-pathology */
+  TRIGGERS (RECOMMENDED ("consider-imaging"),
+            POSSIBLE_OR_LIKELY ("disc-degeneration", "nerve-impingement", "inflammation")),
+  /* implement-targeted-interventions: a factor that treatment can change */
+  TRIGGERS (POSSIBLE_OR_LIKELY ("muscle-imbalances", "ligament-elasticity", "spinal-alignment",
+                                "movement-mechanics")),
+  /* promote-proper-body-mechanics */
+  TRIGGERS (POSSIBLE_OR_LIKELY ("movement-mechanics"),
+            RECORDED (MOVEMENT, "lifting", "bending", "twisting")),
+};
+
+#undef ALWAYS
+#undef ANY_RECORDED
+#undef RECORDED
+#undef CHOSEN
+#undef FORWARD_HEAD
+#undef POSSIBLE_OR_LIKELY
+#undef RECOMMENDED
+#undef TRIGGERS
+#undef KEYS
+
 /* §5 Patient guidance, from the article's FAQ. The keys are Crepitus's own. */
 
 static const CrepitusCatalogEntry guidance[] = {
@@ -440,6 +499,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (pelvic_tilt_patient_texts) == G_N_ELEMENTS (pelvi
 G_STATIC_ASSERT (G_N_ELEMENTS (kyphosis_patient_texts) == G_N_ELEMENTS (kyphoses));
 G_STATIC_ASSERT (G_N_ELEMENTS (tip_texts) == G_N_ELEMENTS (tips));
 G_STATIC_ASSERT (G_N_ELEMENTS (tip_sources) == G_N_ELEMENTS (tips));
+G_STATIC_ASSERT (G_N_ELEMENTS (tip_triggers) == G_N_ELEMENTS (tips));
 G_STATIC_ASSERT (G_N_ELEMENTS (guidance_texts) == G_N_ELEMENTS (guidance));
 G_STATIC_ASSERT (G_N_ELEMENTS (guidance_sources) == G_N_ELEMENTS (guidance));
 G_STATIC_ASSERT (G_N_ELEMENTS (level_advice) == G_N_ELEMENTS (levels));
@@ -644,6 +704,17 @@ crepitus_catalog_tip_source (const char *key)
   int index = crepitus_catalog_index (CREPITUS_LIST_TIP, key);
 
   return index < 0 ? NULL : tip_sources[index];
+}
+
+const CrepitusTipTrigger *
+crepitus_catalog_tip_triggers (const char *key,
+                               guint      *n_triggers)
+{
+  int index = crepitus_catalog_index (CREPITUS_LIST_TIP, key);
+
+  if (n_triggers != NULL)
+    *n_triggers = index < 0 ? 0 : tip_triggers[index].n_triggers;
+  return index < 0 ? NULL : tip_triggers[index].triggers;
 }
 
 const char *

@@ -74,6 +74,28 @@ typedef enum
   CREPITUS_RED_FLAG_URGENT,      /* possible cancer, infection or fracture */
 } CrepitusRedFlagTier;
 
+/* What a trigger of a clinician tip (CLINICAL.md §5) looks at. */
+typedef enum
+{
+  CREPITUS_TIP_WHEN_ALWAYS,         /* nothing: the tip bears on every assessment */
+  CREPITUS_TIP_WHEN_RECORDED,       /* a set of keys (MOVEMENT, SYMPTOM, HISTORY, RED_FLAG) */
+  CREPITUS_TIP_WHEN_CHOSEN,         /* a single-choice field (SIDE, SOUND, FREQUENCY, posture) */
+  CREPITUS_TIP_WHEN_FORWARD_HEAD,   /* whether the head is held forward (@list unused) */
+  CREPITUS_TIP_WHEN_JUDGED,         /* the judgement of factors (FACTOR) */
+  CREPITUS_TIP_WHEN_RECOMMENDED,    /* the triage's recommendations (RECOMMENDATION) */
+} CrepitusTipWhen;
+
+/* One thing that brings a clinician tip up: @when holds for a key of @list in @keys, e.g. a
+ * movement recorded, a posture value chosen, a factor judged one of @values, a recommendation
+ * made. A tip bears on an assessment when any one of its triggers holds. */
+typedef struct
+{
+  CrepitusTipWhen     when;
+  CrepitusList        list;      /* what @keys are keys of */
+  const char * const *keys;      /* %NULL-terminated; %NULL for any key of @list */
+  const char * const *values;    /* CREPITUS_TIP_WHEN_JUDGED: the judgements that count */
+} CrepitusTipTrigger;
+
 /* Translates a catalog string (N_() in the tables) with the crepitus domain. */
 const char            *crepitus_catalog_gettext      (const char   *msgid);
 
@@ -131,6 +153,11 @@ const char            *crepitus_catalog_tip_text     (const char   *key);
 
 /* The article passage tip @key comes from ("Tip 5"), not translated. */
 const char            *crepitus_catalog_tip_source   (const char   *key);
+
+/* What brings tip @key up, any one of them, or %NULL for an unknown key; @n_triggers receives
+ * their number. Evaluated by crepitus_triage_dup_tips(). */
+const CrepitusTipTrigger *crepitus_catalog_tip_triggers (const char *key,
+                                                         guint      *n_triggers);
 
 /* The plain-language text of patient guidance @key (translated), or %NULL. */
 const char            *crepitus_catalog_guidance_text (const char  *key);

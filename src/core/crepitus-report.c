@@ -171,16 +171,6 @@ patient_name (CrepitusPatient *patient)
 }
 
 static gboolean
-factor_considered (CrepitusAssessment *assessment,
-                   const char         *key)
-{
-  CrepitusFactorRecord *record = crepitus_assessment_get_factor (assessment, key);
-  CrepitusJudgement judgement = crepitus_factor_record_get_judgement (record);
-
-  return judgement == CREPITUS_JUDGEMENT_POSSIBLE || judgement == CREPITUS_JUDGEMENT_LIKELY;
-}
-
-static gboolean
 is_recommended (const CrepitusTriage *triage,
                 const char           *recommendation)
 {
@@ -770,89 +760,22 @@ summary_measures (Report *report)
     }
 }
 
-static gboolean
-posture_abnormal (CrepitusAssessment *assessment)
-{
-  CrepitusScoliosis scoliosis = crepitus_assessment_get_scoliosis (assessment);
-  CrepitusLordosis lordosis = crepitus_assessment_get_lordosis (assessment);
-  CrepitusPelvicTilt tilt = crepitus_assessment_get_pelvic_tilt (assessment);
-
-  return (scoliosis != CREPITUS_SCOLIOSIS_NOT_RECORDED && scoliosis != CREPITUS_SCOLIOSIS_NONE) ||
-         (lordosis != CREPITUS_LORDOSIS_NOT_RECORDED && lordosis != CREPITUS_LORDOSIS_NORMAL) ||
-         (tilt != CREPITUS_PELVIC_TILT_NOT_RECORDED && tilt != CREPITUS_PELVIC_TILT_NEUTRAL) ||
-         crepitus_assessment_get_kyphosis (assessment) == CREPITUS_KYPHOSIS_INCREASED ||
-         crepitus_assessment_get_forward_head (assessment) == CREPITUS_TRISTATE_YES;
-}
-
-/* Which of the article's seven tips apply to this assessment:
- *   monitor-associated-symptoms       always (Tip 1 is the basis of every triage);
- *   evaluate-movement-patterns        movement-mechanics possible or likely, or a provoking
- *                                     movement recorded;
- *   assess-muscular-balance           muscle-imbalances possible or likely;
- *   consider-spinal-alignment         spinal-alignment possible or likely, or any posture
- *                                     finding other than normal;
- *   rule-out-underlying-pathology     consider-imaging recommended, or disc-degeneration,
- *                                     nerve-impingement or inflammation possible or likely;
- *   implement-targeted-interventions  a treatable factor (muscle-imbalances,
- *                                     ligament-elasticity, spinal-alignment,
- *                                     movement-mechanics) possible or likely;
- *   promote-proper-body-mechanics     movement-mechanics possible or likely, or lifting,
- *                                     bending or twisting provokes the pop. */
-static gboolean
-tip_applies (Report     *report,
-             const char *tip)
-{
-  CrepitusAssessment *a = report->assessment;
-  g_auto(GStrv) movements = NULL;
-
-  if (g_str_equal (tip, "monitor-associated-symptoms"))
-    return TRUE;
-  if (g_str_equal (tip, "evaluate-movement-patterns"))
-    {
-      movements = crepitus_assessment_dup_keys (a, CREPITUS_LIST_MOVEMENT);
-      return factor_considered (a, "movement-mechanics") || movements[0] != NULL;
-    }
-  if (g_str_equal (tip, "assess-muscular-balance"))
-    return factor_considered (a, "muscle-imbalances");
-  if (g_str_equal (tip, "consider-spinal-alignment"))
-    return factor_considered (a, "spinal-alignment") || posture_abnormal (a);
-  if (g_str_equal (tip, "rule-out-underlying-pathology"))
-    return is_recommended (report->triage, "consider-imaging") ||
-           factor_considered (a, "disc-degeneration") ||
-           factor_considered (a, "nerve-impingement") ||
-           factor_considered (a, "inflammation");
-  if (g_str_equal (tip, "implement-targeted-interventions"))
-    return factor_considered (a, "muscle-imbalances") ||
-           factor_considered (a, "ligament-elasticity") ||
-           factor_considered (a, "spinal-alignment") ||
-           factor_considered (a, "movement-mechanics");
-  if (g_str_equal (tip, "promote-proper-body-mechanics"))
-    return factor_considered (a, "movement-mechanics") ||
-           crepitus_assessment_has (a, CREPITUS_LIST_MOVEMENT, "lifting") ||
-           crepitus_assessment_has (a, CREPITUS_LIST_MOVEMENT, "bending") ||
-           crepitus_assessment_has (a, CREPITUS_LIST_MOVEMENT, "twisting");
-  return FALSE;
-}
-
+/* The tips that bear on the assessment, as the core decides from the catalog. */
 static void
 summary_tips (Report *report)
 {
   CrepitusPdfLayout *layout = report->layout;
-  const CrepitusCatalogEntry *tips;
-  guint n;
+  g_auto(GStrv) tips = crepitus_triage_dup_tips (report->assessment, report->triage);
 
   crepitus_pdf_layout_heading (layout, CREPITUS_PDF_STYLE_HEADING, _("Clinician tips"));
-  tips = crepitus_catalog_entries (CREPITUS_LIST_TIP, &n);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; tips[i] != NULL; i++)
     {
-      g_autofree char *lead = NULL;
-
-      if (!tip_applies (report, tips[i].key))
-        continue;
       /* Translators: %1$s is a tip, %2$s the article passage, e.g. "Tip 3" */
-      lead = g_strdup_printf (_("%1$s (%2$s)."), crepitus_catalog_gettext (tips[i].label),
-                              crepitus_catalog_tip_source (tips[i].key));
-      crepitus_pdf_layout_bullet (layout, 0, lead, crepitus_catalog_tip_text (tips[i].key));
+      g_autofree char *lead = g_strdup_printf (_("%1$s (%2$s)."),
+                                               crepitus_catalog_label (CREPITUS_LIST_TIP, tips[i]),
+                                               crepitus_catalog_tip_source (tips[i]));
+
+      crepitus_pdf_layout_bullet (layout, 0, lead, crepitus_catalog_tip_text (tips[i]));
     }
 }
 

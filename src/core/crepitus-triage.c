@@ -3,6 +3,9 @@
  * Exactly one level: the first row, top to bottom, whose trigger holds; only that level's
  * reasons and recommendations are given. Red flags are never inferred from other fields, and
  * a missing field triggers nothing.
+ *
+ * Which clinician tips (§5) bear on an assessment is decided here too, from the triggers of
+ * each tip in the catalog.
  */
 #define G_LOG_DOMAIN "crepitus-triage"
 
@@ -352,4 +355,138 @@ crepitus_triage_recommendation_text (const char    *key,
                                      CrepitusLevel  level)
 {
   return crepitus_catalog_recommendation_text (key, crepitus_triage_level_key (level));
+}
+
+/* Tips */
+
+/* The key of single-choice field @list's value, %NULL when not recorded. */
+static const char *
+chosen_key (CrepitusAssessment *assessment,
+            CrepitusList        list)
+{
+  int value;
+
+  switch (list)
+    {
+    case CREPITUS_LIST_SIDE:
+      value = crepitus_assessment_get_side (assessment);
+      break;
+    case CREPITUS_LIST_SOUND:
+      value = crepitus_assessment_get_sound (assessment);
+      break;
+    case CREPITUS_LIST_FREQUENCY:
+      value = crepitus_assessment_get_frequency (assessment);
+      break;
+    case CREPITUS_LIST_SCOLIOSIS:
+      value = crepitus_assessment_get_scoliosis (assessment);
+      break;
+    case CREPITUS_LIST_LORDOSIS:
+      value = crepitus_assessment_get_lordosis (assessment);
+      break;
+    case CREPITUS_LIST_PELVIC_TILT:
+      value = crepitus_assessment_get_pelvic_tilt (assessment);
+      break;
+    case CREPITUS_LIST_KYPHOSIS:
+      value = crepitus_assessment_get_kyphosis (assessment);
+      break;
+    default:
+      g_return_val_if_reached (NULL);
+    }
+  return crepitus_choice_to_key (list, value);
+}
+
+/* Whether @key is one of @keys (%NULL: any key). */
+static gboolean
+is_one_of (const char * const *keys,
+           const char         *key)
+{
+  return key != NULL && (keys == NULL || g_strv_contains (keys, key));
+}
+
+/* Whether @trigger holds for @key, a key of its list. */
+static gboolean
+trigger_holds_for_key (const CrepitusTipTrigger *trigger,
+                       CrepitusAssessment       *assessment,
+                       const CrepitusTriage     *triage,
+                       const char               *key)
+{
+  CrepitusFactorRecord *record;
+
+  switch (trigger->when)
+    {
+    case CREPITUS_TIP_WHEN_RECORDED:
+      return crepitus_assessment_has (assessment, trigger->list, key);
+    case CREPITUS_TIP_WHEN_JUDGED:
+      record = crepitus_assessment_get_factor (assessment, key);
+      return is_one_of (trigger->values,
+                        crepitus_catalog_key (CREPITUS_LIST_JUDGEMENT,
+                                              crepitus_factor_record_get_judgement (record)));
+    case CREPITUS_TIP_WHEN_RECOMMENDED:
+      return g_strv_contains ((const char * const *) triage->recommendations, key);
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+static gboolean
+trigger_holds (const CrepitusTipTrigger *trigger,
+               CrepitusAssessment       *assessment,
+               const CrepitusTriage     *triage)
+{
+  const CrepitusCatalogEntry *entries;
+  guint n;
+
+  switch (trigger->when)
+    {
+    case CREPITUS_TIP_WHEN_ALWAYS:
+      return TRUE;
+    case CREPITUS_TIP_WHEN_CHOSEN:
+      return is_one_of (trigger->keys, chosen_key (assessment, trigger->list));
+    case CREPITUS_TIP_WHEN_FORWARD_HEAD:
+      return crepitus_assessment_get_forward_head (assessment) == CREPITUS_TRISTATE_YES;
+    case CREPITUS_TIP_WHEN_RECORDED:
+    case CREPITUS_TIP_WHEN_JUDGED:
+    case CREPITUS_TIP_WHEN_RECOMMENDED:
+      entries = crepitus_catalog_entries (trigger->list, &n);
+      for (guint i = 0; i < n; i++)
+        if (is_one_of (trigger->keys, entries[i].key) &&
+            trigger_holds_for_key (trigger, assessment, triage, entries[i].key))
+          return TRUE;
+      return FALSE;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+char **
+crepitus_triage_dup_tips (CrepitusAssessment   *assessment,
+                          const CrepitusTriage *triage)
+{
+  g_autoptr(CrepitusTriage) computed = NULL;
+  GPtrArray *keys;
+  const CrepitusCatalogEntry *tips;
+  guint n;
+
+  g_return_val_if_fail (CREPITUS_IS_ASSESSMENT (assessment), NULL);
+
+  if (triage == NULL)
+    triage = computed = crepitus_triage_compute (assessment);
+
+  keys = g_ptr_array_new ();
+  tips = crepitus_catalog_entries (CREPITUS_LIST_TIP, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      guint n_triggers;
+      const CrepitusTipTrigger *triggers = crepitus_catalog_tip_triggers (tips[i].key,
+                                                                          &n_triggers);
+
+      for (guint j = 0; j < n_triggers; j++)
+        if (trigger_holds (&triggers[j], assessment, triage))
+          {
+            g_ptr_array_add (keys, g_strdup (tips[i].key));
+            break;
+          }
+    }
+  g_ptr_array_add (keys, NULL);
+  return (char **) g_ptr_array_free (keys, FALSE);
 }

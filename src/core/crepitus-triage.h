@@ -55,6 +55,11 @@ const char     *crepitus_triage_reason_source (const char           *reason);
 const char     *crepitus_triage_recommendation_text (const char    *key,
                                                      CrepitusLevel  level);
 
+/* The keys of the clinician tips (CLINICAL.md §5) that bear on @assessment, in catalog order,
+ * as their catalog triggers decide; @triage is its triage, or %NULL to compute it. */
+char          **crepitus_triage_dup_tips      (CrepitusAssessment   *assessment,
+                                               const CrepitusTriage *triage);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrepitusTriage, crepitus_triage_free)
 
 G_END_DECLS
