@@ -35,6 +35,9 @@ family_for (guint round,
   return g_strdup_printf ("R%u-E%u", round, edit - edit % N_KINDS);
 }
 
+/* What the child writes once the database is open, before any edit. */
+#define READY G_MAXUINT
+
 G_GNUC_NORETURN
 static void
 child_main (const char *path,
@@ -49,6 +52,9 @@ child_main (const char *path,
   if (store == NULL)
     _exit (2);
   g_signal_connect (store, "write-failed", G_CALLBACK (on_child_write_failed), NULL);
+  /* Open: the parent's clock starts now, so a busy machine still kills among edits. */
+  if (write (fd, &(guint) { READY }, sizeof (guint)) != sizeof (guint))
+    _exit (5);
 
   for (guint edit = 0;; edit++)
     {
@@ -183,6 +189,8 @@ test_sigkill_loses_nothing_acknowledged (void)
         }
       close (fds[1]);
 
+      g_assert_cmpint (read (fds[0], &edit, sizeof edit), ==, sizeof edit);
+      g_assert_cmpuint (edit, ==, READY);
       g_usleep (delay * 1000);
       g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
       g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
