@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <jansson.h>
+#include <sqlite3.h>
 
 #include "crepitus-json.h"
 #include "crepitus-test-store.h"
@@ -392,6 +393,137 @@ test_sign_needs_complete_screen (void)
   crepitus_test_remove_tree (tmpdir);
 }
 
+/* The SQL CHECKs are the file's own guard: each column the table names exists, and refuses
+ * what the table refuses where a CHECK can say it. The test writes past the store on
+ * purpose, as another program would. */
+static void
+test_checks_hold_against_table (void)
+{
+  static const char * const tables[CREPITUS_N_RECORDS] = { "patients", "assessments", "factors" };
+  g_autofree char *tmpdir = crepitus_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (tmpdir, "crepitus.db", NULL);
+  g_autoptr(CrepitusStore) store = crepitus_test_open_store (path);
+  g_autoptr(CrepitusPatient) patient = crepitus_test_add_patient (store, "Base", NULL, NULL, NULL);
+  g_autoptr(CrepitusAssessment) assessment = crepitus_test_add_assessment (store, patient,
+                                                                           "2026-01-05");
+  sqlite3 *db = NULL;
+
+  crepitus_store_watch_assessment (store, assessment);
+  crepitus_factor_record_set_notes (crepitus_assessment_get_factor (assessment,
+                                                                    "joint-cavitation"),
+                                    "A factor row to write past.");
+  crepitus_store_unwatch (store, assessment);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+
+  for (CrepitusRecord record = 0; record < CREPITUS_N_RECORDS; record++)
+    {
+      guint n_fields;
+      const CrepitusField *fields = crepitus_fields (record, &n_fields);
+
+      for (guint i = 0; i < n_fields; i++)
+        {
+          const CrepitusField *field = &fields[i];
+          g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = ?1", tables[record],
+                                                  field->column);
+          g_autoptr(GPtrArray) refused = g_ptr_array_new_with_free_func (g_free);
+          sqlite3_stmt *stmt = NULL;
+          int n_ints = 0;
+          gint64 ints[2];
+
+          g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+          switch (field->kind)
+            {
+            case CREPITUS_FIELD_INTEGER:
+              ints[n_ints++] = field->min - 1;
+              ints[n_ints++] = (gint64) field->max + 1;
+              break;
+            case CREPITUS_FIELD_BOOLEAN:
+              ints[n_ints++] = 2;
+              break;
+            case CREPITUS_FIELD_SET:
+            case CREPITUS_FIELD_MEASURES:
+              g_ptr_array_add (refused, g_strdup ("not JSON"));
+              break;
+            case CREPITUS_FIELD_DATE:
+              g_ptr_array_add (refused, g_strdup ("05/01/2026"));
+              break;
+            default:
+              /* Text and keys: never an empty string (not recorded is NULL). */
+              g_ptr_array_add (refused, g_strdup (""));
+              break;
+            }
+          for (guint v = 0; v < refused->len + n_ints; v++)
+            {
+              if (v < refused->len)
+                sqlite3_bind_text (stmt, 1, refused->pdata[v], -1, SQLITE_TRANSIENT);
+              else
+                sqlite3_bind_int64 (stmt, 1, ints[v - refused->len]);
+              if (sqlite3_step (stmt) != SQLITE_CONSTRAINT)
+                g_error ("%s.%s accepts a value the table refuses", tables[record],
+                         field->column);
+              sqlite3_reset (stmt);
+            }
+          sqlite3_finalize (stmt);
+        }
+    }
+  sqlite3_close (db);
+  g_clear_object (&store);
+  crepitus_test_remove_tree (tmpdir);
+}
+
+/* A database written by the previous version (2, before the screen) opens with its rows
+ * intact; its assessments read as "not asked" and with no review booked. */
+static void
+test_version_2_migrated (void)
+{
+  g_autofree char *tmpdir = crepitus_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (tmpdir, "crepitus.db", NULL);
+  g_autoptr(CrepitusStore) store = NULL;
+  g_autoptr(CrepitusAssessment) signed_v2 = NULL;
+  g_autoptr(CrepitusAssessment) v1 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) not_asked = NULL;
+  g_autofree char *exported = NULL;
+
+  g_assert_true (crepitus_store_testing_create_at (path, 2, &error));
+  g_assert_no_error (error);
+  store = crepitus_test_open_store (path);
+  g_assert_cmpint (crepitus_store_testing_file_version (path), ==,
+                   crepitus_store_schema_version ());
+
+  signed_v2 = crepitus_store_load_assessment (store, 2002, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (crepitus_assessment_get_signed_by (signed_v2), ==, "Dr Sample");
+  g_assert_cmpstr (crepitus_patient_get_given_name (crepitus_assessment_get_patient (signed_v2)),
+                   ==, "Łukasz");
+  not_asked = crepitus_assessment_dup_red_flags_not_asked (signed_v2);
+  g_assert_cmpuint (g_strv_length (not_asked), ==,
+                    crepitus_catalog_count (CREPITUS_LIST_RED_FLAG));
+  g_assert_cmpint (crepitus_assessment_get_review_weeks (signed_v2), ==, -1);
+
+  v1 = crepitus_store_load_assessment (store, 2001, &error);
+  g_assert_no_error (error);
+  g_assert_true (crepitus_assessment_has (v1, CREPITUS_LIST_SYMPTOM, "pain"));
+  g_assert_cmpint (crepitus_assessment_get_pain_score (v1), ==, 3);
+  exported = crepitus_store_export_json (store, 2001, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (exported, "red_flags_absent"));
+  g_assert_nonnull (strstr (exported, "\"notes\": \"Sample v1\""));
+
+  /* Signed before the screen existed: still read-only, never silently re-signed. */
+  crepitus_store_watch_assessment (store, signed_v2);
+  crepitus_assessment_set_red_flag (signed_v2, "fever", CREPITUS_RED_FLAG_ABSENT);
+  crepitus_store_unwatch (store, signed_v2);
+  g_clear_object (&signed_v2);
+  signed_v2 = crepitus_store_load_assessment (store, 2002, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (crepitus_assessment_get_red_flag (signed_v2, "fever"), ==,
+                   CREPITUS_RED_FLAG_NOT_ASKED);
+
+  g_clear_object (&store);
+  crepitus_test_remove_tree (tmpdir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -422,6 +554,8 @@ main (int   argc,
   g_test_add_func ("/crepitus/fields/every-field-has-examples", test_every_field_has_examples);
   g_test_add_func ("/crepitus/fields/screen-round-trip", test_screen_round_trip);
   g_test_add_func ("/crepitus/fields/sign-needs-complete-screen", test_sign_needs_complete_screen);
+  g_test_add_func ("/crepitus/fields/checks-hold-against-table", test_checks_hold_against_table);
+  g_test_add_func ("/crepitus/fields/version-2-migrated", test_version_2_migrated);
 
   return g_test_run ();
 }
