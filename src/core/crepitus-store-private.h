@@ -270,6 +270,18 @@ CrepitusStore   *crepitus_store_open_full (const char              *path,
                                            CrepitusStoreOpenFlags   flags,
                                            GError                 **error);
 
+/* For the store's own files (crepitus-store-*.c): its backend, a write transaction (finish
+ * commits when @ok, else rolls back), and the signing state of the watched models of
+ * assessment @id brought up to date. */
+const CrepitusStoreBackend *crepitus_store_get_backend (CrepitusStore  *self);
+gboolean         crepitus_store_begin                  (CrepitusStore  *self,
+                                                        GError        **error);
+gboolean         crepitus_store_finish                 (CrepitusStore  *self,
+                                                        gboolean        ok,
+                                                        GError        **error);
+void             crepitus_store_refresh_watched_state  (CrepitusStore  *self,
+                                                        gint64          id);
+
 /* The backend's database of @self. */
 CrepitusStoreDb *crepitus_store_get_db    (CrepitusStore           *self);
 

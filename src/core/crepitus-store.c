@@ -96,18 +96,18 @@ G_DEFINE_FINAL_TYPE (CrepitusStore, crepitus_store, G_TYPE_OBJECT)
 enum { WRITE_FAILED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static gboolean
-store_begin (CrepitusStore  *self,
-             GError        **error)
+gboolean
+crepitus_store_begin (CrepitusStore  *self,
+                      GError        **error)
 {
   return self->backend->begin (self->db, error);
 }
 
 /* Commits when @ok, else rolls back: either way the transaction is over. */
-static gboolean
-store_finish (CrepitusStore  *self,
-              gboolean        ok,
-              GError        **error)
+gboolean
+crepitus_store_finish (CrepitusStore  *self,
+                       gboolean        ok,
+                       GError        **error)
 {
   if (!ok)
     {
@@ -211,11 +211,11 @@ insert_patient (CrepitusStore    *self,
     return FALSE;
 
   mrn = crepitus_store_patient_get_value (patient, CREPITUS_STORE_PATIENT_MRN);
-  if (!store_begin (self, error))
+  if (!crepitus_store_begin (self, error))
     return FALSE;
   ok = check_patient_field_stored (self, -1, CREPITUS_STORE_PATIENT_MRN, mrn, error) &&
        (id = self->backend->insert_patient (self->db, patient, error)) >= 0;
-  if (!store_finish (self, ok, error))
+  if (!crepitus_store_finish (self, ok, error))
     return FALSE;
 
   crepitus_patient_set_id (patient, id);
@@ -236,7 +236,7 @@ update_patient_fields (CrepitusStore              *self,
     if (!crepitus_store_check_field (patient_field (fields[i]), G_OBJECT (patient), error))
       return FALSE;
 
-  if (!store_begin (self, error))
+  if (!crepitus_store_begin (self, error))
     return FALSE;
   for (guint i = 0; ok && i < n_fields; i++)
     {
@@ -245,7 +245,7 @@ update_patient_fields (CrepitusStore              *self,
       ok = check_patient_field_stored (self, id, fields[i], value, error) &&
            self->backend->update_patient (self->db, id, fields[i], value, error);
     }
-  return store_finish (self, ok, error);
+  return crepitus_store_finish (self, ok, error);
 }
 
 static gboolean
@@ -262,13 +262,13 @@ insert_assessment (CrepitusStore       *self,
   if (!assessment_check (assessment, error))
     return FALSE;
 
-  if (!store_begin (self, error))
+  if (!crepitus_store_begin (self, error))
     return FALSE;
   ok = check_date_stored (self, crepitus_patient_get_id (patient),
                           crepitus_assessment_get_date (assessment), error) &&
        (id = self->backend->insert_assessment (self->db, crepitus_patient_get_id (patient),
                                                assessment, error)) >= 0;
-  if (!store_finish (self, ok, error))
+  if (!crepitus_store_finish (self, ok, error))
     return FALSE;
 
   crepitus_assessment_set_id (assessment, id);
@@ -334,7 +334,7 @@ update_assessment (CrepitusStore          *self,
     if (!crepitus_store_check_record (CREPITUS_RECORD_FACTOR, G_OBJECT (factors[i]), error))
       return FALSE;
 
-  if (!store_begin (self, error))
+  if (!crepitus_store_begin (self, error))
     return FALSE;
   ok = check_writable (self, id, error);
   if (ok && move)
@@ -350,7 +350,7 @@ update_assessment (CrepitusStore          *self,
     }
   for (guint i = 0; ok && i < n_factors; i++)
     ok = self->backend->save_factor (self->db, id, factors[i], error);
-  return store_finish (self, ok, error);
+  return crepitus_store_finish (self, ok, error);
 }
 
 static gboolean
@@ -890,12 +890,12 @@ crepitus_store_import (CrepitusStore       *self,
       !assessment_check (assessment, error))
     return -1;
 
-  if (!store_begin (self, error))
+  if (!crepitus_store_begin (self, error))
     return -1;
   ok = (patient_id = match_patient (self, patient, error)) >= 0 &&
        check_date_stored (self, patient_id, crepitus_assessment_get_date (assessment), error) &&
        (id = self->backend->insert_assessment (self->db, patient_id, assessment, error)) >= 0;
-  if (!store_finish (self, ok, error))
+  if (!crepitus_store_finish (self, ok, error))
     return -1;
 
   crepitus_patient_set_id (patient, patient_id);
@@ -942,19 +942,10 @@ crepitus_store_check_integrity (CrepitusStore  *self,
   return self->backend->check_integrity (self->db, error);
 }
 
-/* Signing */
-
-void
-crepitus_store_assessment_state_clear (CrepitusStoreAssessmentState *state)
-{
-  g_clear_pointer (&state->signed_by, g_free);
-  g_clear_pointer (&state->signed_at, g_free);
-}
-
 /* Watched models of assessment @id learn its stored signing state. */
-static void
-refresh_watched_state (CrepitusStore *self,
-                       gint64         id)
+void
+crepitus_store_refresh_watched_state (CrepitusStore *self,
+                                      gint64         id)
 {
   g_auto(CrepitusStoreAssessmentState) state = { NULL };
   GHashTableIter iter;
@@ -971,189 +962,6 @@ refresh_watched_state (CrepitusStore *self,
         crepitus_assessment_set_superseded_by (object, state.superseded_by);
         crepitus_assessment_set_entered_in_error (object, state.entered_in_error);
       }
-}
-
-static gboolean
-check_clinician (const char  *clinician,
-                 GError     **error)
-{
-  if (clinician != NULL && *clinician != '\0' && g_utf8_validate (clinician, -1, NULL))
-    return TRUE;
-  g_set_error_literal (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_INVALID,
-                       _("the clinician’s name is needed to sign, amend or mark an assessment; "
-                         "nothing was stored"));
-  return FALSE;
-}
-
-typedef enum { SIGN, AMEND, MARK } StatusChange;
-
-/* Whether @change may happen to assessment @id in @state; sets a message saying what to do
- * when not. */
-static gboolean
-check_status_change (gint64                               id,
-                     const CrepitusStoreAssessmentState  *state,
-                     StatusChange                         change,
-                     GError                             **error)
-{
-  switch (crepitus_assessment_status_from (state->signed_by != NULL, state->superseded_by,
-                                           state->entered_in_error))
-    {
-    case CREPITUS_ASSESSMENT_ENTERED_IN_ERROR:
-      g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_SIGNED,
-                   _("assessment %" PRId64 " is already marked entered in error; nothing was "
-                     "changed"), id);
-      return FALSE;
-    case CREPITUS_ASSESSMENT_SUPERSEDED:
-      g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_SIGNED,
-                   _("assessment %" PRId64 " is superseded by assessment %" PRId64 "; use that "
-                     "one instead (nothing was changed)"), id, state->superseded_by);
-      return FALSE;
-    case CREPITUS_ASSESSMENT_SIGNED:
-      if (change != SIGN)
-        return TRUE;
-      g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_SIGNED,
-                   _("assessment %" PRId64 " is already signed; nothing was changed"), id);
-      return FALSE;
-    case CREPITUS_ASSESSMENT_NOT_SIGNED:
-    default:
-      if (change != AMEND)
-        return TRUE;
-      g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_INVALID,
-                   _("assessment %" PRId64 " is not signed; change it directly instead of "
-                     "amending it (nothing was changed)"), id);
-      return FALSE;
-    }
-}
-
-/* Signing needs a complete red-flag screen (CLINICAL.md §4): refused, naming every flag not
- * asked. */
-static gboolean
-check_screen_complete (CrepitusStore  *self,
-                       gint64          id,
-                       GError        **error)
-{
-  g_autoptr(CrepitusAssessment) assessment = NULL;
-  g_auto(GStrv) not_asked = NULL;
-  g_autofree char *list = NULL;
-
-  assessment = self->backend->load_assessment (self->db, id, NULL, error);
-  if (assessment == NULL)
-    return FALSE;
-  not_asked = crepitus_assessment_dup_red_flags_not_asked (assessment);
-  if (not_asked[0] == NULL)
-    return TRUE;
-  list = g_strjoinv (", ", not_asked);
-  g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_INVALID,
-               g_dngettext (GETTEXT_PACKAGE,
-                            "assessment %" PRId64 " cannot be signed: the red-flag screen is "
-                            "incomplete, %u flag not asked: %s (nothing was changed)",
-                            "assessment %" PRId64 " cannot be signed: the red-flag screen is "
-                            "incomplete, %u flags not asked: %s (nothing was changed)",
-                            g_strv_length (not_asked)),
-               id, g_strv_length (not_asked), list);
-  return FALSE;
-}
-
-/* Runs @change of assessment @id in one transaction; returns the new id of an amendment, @id
- * otherwise, or -1. */
-static gint64
-change_status (CrepitusStore  *self,
-               gint64          id,
-               const char     *clinician,
-               StatusChange    change,
-               GError        **error)
-{
-  g_auto(CrepitusStoreAssessmentState) state = { NULL };
-  gint64 result = id;
-  gboolean ok;
-
-  if (!check_clinician (clinician, error) || !store_begin (self, error))
-    return -1;
-  ok = self->backend->assessment_state (self->db, id, &state, error) &&
-       check_status_change (id, &state, change, error) &&
-       (change != SIGN || check_screen_complete (self, id, error));
-  if (ok)
-    switch (change)
-      {
-      case SIGN:
-        ok = self->backend->sign_assessment (self->db, id, clinician, error);
-        break;
-      case AMEND:
-        ok = (result = self->backend->amend_assessment (self->db, id, clinician, error)) >= 0;
-        break;
-      case MARK:
-        ok = self->backend->mark_entered_in_error (self->db, id, clinician, error);
-        break;
-      default:
-        g_assert_not_reached ();
-      }
-  if (!store_finish (self, ok, error))
-    return -1;
-
-  refresh_watched_state (self, id);
-  return result;
-}
-
-gboolean
-crepitus_store_sign (CrepitusStore  *self,
-                     gint64          id,
-                     const char     *clinician,
-                     GError        **error)
-{
-  g_return_val_if_fail (CREPITUS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  return change_status (self, id, clinician, SIGN, error) >= 0;
-}
-
-gint64
-crepitus_store_amend (CrepitusStore  *self,
-                      gint64          id,
-                      const char     *clinician,
-                      GError        **error)
-{
-  g_return_val_if_fail (CREPITUS_IS_STORE (self), -1);
-  g_return_val_if_fail (error == NULL || *error == NULL, -1);
-
-  return change_status (self, id, clinician, AMEND, error);
-}
-
-gboolean
-crepitus_store_mark_entered_in_error (CrepitusStore  *self,
-                                      gint64          id,
-                                      const char     *clinician,
-                                      GError        **error)
-{
-  g_return_val_if_fail (CREPITUS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  return change_status (self, id, clinician, MARK, error) >= 0;
-}
-
-/* The audit log */
-
-void
-crepitus_audit_entry_free (CrepitusAuditEntry *entry)
-{
-  if (entry == NULL)
-    return;
-  g_free (entry->at);
-  g_free (entry->clinician);
-  g_free (entry->action);
-  g_free (entry->record);
-  g_free (entry->field);
-  g_free (entry->old_value);
-  g_free (entry->new_value);
-  g_free (entry);
-}
-
-GPtrArray *
-crepitus_store_list_audit (CrepitusStore  *self,
-                           gint64          assessment_id,
-                           GError        **error)
-{
-  g_return_val_if_fail (CREPITUS_IS_STORE (self), NULL);
-  return self->backend->list_audit (self->db, assessment_id, error);
 }
 
 /* Backup and restore */
@@ -1247,6 +1055,13 @@ crepitus_store_get_clinician (CrepitusStore *self)
 {
   g_return_val_if_fail (CREPITUS_IS_STORE (self), NULL);
   return self->clinician;
+}
+
+const CrepitusStoreBackend *
+crepitus_store_get_backend (CrepitusStore *self)
+{
+  g_return_val_if_fail (CREPITUS_IS_STORE (self), NULL);
+  return self->backend;
 }
 
 CrepitusStoreDb *
