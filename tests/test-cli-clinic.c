@@ -450,6 +450,30 @@ test_backup_restore (Fixture       *fixture,
   }
 }
 
+/* Signing needs a complete red-flag screen: one line naming every flag not asked. */
+static void
+test_sign_needs_screen (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char *document =
+    "{\"format\": \"crepitus-assessment\", \"version\": 1, \"patient\": {\"family_name\": "
+    "\"Nowak\"}, \"assessment\": {\"date\": \"2026-01-10\", \"red_flags\": [\"fever\"], "
+    "\"red_flags_absent\": [\"saddle-anaesthesia\", \"bladder-bowel-dysfunction\", "
+    "\"sexual-dysfunction\", \"bilateral-neurological-symptoms\", \"progressive-weakness\", "
+    "\"cancer-history\", \"unexplained-weight-loss\", \"significant-trauma\", "
+    "\"immunosuppression\", \"iv-drug-use\"]}}";
+  g_auto(CrepitusRun) run = { 0 };
+  g_auto(CrepitusRun) history = { 0 };
+
+  import (fixture, document, "1");
+  run_as (fixture, &run, "Dr Signer", NULL, (const char *[]) { "sign", "1", NULL });
+  assert_error_line (&run, 1, "crepitus sign: assessment 1 cannot be signed: the red-flag screen "
+                              "is incomplete, 2 flags not asked: night-pain, "
+                              "steroid-use-osteoporosis (nothing was changed)");
+  run_as (fixture, &history, NULL, NULL, (const char *[]) { "history", "1", NULL });
+  g_assert_nonnull (strstr (history.out, "\tunsigned"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -462,6 +486,7 @@ main (int   argc,
 
   ADD ("list-search", test_list_search);
   ADD ("sign-amend-entered-in-error", test_sign_amend_entered_in_error);
+  ADD ("sign-needs-screen", test_sign_needs_screen);
   ADD ("audit", test_audit);
   ADD ("backup-restore", test_backup_restore);
 #undef ADD
