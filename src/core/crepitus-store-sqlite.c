@@ -383,21 +383,36 @@ column_value (CrepitusStoreDb  *db,
   return set_error_code (db->path, SQLITE_CORRUPT, _("a value of the wrong type"), error);
 }
 
-/* Runs a statement that returns no rows; returns the number of rows it changed, or -1. */
-static gint64
-run (CrepitusStoreDb  *db,
-     sqlite3_stmt     *stmt,
-     GError          **error)
+/* Steps @stmt to its next row. Returns SQLITE_ROW while there is one to read (reset @stmt with
+ * done() once finished with it); otherwise resets @stmt and returns SQLITE_DONE after the last
+ * row, or the code of a failure, with @error set. */
+static int
+step_row (CrepitusStoreDb  *db,
+          sqlite3_stmt     *stmt,
+          GError          **error)
 {
   int rc = sqlite3_step (stmt);
 
+  if (rc == SQLITE_ROW)
+    return rc;
   done (stmt);
   if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (db, rc, error);
-      return -1;
-    }
-  return sqlite3_changes64 (db->sqlite);
+    set_sqlite_error (db, rc, error);
+  return rc;
+}
+
+/* Runs @stmt, which returns no rows (sqlite3_changes64 then counts the rows it changed). */
+static gboolean
+step_done (CrepitusStoreDb  *db,
+           sqlite3_stmt     *stmt,
+           GError          **error)
+{
+  int rc = step_row (db, stmt, error);
+
+  if (rc != SQLITE_ROW)
+    return rc == SQLITE_DONE;
+  done (stmt);
+  return set_sqlite_error (db, rc, error);
 }
 
 static gboolean
@@ -421,19 +436,15 @@ query_int (CrepitusStoreDb  *db,
   int rc;
 
   rc = sqlite3_prepare_v2 (db->sqlite, sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          *result = sqlite3_column_int64 (stmt, 0);
-          rc = SQLITE_OK;
-        }
-    }
   if (rc != SQLITE_OK)
+    return set_sqlite_error (db, rc, error);
+  rc = step_row (db, stmt, error);
+  if (rc == SQLITE_ROW)
+    *result = sqlite3_column_int64 (stmt, 0);
+  else if (rc == SQLITE_DONE)
     set_sqlite_error (db, rc, error);
   sqlite3_finalize (stmt);
-  return rc == SQLITE_OK;
+  return rc == SQLITE_ROW;
 }
 
 typedef enum { PATIENT, ASSESSMENT } Record;
@@ -451,6 +462,22 @@ not_found (CrepitusStoreDb  *db,
     g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_NOT_FOUND,
                  _("%s: there is no assessment %" PRId64), db->path, id);
   return FALSE;
+}
+
+/* Steps @stmt to the row of @record @id: TRUE with the row to read (reset @stmt with done()
+ * once read); otherwise @stmt is reset and @error set, to not found when there is no row. */
+static gboolean
+step_record (CrepitusStoreDb  *db,
+             sqlite3_stmt     *stmt,
+             Record            record,
+             gint64            id,
+             GError          **error)
+{
+  int rc = step_row (db, stmt, error);
+
+  if (rc == SQLITE_DONE)
+    not_found (db, record, id, error);
+  return rc == SQLITE_ROW;
 }
 
 /* A stored value the model refuses: the file was changed outside Crepitus. */
@@ -716,7 +743,9 @@ quick_check (CrepitusStoreDb  *db,
   int rc;
 
   rc = sqlite3_prepare_v2 (db->sqlite, pragma, -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (db, rc, error);
+  while ((rc = step_row (db, stmt, error)) == SQLITE_ROW)
     {
       const char *row = (const char *) sqlite3_column_text (stmt, 0);
 
@@ -726,11 +755,10 @@ quick_check (CrepitusStoreDb  *db,
             g_string_append (problems, "; ");
           g_string_append (problems, row != NULL ? row : "?");
         }
-      rc = SQLITE_OK;
     }
   sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_OK)
-    return set_sqlite_error (db, rc, error);
+  if (rc != SQLITE_DONE)
+    return FALSE;
   if (problems->len > 0)
     {
       if (problems->len > 200)
@@ -826,14 +854,16 @@ configure (CrepitusStoreDb  *db,
   int rc;
 
   rc = sqlite3_prepare_v2 (db->sqlite, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      wal = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
   if (rc != SQLITE_OK)
     return set_sqlite_error (db, rc, error);
+  rc = step_row (db, stmt, error);
+  if (rc == SQLITE_ROW)
+    wal = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
+  else if (rc == SQLITE_DONE)
+    set_sqlite_error (db, rc, error);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    return FALSE;
   if (!wal && !read_only)
     return set_error_code (db->path, SQLITE_CANTOPEN,
                            _("write-ahead logging is not available"), error);
@@ -955,7 +985,7 @@ sqlite_begin (CrepitusStoreDb  *db,
 {
   sqlite3_stmt *stmt = prepare (db, db->bulk ? "SAVEPOINT edit" : "BEGIN IMMEDIATE", error);
 
-  return stmt != NULL && run (db, stmt, error) >= 0;
+  return stmt != NULL && step_done (db, stmt, error);
 }
 
 static void
@@ -976,7 +1006,7 @@ sqlite_commit (CrepitusStoreDb  *db,
 {
   sqlite3_stmt *stmt = prepare (db, db->bulk ? "RELEASE edit" : "COMMIT", error);
 
-  if (stmt != NULL && run (db, stmt, error) >= 0)
+  if (stmt != NULL && step_done (db, stmt, error))
     return TRUE;
   sqlite_rollback (db);
   return FALSE;
@@ -1044,7 +1074,7 @@ audit_row (CrepitusStoreDb  *db,
   bind_text (stmt, 5, field);
   bind_audit_value (stmt, 6, old_value);
   bind_audit_value (stmt, 7, new_value);
-  return run (db, stmt, error) >= 0;
+  return step_done (db, stmt, error);
 }
 
 /* A row for a write by the store's clinician. */
@@ -1115,7 +1145,7 @@ write_words (CrepitusStoreDb   *db,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, id);
-      if (run (db, stmt, error) < 0)
+      if (!step_done (db, stmt, error))
         return FALSE;
     }
 
@@ -1125,7 +1155,7 @@ write_words (CrepitusStoreDb   *db,
   sqlite3_bind_int64 (stmt, 1, id);
   bind_text (stmt, 2, head);
   bind_text (stmt, 3, g_strstrip (rest));
-  return run (db, stmt, error) >= 0;
+  return step_done (db, stmt, error);
 }
 
 /* Recomputes the keys of patient @id from its stored names and MRN. */
@@ -1137,21 +1167,17 @@ refresh_search_keys (CrepitusStoreDb  *db,
 {
   g_auto(SearchKeys) keys = { NULL };
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = prepare (db, "SELECT family_name, given_name, mrn FROM patients WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    search_keys_init (&keys, (const char *) sqlite3_column_text (stmt, 0),
-                      (const char *) sqlite3_column_text (stmt, 1),
-                      (const char *) sqlite3_column_text (stmt, 2));
+  if (!step_record (db, stmt, PATIENT, id, error))
+    return FALSE;
+  search_keys_init (&keys, (const char *) sqlite3_column_text (stmt, 0),
+                    (const char *) sqlite3_column_text (stmt, 1),
+                    (const char *) sqlite3_column_text (stmt, 2));
   done (stmt);
-  if (rc != SQLITE_ROW)
-    return rc == SQLITE_DONE ? not_found (db, PATIENT, id, error)
-                             : set_sqlite_error (db, rc, error);
 
   stmt = prepare (db, "UPDATE patients SET family_key = ?1, given_key = ?2, mrn_key = ?3 "
                       "WHERE id = ?4", error);
@@ -1161,7 +1187,7 @@ refresh_search_keys (CrepitusStoreDb  *db,
   bind_text (stmt, 2, keys.given);
   bind_text (stmt, 3, keys.mrn);
   sqlite3_bind_int64 (stmt, 4, id);
-  return run (db, stmt, error) >= 0 && write_words (db, id, &keys, replace, error);
+  return step_done (db, stmt, error) && write_words (db, id, &keys, replace, error);
 }
 
 /* Migration 2: the keys of every patient stored before it. */
@@ -1174,16 +1200,17 @@ fill_search_keys (CrepitusStoreDb  *db,
   int rc;
 
   rc = sqlite3_prepare_v2 (db->sqlite, "SELECT id FROM patients ORDER BY id", -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (db, rc, error);
+  while ((rc = step_row (db, stmt, error)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
-      rc = SQLITE_OK;
     }
   sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_OK)
-    return set_sqlite_error (db, rc, error);
+  if (rc != SQLITE_DONE)
+    return FALSE;
 
   for (guint i = 0; i < ids->len; i++)
     if (!refresh_search_keys (db, g_array_index (ids, gint64, i), FALSE, error))
@@ -1240,7 +1267,7 @@ sqlite_insert_patient (CrepitusStoreDb  *db,
   bind_text (stmt, 7, keys.family);
   bind_text (stmt, 8, keys.given);
   bind_text (stmt, 9, keys.mrn);
-  if (run (db, stmt, error) < 0)
+  if (!step_done (db, stmt, error))
     return -1;
   id = sqlite3_last_insert_rowid (db->sqlite);
 
@@ -1260,15 +1287,11 @@ stored_value (CrepitusStoreDb  *db,
               GVariant        **value,
               GError          **error)
 {
-  int rc = sqlite3_step (select);
   gboolean ok;
 
-  if (rc == SQLITE_ROW)
-    ok = column_value (db, select, column, value, error);
-  else if (rc == SQLITE_DONE)
-    ok = not_found (db, record, id, error);
-  else
-    ok = set_sqlite_error (db, rc, error);
+  if (!step_record (db, select, record, id, error))
+    return FALSE;
+  ok = column_value (db, select, column, value, error);
   done (select);
   return ok;
 }
@@ -1304,7 +1327,7 @@ update_column (CrepitusStoreDb  *db,
     return FALSE;
   bind_value (stmt, 1, value);
   sqlite3_bind_int64 (stmt, 2, id);
-  if (run (db, stmt, error) < 0)
+  if (!step_done (db, stmt, error))
     return FALSE;
   *changed = TRUE;
   return TRUE;
@@ -1365,19 +1388,14 @@ sqlite_load_patient (CrepitusStoreDb  *db,
 {
   sqlite3_stmt *stmt = prepare (db, "SELECT id, " PATIENT_COLUMNS " FROM patients WHERE id = ?1",
                                 error);
-  CrepitusPatient *patient = NULL;
-  int rc;
+  CrepitusPatient *patient;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    patient = patient_from_row (db, stmt, error);
-  else if (rc == SQLITE_DONE)
-    not_found (db, PATIENT, id, error);
-  else
-    set_sqlite_error (db, rc, error);
+  if (!step_record (db, stmt, PATIENT, id, error))
+    return NULL;
+  patient = patient_from_row (db, stmt, error);
   done (stmt);
   return patient;
 }
@@ -1391,7 +1409,7 @@ patients_from_rows (CrepitusStoreDb  *db,
   g_autoptr(GPtrArray) patients = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = step_row (db, stmt, error)) == SQLITE_ROW)
     {
       CrepitusPatient *patient = patient_from_row (db, stmt, error);
 
@@ -1402,13 +1420,7 @@ patients_from_rows (CrepitusStoreDb  *db,
         }
       g_ptr_array_add (patients, patient);
     }
-  done (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&patients);
+  return rc == SQLITE_DONE ? g_steal_pointer (&patients) : NULL;
 }
 
 static GPtrArray *
@@ -1430,19 +1442,13 @@ collect_ids (CrepitusStoreDb  *db,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = step_row (db, stmt, error)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
     }
-  done (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
 }
 
 static GArray *
@@ -1538,11 +1544,15 @@ query_count (CrepitusStoreDb  *db,
              sqlite3_stmt     *stmt,
              GError          **error)
 {
-  int rc = sqlite3_step (stmt);
-  gint64 count = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
+  int rc = step_row (db, stmt, error);
+  gint64 count = -1;
 
-  done (stmt);
-  if (rc != SQLITE_ROW)
+  if (rc == SQLITE_ROW)
+    {
+      count = sqlite3_column_int64 (stmt, 0);
+      done (stmt);
+    }
+  else if (rc == SQLITE_DONE)
     set_sqlite_error (db, rc, error);
   return count;
 }
@@ -1692,7 +1702,7 @@ collect_order_keys (CrepitusStoreDb  *db,
   int rc;
 
   g_array_set_clear_func (keys, order_key_clear);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = step_row (db, stmt, error)) == SQLITE_ROW)
     {
       OrderKey key = {
         sqlite3_column_int64 (stmt, 0),
@@ -1710,13 +1720,7 @@ collect_order_keys (CrepitusStoreDb  *db,
         }
       g_array_append_val (keys, key);
     }
-  done (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&keys);
+  return rc == SQLITE_DONE ? g_steal_pointer (&keys) : NULL;
 }
 
 /* The ids at @offset… of the merge of two sorted lists of keys with no patient in common. */
@@ -1881,19 +1885,14 @@ sqlite_find_patient (CrepitusStoreDb     *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      key.family_key = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      key.given_key = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      key.birth_date = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      mrn_key = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-    }
-  done (stmt);
-  if (rc == SQLITE_DONE)
-    return TRUE;
+  rc = step_row (db, stmt, error);
   if (rc != SQLITE_ROW)
-    return set_sqlite_error (db, rc, error);
+    return rc == SQLITE_DONE;
+  key.family_key = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  key.given_key = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  key.birth_date = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  mrn_key = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  done (stmt);
 
   keys[0] = key.family_key;
   keys[1] = key.given_key;
@@ -1987,11 +1986,14 @@ sqlite_earliest_date (CrepitusStoreDb  *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, patient_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *date = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  rc = step_row (db, stmt, error);
+  if (rc == SQLITE_DONE)
+    return set_sqlite_error (db, rc, error);
+  if (rc != SQLITE_ROW)
+    return FALSE;
+  *date = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   done (stmt);
-  return rc == SQLITE_ROW || set_sqlite_error (db, rc, error);
+  return TRUE;
 }
 
 /* Assessments */
@@ -2059,6 +2061,17 @@ static const char * const assessment_updates[CREPITUS_STORE_N_ASSESSMENT_FIELDS]
 #undef UPDATE
 };
 
+/* Runs @stmt, which changes assessment @id: not found when it changed no row. */
+static gboolean
+step_changed (CrepitusStoreDb  *db,
+              sqlite3_stmt     *stmt,
+              gint64            id,
+              GError          **error)
+{
+  return step_done (db, stmt, error) &&
+         (sqlite3_changes64 (db->sqlite) > 0 || not_found (db, ASSESSMENT, id, error));
+}
+
 /* Writes the record (deleting its row when it is empty); @audited: one audit row for each
  * changed field (an assessment's insert row covers the factors stored with it). */
 static gboolean
@@ -2081,19 +2094,19 @@ save_factor (CrepitusStoreDb       *db,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, assessment_id);
   bind_text (stmt, 2, key);
-  rc = sqlite3_step (stmt);
-  for (guint field = 0; rc == SQLITE_ROW && field < CREPITUS_STORE_N_FACTOR_FIELDS; field++)
-    if (!column_value (db, stmt, field, &old_values[field], error))
-      {
-        done (stmt);
-        goto out;
-      }
-  done (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  rc = step_row (db, stmt, error);
+  if (rc == SQLITE_ROW)
     {
-      set_sqlite_error (db, rc, error);
-      goto out;
+      for (guint field = 0; field < CREPITUS_STORE_N_FACTOR_FIELDS; field++)
+        if (!column_value (db, stmt, field, &old_values[field], error))
+          {
+            done (stmt);
+            goto out;
+          }
+      done (stmt);
     }
+  else if (rc != SQLITE_DONE)
+    goto out;
 
   for (guint field = 0; field < CREPITUS_STORE_N_FACTOR_FIELDS; field++)
     {
@@ -2106,14 +2119,8 @@ save_factor (CrepitusStoreDb       *db,
   if (stmt == NULL)
     goto out;
   sqlite3_bind_int64 (stmt, 1, assessment_id);
-  rc = run (db, stmt, error);
-  if (rc < 0)
+  if (!step_changed (db, stmt, assessment_id, error))
     goto out;
-  if (rc == 0)
-    {
-      not_found (db, ASSESSMENT, assessment_id, error);
-      goto out;
-    }
   if (!changed)
     {
       ok = TRUE;
@@ -2141,7 +2148,7 @@ save_factor (CrepitusStoreDb       *db,
       for (guint field = 0; field < CREPITUS_STORE_N_FACTOR_FIELDS; field++)
         bind_value (stmt, field + 3, new_values[field]);
     }
-  if (run (db, stmt, error) < 0)
+  if (!step_done (db, stmt, error))
     goto out;
 
   ok = TRUE;
@@ -2195,7 +2202,7 @@ sqlite_insert_assessment (CrepitusStoreDb     *db,
 
       bind_value (stmt, field + 2, value);
     }
-  if (run (db, stmt, error) < 0)
+  if (!step_done (db, stmt, error))
     return -1;
   id = sqlite3_last_insert_rowid (db->sqlite);
 
@@ -2256,7 +2263,7 @@ sqlite_move_assessment (CrepitusStoreDb  *db,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, patient_id);
   sqlite3_bind_int64 (stmt, 2, id);
-  return run (db, stmt, error) >= 0 &&
+  return step_done (db, stmt, error) &&
          audit (db, "update", "assessment", id, "patient_id", old_value, new_value, error);
 }
 
@@ -2273,7 +2280,7 @@ load_factors (CrepitusStoreDb     *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = step_row (db, stmt, error)) == SQLITE_ROW)
     {
       const char *key = (const char *) sqlite3_column_text (stmt, 0);
       CrepitusFactorRecord *record;
@@ -2300,8 +2307,7 @@ load_factors (CrepitusStoreDb     *db,
             }
         }
     }
-  done (stmt);
-  return rc == SQLITE_DONE || set_sqlite_error (db, rc, error);
+  return rc == SQLITE_DONE;
 }
 
 static CrepitusAssessment *
@@ -2316,21 +2322,12 @@ sqlite_load_assessment (CrepitusStoreDb  *db,
                                     " FROM assessments WHERE id = ?1", error);
   const int status = 1 + CREPITUS_STORE_N_ASSESSMENT_FIELDS;
   gint64 patient_id;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      done (stmt);
-      if (rc == SQLITE_DONE)
-        not_found (db, ASSESSMENT, id, error);
-      else
-        set_sqlite_error (db, rc, error);
-      return NULL;
-    }
+  if (!step_record (db, stmt, ASSESSMENT, id, error))
+    return NULL;
 
   patient_id = sqlite3_column_int64 (stmt, 0);
   assessment = crepitus_assessment_new (NULL);
@@ -2400,24 +2397,19 @@ sqlite_assessment_state (CrepitusStoreDb               *db,
 {
   sqlite3_stmt *stmt = prepare (db, "SELECT signed_by, signed_at, superseded_by, entered_in_error "
                                     "FROM assessments WHERE id = ?1", error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      state->signed_by = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      state->signed_at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      state->superseded_by = sqlite3_column_type (stmt, 2) == SQLITE_NULL
-                             ? -1 : sqlite3_column_int64 (stmt, 2);
-      state->entered_in_error = sqlite3_column_int (stmt, 3) != 0;
-    }
+  if (!step_record (db, stmt, ASSESSMENT, id, error))
+    return FALSE;
+  state->signed_by = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  state->signed_at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  state->superseded_by = sqlite3_column_type (stmt, 2) == SQLITE_NULL
+                         ? -1 : sqlite3_column_int64 (stmt, 2);
+  state->entered_in_error = sqlite3_column_int (stmt, 3) != 0;
   done (stmt);
-  if (rc == SQLITE_DONE)
-    return not_found (db, ASSESSMENT, id, error);
-  return rc == SQLITE_ROW || set_sqlite_error (db, rc, error);
+  return TRUE;
 }
 
 static GVariant *
@@ -2441,7 +2433,6 @@ sqlite_sign_assessment (CrepitusStoreDb  *db,
   g_autoptr(GVariant) signer = text_value (clinician);
   g_autoptr(GVariant) signed_at = NULL;
   sqlite3_stmt *stmt;
-  gint64 changed;
 
   stmt = prepare (db, "UPDATE assessments SET signed_by = ?1, signed_at = " NOW ", updated_at = "
                       NOW " WHERE id = ?2", error);
@@ -2449,11 +2440,8 @@ sqlite_sign_assessment (CrepitusStoreDb  *db,
     return FALSE;
   bind_text (stmt, 1, clinician);
   sqlite3_bind_int64 (stmt, 2, id);
-  changed = run (db, stmt, error);
-  if (changed < 0)
+  if (!step_changed (db, stmt, id, error))
     return FALSE;
-  if (changed == 0)
-    return not_found (db, ASSESSMENT, id, error);
 
   stmt = prepare (db, "SELECT signed_at FROM assessments WHERE id = ?1", error);
   if (stmt == NULL)
@@ -2473,7 +2461,7 @@ sqlite_amend_assessment (CrepitusStoreDb  *db,
   g_autoptr(GVariant) original = int64_value (id);
   g_autoptr(GVariant) amendment = NULL;
   sqlite3_stmt *stmt;
-  gint64 changed, new_id;
+  gint64 new_id;
 
   /* A copy of every field and factor, dated as the original; unsigned. */
   stmt = prepare (db, "INSERT INTO assessments (patient_id, " ASSESSMENT_COLUMNS ", amends, "
@@ -2482,14 +2470,8 @@ sqlite_amend_assessment (CrepitusStoreDb  *db,
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, id);
-  changed = run (db, stmt, error);
-  if (changed < 0)
+  if (!step_changed (db, stmt, id, error))
     return -1;
-  if (changed == 0)
-    {
-      not_found (db, ASSESSMENT, id, error);
-      return -1;
-    }
   new_id = sqlite3_last_insert_rowid (db->sqlite);
   amendment = int64_value (new_id);
 
@@ -2500,7 +2482,7 @@ sqlite_amend_assessment (CrepitusStoreDb  *db,
     return -1;
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, new_id);
-  if (run (db, stmt, error) < 0)
+  if (!step_done (db, stmt, error))
     return -1;
 
   stmt = prepare (db, "UPDATE assessments SET superseded_by = ?2, updated_at = " NOW
@@ -2509,7 +2491,7 @@ sqlite_amend_assessment (CrepitusStoreDb  *db,
     return -1;
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, new_id);
-  if (run (db, stmt, error) < 0 ||
+  if (!step_done (db, stmt, error) ||
       !audit_row (db, clinician, "amend", "assessment", new_id, "amends", NULL, original,
                   error) ||
       !audit_row (db, clinician, "amend", "assessment", id, "superseded_by", NULL, amendment,
@@ -2527,18 +2509,14 @@ sqlite_mark_entered_in_error (CrepitusStoreDb  *db,
   g_autoptr(GVariant) no = int64_value (0);
   g_autoptr(GVariant) yes = int64_value (1);
   sqlite3_stmt *stmt;
-  gint64 changed;
 
   stmt = prepare (db, "UPDATE assessments SET entered_in_error = 1, updated_at = " NOW
                       " WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  changed = run (db, stmt, error);
-  if (changed < 0)
+  if (!step_changed (db, stmt, id, error))
     return FALSE;
-  if (changed == 0)
-    return not_found (db, ASSESSMENT, id, error);
   return audit_row (db, clinician, "entered-in-error", "assessment", id, "entered_in_error", no,
                     yes, error);
 }
@@ -2564,7 +2542,7 @@ sqlite_list_audit (CrepitusStoreDb  *db,
     return NULL;
   if (assessment_id >= 0)
     sqlite3_bind_int64 (stmt, 1, assessment_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = step_row (db, stmt, error)) == SQLITE_ROW)
     {
       CrepitusAuditEntry *entry = g_new0 (CrepitusAuditEntry, 1);
 
@@ -2579,13 +2557,7 @@ sqlite_list_audit (CrepitusStoreDb  *db,
       entry->new_value = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
       g_ptr_array_add (entries, entry);
     }
-  done (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&entries);
+  return rc == SQLITE_DONE ? g_steal_pointer (&entries) : NULL;
 }
 
 /* Backup and restore */
@@ -2870,17 +2842,19 @@ checkpoint (const char  *path,
 {
   g_autoptr(CrepitusStoreDb) db = db_connect (path, FALSE, FALSE, NULL);
   sqlite3_stmt *stmt = NULL;
-  gboolean busy = FALSE;
+  gboolean busy;
+  int rc;
 
   /* A damaged file is replaced as it is, and kept. */
   if (db == NULL)
     return TRUE;
-  if (sqlite3_prepare_v2 (db->sqlite, "PRAGMA wal_checkpoint(TRUNCATE)", -1, &stmt,
-                          NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
+  rc = sqlite3_prepare_v2 (db->sqlite, "PRAGMA wal_checkpoint(TRUNCATE)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = step_row (db, stmt, NULL);
+  if (rc == SQLITE_ROW)
     busy = sqlite3_column_int (stmt, 0) != 0;
   else
-    busy = (sqlite3_extended_errcode (db->sqlite) & 0xff) == SQLITE_BUSY;
+    busy = (rc & 0xff) == SQLITE_BUSY;
   sqlite3_finalize (stmt);
   /* A reader without Crepitus's lock: an older Crepitus, or another program. */
   if (busy)
@@ -3044,12 +3018,13 @@ sqlite_check_integrity (CrepitusStoreDb  *db,
     return FALSE;
 
   rc = sqlite3_prepare_v2 (db->sqlite, "PRAGMA foreign_key_check", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (db, rc, error);
+  rc = step_row (db, stmt, error);
   sqlite3_finalize (stmt);
   if (rc == SQLITE_ROW)
     return set_error_code (db->path, SQLITE_CORRUPT, _("a reference to a missing record"), error);
-  return rc == SQLITE_DONE || set_sqlite_error (db, rc, error);
+  return rc == SQLITE_DONE;
 }
 
 const CrepitusStoreBackend crepitus_store_sqlite_backend = {
