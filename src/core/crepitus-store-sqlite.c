@@ -23,10 +23,8 @@
 #include <sqlite3.h>
 
 #include "crepitus-search.h"
-#include "crepitus-store-private.h"
+#include "crepitus-store-sqlite-private.h"
 
-/* "CREP" in the header of every Crepitus database (PRAGMA application_id). */
-#define DATABASE_APPLICATION_ID 0x43524550
 #define BUSY_TIMEOUT_MS 5000
 #define SQLITE_HEADER "SQLite format 3"   /* and its NUL: 16 bytes */
 
@@ -154,14 +152,11 @@ static const char * const migrations[] = {
   "PRAGMA user_version = 2;\n",
 };
 
-static gboolean fill_search_keys (CrepitusStoreDb  *db,
-                                  GError          **error);
-
 /* The part of a migration that SQL cannot do, run after its SQL in the same transaction;
  * %NULL when there is none. */
 static gboolean (* const migration_steps[]) (CrepitusStoreDb *, GError **) = {
   NULL,
-  fill_search_keys,
+  crepitus_sqlite_fill_search_keys,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migration_steps) == G_N_ELEMENTS (migrations));
@@ -194,18 +189,6 @@ static const char * const migration_samples[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migration_samples) == G_N_ELEMENTS (migrations));
 
-typedef struct _FileLock FileLock;
-
-struct _CrepitusStoreDb
-{
-  sqlite3    *sqlite;
-  char       *path;
-  GHashTable *statements;   /* SQL text (static) → prepared sqlite3_stmt */
-  FileLock   *lock;         /* the shared flock of the file, while a store has it open */
-  char       *clinician;    /* who acts, for the audit log; %NULL when not known */
-  guint       bulk : 1;     /* tests: every transaction is a savepoint of one outer one */
-};
-
 guint
 crepitus_store_schema_version (void)
 {
@@ -214,11 +197,11 @@ crepitus_store_schema_version (void)
 
 /* Errors */
 
-static gboolean
-set_error_code (const char  *path,
-                int          rc,
-                const char  *detail,
-                GError     **error)
+gboolean
+crepitus_sqlite_set_error_code (const char  *path,
+                                int          rc,
+                                const char  *detail,
+                                GError     **error)
 {
   switch (rc & 0xff)
     {
@@ -272,18 +255,18 @@ set_error_code (const char  *path,
   return FALSE;
 }
 
-static gboolean
-set_sqlite_error (CrepitusStoreDb  *db,
-                  int               rc,
-                  GError          **error)
+gboolean
+crepitus_sqlite_set_error (CrepitusStoreDb  *db,
+                           int               rc,
+                           GError          **error)
 {
-  return set_error_code (db->path, rc, sqlite3_errmsg (db->sqlite), error);
+  return crepitus_sqlite_set_error_code (db->path, rc, sqlite3_errmsg (db->sqlite), error);
 }
 
-static gboolean
-set_errno_error (const char  *path,
-                 int          saved_errno,
-                 GError     **error)
+gboolean
+crepitus_sqlite_set_errno_error (const char  *path,
+                                 int          saved_errno,
+                                 GError     **error)
 {
   if (saved_errno == EACCES || saved_errno == EPERM || saved_errno == EROFS)
     g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_READ_ONLY,
@@ -300,10 +283,10 @@ set_errno_error (const char  *path,
 
 /* Statements */
 
-static sqlite3_stmt *
-prepare (CrepitusStoreDb  *db,
-         const char       *sql,
-         GError          **error)
+sqlite3_stmt *
+crepitus_sqlite_prepare (CrepitusStoreDb  *db,
+                         const char       *sql,
+                         GError          **error)
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (db->statements, sql);
   int rc;
@@ -313,24 +296,24 @@ prepare (CrepitusStoreDb  *db,
   rc = sqlite3_prepare_v3 (db->sqlite, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (db, rc, error);
+      crepitus_sqlite_set_error (db, rc, error);
       return NULL;
     }
   g_hash_table_insert (db->statements, (gpointer) sql, stmt);
   return stmt;
 }
 
-static void
-done (sqlite3_stmt *stmt)
+void
+crepitus_sqlite_reset (sqlite3_stmt *stmt)
 {
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
 }
 
-static void
-bind_value (sqlite3_stmt *stmt,
-            int           index,
-            GVariant     *value)
+void
+crepitus_sqlite_bind_value (sqlite3_stmt *stmt,
+                            int           index,
+                            GVariant     *value)
 {
   if (value == NULL)
     sqlite3_bind_null (stmt, index);
@@ -340,10 +323,10 @@ bind_value (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, g_variant_get_string (value, NULL), -1, SQLITE_TRANSIENT);
 }
 
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
+void
+crepitus_sqlite_bind_text (sqlite3_stmt *stmt,
+                           int           index,
+                           const char   *text)
 {
   if (text == NULL)
     sqlite3_bind_null (stmt, index);
@@ -351,13 +334,12 @@ bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
 }
 
-/* The value in column @column of the current row, or %NULL for NULL. */
-static gboolean
-column_value (CrepitusStoreDb  *db,
-              sqlite3_stmt     *stmt,
-              int               column,
-              GVariant        **value,
-              GError          **error)
+gboolean
+crepitus_sqlite_column_value (CrepitusStoreDb  *db,
+                              sqlite3_stmt     *stmt,
+                              int               column,
+                              GVariant        **value,
+                              GError          **error)
 {
   const char *text;
 
@@ -380,82 +362,76 @@ column_value (CrepitusStoreDb  *db,
     default:
       break;
     }
-  return set_error_code (db->path, SQLITE_CORRUPT, _("a value of the wrong type"), error);
+  return crepitus_sqlite_set_error_code (db->path, SQLITE_CORRUPT, _("a value of the wrong type"),
+                                         error);
 }
 
-/* Steps @stmt to its next row. Returns SQLITE_ROW while there is one to read (reset @stmt with
- * done() once finished with it); otherwise resets @stmt and returns SQLITE_DONE after the last
- * row, or the code of a failure, with @error set. */
-static int
-step_row (CrepitusStoreDb  *db,
-          sqlite3_stmt     *stmt,
-          GError          **error)
+int
+crepitus_sqlite_step_row (CrepitusStoreDb  *db,
+                          sqlite3_stmt     *stmt,
+                          GError          **error)
 {
   int rc = sqlite3_step (stmt);
 
   if (rc == SQLITE_ROW)
     return rc;
-  done (stmt);
+  crepitus_sqlite_reset (stmt);
   if (rc != SQLITE_DONE)
-    set_sqlite_error (db, rc, error);
+    crepitus_sqlite_set_error (db, rc, error);
   return rc;
 }
 
-/* Runs @stmt, which returns no rows (sqlite3_changes64 then counts the rows it changed). */
-static gboolean
-step_done (CrepitusStoreDb  *db,
-           sqlite3_stmt     *stmt,
-           GError          **error)
+gboolean
+crepitus_sqlite_step_done (CrepitusStoreDb  *db,
+                           sqlite3_stmt     *stmt,
+                           GError          **error)
 {
-  int rc = step_row (db, stmt, error);
+  int rc = crepitus_sqlite_step_row (db, stmt, error);
 
   if (rc != SQLITE_ROW)
     return rc == SQLITE_DONE;
-  done (stmt);
-  return set_sqlite_error (db, rc, error);
+  crepitus_sqlite_reset (stmt);
+  return crepitus_sqlite_set_error (db, rc, error);
 }
 
-static gboolean
-exec (CrepitusStoreDb  *db,
-      const char       *sql,
-      GError          **error)
+gboolean
+crepitus_sqlite_exec (CrepitusStoreDb  *db,
+                      const char       *sql,
+                      GError          **error)
 {
   int rc = sqlite3_exec (db->sqlite, sql, NULL, NULL, NULL);
 
-  return rc == SQLITE_OK || set_sqlite_error (db, rc, error);
+  return rc == SQLITE_OK || crepitus_sqlite_set_error (db, rc, error);
 }
 
-/* The integer that a one-value statement (a PRAGMA) returns. */
-static gboolean
-query_int (CrepitusStoreDb  *db,
-           const char       *sql,
-           gint64           *result,
-           GError          **error)
+gboolean
+crepitus_sqlite_query_int (CrepitusStoreDb  *db,
+                           const char       *sql,
+                           gint64           *result,
+                           GError          **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc;
 
   rc = sqlite3_prepare_v2 (db->sqlite, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
-    return set_sqlite_error (db, rc, error);
-  rc = step_row (db, stmt, error);
+    return crepitus_sqlite_set_error (db, rc, error);
+  rc = crepitus_sqlite_step_row (db, stmt, error);
   if (rc == SQLITE_ROW)
     *result = sqlite3_column_int64 (stmt, 0);
   else if (rc == SQLITE_DONE)
-    set_sqlite_error (db, rc, error);
+    crepitus_sqlite_set_error (db, rc, error);
   sqlite3_finalize (stmt);
   return rc == SQLITE_ROW;
 }
 
-typedef enum { PATIENT, ASSESSMENT } Record;
-
-static gboolean
-not_found (CrepitusStoreDb  *db,
-           Record            record,
-           gint64            id,
-           GError          **error)
+gboolean
+crepitus_sqlite_not_found (CrepitusStoreDb       *db,
+                           CrepitusSqliteRecord   record,
+                           gint64                 id,
+                           GError               **error)
 {
-  if (record == PATIENT)
+  if (record == CREPITUS_SQLITE_PATIENT)
     g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_NOT_FOUND,
                  _("%s: there is no patient %" PRId64), db->path, id);
   else
@@ -464,19 +440,17 @@ not_found (CrepitusStoreDb  *db,
   return FALSE;
 }
 
-/* Steps @stmt to the row of @record @id: TRUE with the row to read (reset @stmt with done()
- * once read); otherwise @stmt is reset and @error set, to not found when there is no row. */
-static gboolean
-step_record (CrepitusStoreDb  *db,
-             sqlite3_stmt     *stmt,
-             Record            record,
-             gint64            id,
-             GError          **error)
+gboolean
+crepitus_sqlite_step_record (CrepitusStoreDb       *db,
+                             sqlite3_stmt          *stmt,
+                             CrepitusSqliteRecord   record,
+                             gint64                 id,
+                             GError               **error)
 {
-  int rc = step_row (db, stmt, error);
+  int rc = crepitus_sqlite_step_row (db, stmt, error);
 
   if (rc == SQLITE_DONE)
-    not_found (db, record, id, error);
+    crepitus_sqlite_not_found (db, record, id, error);
   return rc == SQLITE_ROW;
 }
 
@@ -518,10 +492,10 @@ words_match (const char         *typed,
   return TRUE;
 }
 
-static void
-words_match_function (sqlite3_context  *context,
-                      int               argc,
-                      sqlite3_value   **argv)
+void
+crepitus_sqlite_words_match_function (sqlite3_context  *context,
+                                      int               argc,
+                                      sqlite3_value   **argv)
 {
   const char *keys[3] = { NULL };
   const char *typed = (const char *) sqlite3_value_text (argv[0]);
@@ -564,9 +538,8 @@ file_lock_find (dev_t dev,
   return NULL;
 }
 
-/* Whether a store of this process has the file of @st open. */
-static gboolean
-file_lock_held (const GStatBuf *st)
+gboolean
+crepitus_sqlite_file_lock_held (const GStatBuf *st)
 {
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&file_locks_mutex);
 
@@ -588,7 +561,7 @@ file_lock_acquire (const char  *path,
 
       if (g_stat (path, &st) != 0)
         {
-          set_errno_error (path, errno, error);
+          crepitus_sqlite_set_errno_error (path, errno, error);
           return NULL;
         }
       lock = file_lock_find (st.st_dev, st.st_ino);
@@ -601,13 +574,13 @@ file_lock_acquire (const char  *path,
       fd = open (path, O_RDONLY | O_CLOEXEC);
       if (fd < 0)
         {
-          set_errno_error (path, errno, error);
+          crepitus_sqlite_set_errno_error (path, errno, error);
           return NULL;
         }
       while (flock (fd, LOCK_SH) != 0)
         if (errno != EINTR)
           {
-            set_errno_error (path, errno, error);
+            crepitus_sqlite_set_errno_error (path, errno, error);
             close (fd);
             return NULL;
           }
@@ -630,7 +603,7 @@ file_lock_acquire (const char  *path,
       return lock;
     }
 
-  set_error_code (path, SQLITE_BUSY, NULL, error);
+  crepitus_sqlite_set_error_code (path, SQLITE_BUSY, NULL, error);
   return NULL;
 }
 
@@ -649,8 +622,8 @@ file_lock_release (FileLock *lock)
 
 /* Opening */
 
-static void
-db_free (CrepitusStoreDb *db)
+void
+crepitus_sqlite_close (CrepitusStoreDb *db)
 {
   if (db->statements != NULL)
     g_hash_table_unref (db->statements);
@@ -663,8 +636,6 @@ db_free (CrepitusStoreDb *db)
   g_free (db);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrepitusStoreDb, db_free)
-
 /* Creates the empty file (and its folder) with owner-only permissions. */
 static gboolean
 create_file (const char  *path,
@@ -674,16 +645,16 @@ create_file (const char  *path,
   int fd, saved_errno;
 
   if (g_mkdir_with_parents (folder, 0700) != 0)
-    return set_errno_error (path, errno, error);
+    return crepitus_sqlite_set_errno_error (path, errno, error);
 
   fd = open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0)
-    return errno == EEXIST || set_errno_error (path, errno, error);
+    return errno == EEXIST || crepitus_sqlite_set_errno_error (path, errno, error);
   if (fchmod (fd, 0600) != 0 || fsync (fd) != 0)
     {
       saved_errno = errno;
       close (fd);
-      return set_errno_error (path, saved_errno, error);
+      return crepitus_sqlite_set_errno_error (path, saved_errno, error);
     }
   close (fd);
 
@@ -697,25 +668,23 @@ create_file (const char  *path,
   return TRUE;
 }
 
-/* Refuses, before SQLite sees it, a file that is not an SQLite database at all; @fd is open
- * on the file at @path. */
-static gboolean
-check_header (int          fd,
-              const char  *path,
-              GError     **error)
+gboolean
+crepitus_sqlite_check_header (int          fd,
+                              const char  *path,
+                              GError     **error)
 {
   char header[16] = { 0 };
   ssize_t n;
 
   n = pread (fd, header, sizeof header, 0);
   if (n < 0)
-    return set_errno_error (path, errno, error);
+    return crepitus_sqlite_set_errno_error (path, errno, error);
 
   /* An empty file is a database not yet written (a crash right after creating it). */
   if (n == 0)
     return TRUE;
   if (n != sizeof header || memcmp (header, SQLITE_HEADER, sizeof header) != 0)
-    return set_error_code (path, SQLITE_NOTADB, NULL, error);
+    return crepitus_sqlite_set_error_code (path, SQLITE_NOTADB, NULL, error);
   return TRUE;
 }
 
@@ -727,16 +696,16 @@ is_blank (CrepitusStoreDb  *db,
 {
   gint64 n_objects;
 
-  if (!query_int (db, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
+  if (!crepitus_sqlite_query_int (db, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
     return FALSE;
   *blank = n_objects == 0;
   return TRUE;
 }
 
-static gboolean
-quick_check (CrepitusStoreDb  *db,
-             const char       *pragma,
-             GError          **error)
+gboolean
+crepitus_sqlite_quick_check (CrepitusStoreDb  *db,
+                             const char       *pragma,
+                             GError          **error)
 {
   g_autoptr(GString) problems = g_string_new (NULL);
   sqlite3_stmt *stmt = NULL;
@@ -744,8 +713,8 @@ quick_check (CrepitusStoreDb  *db,
 
   rc = sqlite3_prepare_v2 (db->sqlite, pragma, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
-    return set_sqlite_error (db, rc, error);
-  while ((rc = step_row (db, stmt, error)) == SQLITE_ROW)
+    return crepitus_sqlite_set_error (db, rc, error);
+  while ((rc = crepitus_sqlite_step_row (db, stmt, error)) == SQLITE_ROW)
     {
       const char *row = (const char *) sqlite3_column_text (stmt, 0);
 
@@ -763,37 +732,37 @@ quick_check (CrepitusStoreDb  *db,
     {
       if (problems->len > 200)
         g_string_truncate (problems, 200);
-      return set_error_code (db->path, SQLITE_CORRUPT, problems->str, error);
+      return crepitus_sqlite_set_error_code (db->path, SQLITE_CORRUPT, problems->str, error);
     }
   return TRUE;
 }
 
-static gboolean
-migrate (CrepitusStoreDb  *db,
-         guint             from,
-         guint             to,
-         gboolean          with_samples,
-         GError          **error)
+gboolean
+crepitus_sqlite_migrate (CrepitusStoreDb  *db,
+                         guint             from,
+                         guint             to,
+                         gboolean          with_samples,
+                         GError          **error)
 {
   for (guint version = from; version < to; version++)
     {
       gint64 reached = -1;
 
-      if (!exec (db, "BEGIN IMMEDIATE", error))
+      if (!crepitus_sqlite_exec (db, "BEGIN IMMEDIATE", error))
         return FALSE;
-      if (!exec (db, migrations[version], error) ||
+      if (!crepitus_sqlite_exec (db, migrations[version], error) ||
           (migration_steps[version] != NULL && !migration_steps[version] (db, error)) ||
-          (with_samples && !exec (db, migration_samples[version], error)) ||
-          !query_int (db, "PRAGMA user_version", &reached, error))
+          (with_samples && !crepitus_sqlite_exec (db, migration_samples[version], error)) ||
+          !crepitus_sqlite_query_int (db, "PRAGMA user_version", &reached, error))
         {
-          exec (db, "ROLLBACK", NULL);
+          crepitus_sqlite_exec (db, "ROLLBACK", NULL);
           return FALSE;
         }
       g_assert (reached == version + 1);
-      if (!exec (db, "COMMIT", error))
+      if (!crepitus_sqlite_exec (db, "COMMIT", error))
         {
           if (!sqlite3_get_autocommit (db->sqlite))
-            exec (db, "ROLLBACK", NULL);
+            crepitus_sqlite_exec (db, "ROLLBACK", NULL);
           return FALSE;
         }
     }
@@ -806,12 +775,11 @@ statement_free (gpointer stmt)
   sqlite3_finalize (stmt);
 }
 
-/* A connection, with the settings every connection has. */
-static CrepitusStoreDb *
-db_connect (const char  *path,
-         gboolean     read_only,
-         gboolean     create,
-         GError     **error)
+CrepitusStoreDb *
+crepitus_sqlite_connect (const char  *path,
+                         gboolean     read_only,
+                         gboolean     create,
+                         GError     **error)
 {
   g_autoptr(CrepitusStoreDb) db = g_new0 (CrepitusStoreDb, 1);
   int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
@@ -823,7 +791,7 @@ db_connect (const char  *path,
   rc = sqlite3_open_v2 (path, &db->sqlite, flags, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (db, rc, error);
+      crepitus_sqlite_set_error (db, rc, error);
       return NULL;
     }
   sqlite3_busy_timeout (db->sqlite, BUSY_TIMEOUT_MS);
@@ -834,20 +802,19 @@ db_connect (const char  *path,
   sqlite3_db_config (db->sqlite, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
   rc = sqlite3_create_function_v2 (db->sqlite, "crepitus_words_match", 4,
                                    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL,
-                                   words_match_function, NULL, NULL, NULL);
+                                   crepitus_sqlite_words_match_function, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (db, rc, error);
+      crepitus_sqlite_set_error (db, rc, error);
       return NULL;
     }
   return g_steal_pointer (&db);
 }
 
-/* WAL, durable commits, foreign keys: only once the file is known to be ours. */
-static gboolean
-configure (CrepitusStoreDb  *db,
-           gboolean          read_only,
-           GError          **error)
+gboolean
+crepitus_sqlite_configure (CrepitusStoreDb  *db,
+                           gboolean          read_only,
+                           GError          **error)
 {
   sqlite3_stmt *stmt = NULL;
   gboolean wal = FALSE;
@@ -855,27 +822,27 @@ configure (CrepitusStoreDb  *db,
 
   rc = sqlite3_prepare_v2 (db->sqlite, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
   if (rc != SQLITE_OK)
-    return set_sqlite_error (db, rc, error);
-  rc = step_row (db, stmt, error);
+    return crepitus_sqlite_set_error (db, rc, error);
+  rc = crepitus_sqlite_step_row (db, stmt, error);
   if (rc == SQLITE_ROW)
     wal = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
   else if (rc == SQLITE_DONE)
-    set_sqlite_error (db, rc, error);
+    crepitus_sqlite_set_error (db, rc, error);
   sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW)
     return FALSE;
   if (!wal && !read_only)
-    return set_error_code (db->path, SQLITE_CANTOPEN,
-                           _("write-ahead logging is not available"), error);
+    return crepitus_sqlite_set_error_code (db->path, SQLITE_CANTOPEN,
+                                           _("write-ahead logging is not available"), error);
 
-  return exec (db, "PRAGMA synchronous = FULL", error) &&
-         exec (db, "PRAGMA foreign_keys = ON", error);
+  return crepitus_sqlite_exec (db, "PRAGMA synchronous = FULL", error) &&
+         crepitus_sqlite_exec (db, "PRAGMA foreign_keys = ON", error);
 }
 
-static CrepitusStoreDb *
-sqlite_open (const char              *path,
-             CrepitusStoreOpenFlags   flags,
-             GError                 **error)
+CrepitusStoreDb *
+crepitus_sqlite_open (const char              *path,
+                      CrepitusStoreOpenFlags   flags,
+                      GError                 **error)
 {
   g_autoptr(CrepitusStoreDb) db = NULL;
   g_autofree char *folder = g_path_get_dirname (path);
@@ -889,7 +856,7 @@ sqlite_open (const char              *path,
     {
       if (errno != ENOENT)
         {
-          set_errno_error (path, errno, error);
+          crepitus_sqlite_set_errno_error (path, errno, error);
           return NULL;
         }
       if (!create_file (path, error))
@@ -898,14 +865,14 @@ sqlite_open (const char              *path,
     }
   else if (!S_ISREG (st.st_mode))
     {
-      set_error_code (path, SQLITE_NOTADB, NULL, error);
+      crepitus_sqlite_set_error_code (path, SQLITE_NOTADB, NULL, error);
       return NULL;
     }
 
   lock = file_lock_acquire (path, error);
   if (lock == NULL)
     return NULL;
-  if (!created && !check_header (lock->fd, path, error))
+  if (!created && !crepitus_sqlite_check_header (lock->fd, path, error))
     {
       file_lock_release (lock);
       return NULL;
@@ -916,12 +883,12 @@ sqlite_open (const char              *path,
   if (!read_only && (access (path, R_OK | W_OK) != 0 || access (folder, W_OK | X_OK) != 0))
     {
       file_lock_release (lock);
-      set_error_code (path, SQLITE_READONLY, NULL, error);
+      crepitus_sqlite_set_error_code (path, SQLITE_READONLY, NULL, error);
       return NULL;
     }
 
   /* Never SQLITE_OPEN_CREATE here: a file that is not ours is only ever read. */
-  db = db_connect (path, read_only, FALSE, error);
+  db = crepitus_sqlite_connect (path, read_only, FALSE, error);
   if (db == NULL)
     {
       file_lock_release (lock);
@@ -929,8 +896,8 @@ sqlite_open (const char              *path,
     }
   db->lock = lock;
 
-  if (!query_int (db, "PRAGMA application_id", &application_id, error) ||
-      !query_int (db, "PRAGMA user_version", &version, error))
+  if (!crepitus_sqlite_query_int (db, "PRAGMA application_id", &application_id, error) ||
+      !crepitus_sqlite_query_int (db, "PRAGMA user_version", &version, error))
     return NULL;
 
   if (application_id != DATABASE_APPLICATION_ID)
@@ -941,7 +908,7 @@ sqlite_open (const char              *path,
         return NULL;
       if (application_id != 0 || version != 0 || !blank)
         {
-          set_error_code (path, SQLITE_NOTADB, NULL, error);
+          crepitus_sqlite_set_error_code (path, SQLITE_NOTADB, NULL, error);
           return NULL;
         }
       created = TRUE;
@@ -959,64 +926,59 @@ sqlite_open (const char              *path,
   /* The structure of every page. Not the CHECK constraints again: every write met them, and
    * checking each row of a large clinic's file would make every open take seconds. */
   if (!created &&
-      (!exec (db, "PRAGMA ignore_check_constraints = ON", error) ||
-       !quick_check (db, "PRAGMA quick_check", error) ||
-       !exec (db, "PRAGMA ignore_check_constraints = OFF", error)))
+      (!crepitus_sqlite_exec (db, "PRAGMA ignore_check_constraints = ON", error) ||
+       !crepitus_sqlite_quick_check (db, "PRAGMA quick_check", error) ||
+       !crepitus_sqlite_exec (db, "PRAGMA ignore_check_constraints = OFF", error)))
     return NULL;
 
-  if (!configure (db, read_only, error) ||
-      !migrate (db, version, G_N_ELEMENTS (migrations), FALSE, error))
+  if (!crepitus_sqlite_configure (db, read_only, error) ||
+      !crepitus_sqlite_migrate (db, version, G_N_ELEMENTS (migrations), FALSE, error))
     return NULL;
 
   return g_steal_pointer (&db);
 }
 
-static void
-sqlite_close (CrepitusStoreDb *db)
-{
-  db_free (db);
-}
-
 /* Transactions */
 
 static gboolean
-sqlite_begin (CrepitusStoreDb  *db,
-              GError          **error)
+crepitus_sqlite_begin (CrepitusStoreDb  *db,
+                       GError          **error)
 {
-  sqlite3_stmt *stmt = prepare (db, db->bulk ? "SAVEPOINT edit" : "BEGIN IMMEDIATE", error);
+  sqlite3_stmt *stmt = crepitus_sqlite_prepare (db, db->bulk ? "SAVEPOINT edit" : "BEGIN IMMEDIATE",
+                                                error);
 
-  return stmt != NULL && step_done (db, stmt, error);
+  return stmt != NULL && crepitus_sqlite_step_done (db, stmt, error);
 }
 
 static void
-sqlite_rollback (CrepitusStoreDb *db)
+crepitus_sqlite_rollback (CrepitusStoreDb *db)
 {
   /* After some errors (a full disk among them) SQLite has rolled back already. */
   if (sqlite3_get_autocommit (db->sqlite))
     return;
   if (db->bulk)
-    exec (db, "ROLLBACK TO edit; RELEASE edit", NULL);
+    crepitus_sqlite_exec (db, "ROLLBACK TO edit; RELEASE edit", NULL);
   else
-    exec (db, "ROLLBACK", NULL);
+    crepitus_sqlite_exec (db, "ROLLBACK", NULL);
 }
 
 static gboolean
-sqlite_commit (CrepitusStoreDb  *db,
-               GError          **error)
+crepitus_sqlite_commit (CrepitusStoreDb  *db,
+                        GError          **error)
 {
-  sqlite3_stmt *stmt = prepare (db, db->bulk ? "RELEASE edit" : "COMMIT", error);
+  sqlite3_stmt *stmt = crepitus_sqlite_prepare (db, db->bulk ? "RELEASE edit" : "COMMIT", error);
 
-  if (stmt != NULL && step_done (db, stmt, error))
+  if (stmt != NULL && crepitus_sqlite_step_done (db, stmt, error))
     return TRUE;
-  sqlite_rollback (db);
+  crepitus_sqlite_rollback (db);
   return FALSE;
 }
 
 /* The audit log: one row for each write, in the write's transaction. */
 
-static void
-sqlite_set_clinician (CrepitusStoreDb *db,
-                      const char      *clinician)
+void
+crepitus_sqlite_set_clinician (CrepitusStoreDb *db,
+                               const char      *clinician)
 {
   g_free (db->clinician);
   db->clinician = clinician != NULL && *clinician != '\0' ? g_strdup (clinician) : NULL;
@@ -1045,7 +1007,7 @@ bind_audit_value (sqlite3_stmt *stmt,
       sqlite3_bind_text (stmt, index, number, -1, SQLITE_TRANSIENT);
     }
   else
-    bind_value (stmt, index, value);
+    crepitus_sqlite_bind_value (stmt, index, value);
 }
 
 /* Appends a row to the audit log: @field is a column (FACTOR.column for a factor), or %NULL
@@ -1061,20 +1023,21 @@ audit_row (CrepitusStoreDb  *db,
            GVariant         *new_value,
            GError          **error)
 {
-  sqlite3_stmt *stmt = prepare (db, "INSERT INTO audit (at, clinician, action, record, record_id, "
-                                    "field, old_value, new_value) VALUES (" NOW ", ?1, ?2, ?3, "
-                                    "?4, ?5, ?6, ?7)", error);
+  sqlite3_stmt *stmt;
 
+  stmt = crepitus_sqlite_prepare (db, "INSERT INTO audit (at, clinician, action, record, "
+                                      "record_id, field, old_value, new_value) "
+                                      "VALUES (" NOW ", ?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, clinician);
-  bind_text (stmt, 2, action);
-  bind_text (stmt, 3, record);
+  crepitus_sqlite_bind_text (stmt, 1, clinician);
+  crepitus_sqlite_bind_text (stmt, 2, action);
+  crepitus_sqlite_bind_text (stmt, 3, record);
   sqlite3_bind_int64 (stmt, 4, record_id);
-  bind_text (stmt, 5, field);
+  crepitus_sqlite_bind_text (stmt, 5, field);
   bind_audit_value (stmt, 6, old_value);
   bind_audit_value (stmt, 7, new_value);
-  return step_done (db, stmt, error);
+  return crepitus_sqlite_step_done (db, stmt, error);
 }
 
 /* A row for a write by the store's clinician. */
@@ -1095,42 +1058,33 @@ audit (CrepitusStoreDb  *db,
 /* Search keys: the names and MRN folded by crepitus_search_fold, kept with the patient and in
  * the FTS5 table patient_words. */
 
-typedef struct
-{
-  char *family;
-  char *given;
-  char *mrn;
-} SearchKeys;
-
-static void
-search_keys_init (SearchKeys *keys,
-                  const char *family_name,
-                  const char *given_name,
-                  const char *mrn)
+void
+crepitus_sqlite_search_keys_init (CrepitusSqliteSearchKeys *keys,
+                                  const char               *family_name,
+                                  const char               *given_name,
+                                  const char               *mrn)
 {
   keys->family = crepitus_search_fold (family_name);
   keys->given = crepitus_search_fold (given_name);
   keys->mrn = crepitus_search_fold (mrn);
 }
 
-static void
-search_keys_clear (SearchKeys *keys)
+void
+crepitus_sqlite_search_keys_clear (CrepitusSqliteSearchKeys *keys)
 {
   g_clear_pointer (&keys->family, g_free);
   g_clear_pointer (&keys->given, g_free);
   g_clear_pointer (&keys->mrn, g_free);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SearchKeys, search_keys_clear)
-
 /* Writes the words of @keys as row @id of patient_words: the first word of the family name
  * (a range of the list's order) apart from every other word. */
-static gboolean
-write_words (CrepitusStoreDb   *db,
-             gint64             id,
-             const SearchKeys  *keys,
-             gboolean           replace,
-             GError           **error)
+gboolean
+crepitus_sqlite_write_words (CrepitusStoreDb                 *db,
+                             gint64                           id,
+                             const CrepitusSqliteSearchKeys  *keys,
+                             gboolean                         replace,
+                             GError                         **error)
 {
   const char *space = strchr (keys->family, ' ');
   g_autofree char *head = space != NULL ? g_strndup (keys->family, space - keys->family)
@@ -1141,59 +1095,60 @@ write_words (CrepitusStoreDb   *db,
 
   if (replace)
     {
-      stmt = prepare (db, "DELETE FROM patient_words WHERE rowid = ?1", error);
+      stmt = crepitus_sqlite_prepare (db, "DELETE FROM patient_words WHERE rowid = ?1", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, id);
-      if (!step_done (db, stmt, error))
+      if (!crepitus_sqlite_step_done (db, stmt, error))
         return FALSE;
     }
 
-  stmt = prepare (db, "INSERT INTO patient_words (rowid, head, rest) VALUES (?1, ?2, ?3)", error);
+  stmt = crepitus_sqlite_prepare (db, "INSERT INTO patient_words (rowid, head, rest) "
+                                      "VALUES (?1, ?2, ?3)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  bind_text (stmt, 2, head);
-  bind_text (stmt, 3, g_strstrip (rest));
-  return step_done (db, stmt, error);
+  crepitus_sqlite_bind_text (stmt, 2, head);
+  crepitus_sqlite_bind_text (stmt, 3, g_strstrip (rest));
+  return crepitus_sqlite_step_done (db, stmt, error);
 }
 
-/* Recomputes the keys of patient @id from its stored names and MRN. */
-static gboolean
-refresh_search_keys (CrepitusStoreDb  *db,
-                     gint64            id,
-                     gboolean          replace,
-                     GError          **error)
+gboolean
+crepitus_sqlite_refresh_search_keys (CrepitusStoreDb  *db,
+                                     gint64            id,
+                                     gboolean          replace,
+                                     GError          **error)
 {
-  g_auto(SearchKeys) keys = { NULL };
+  g_auto(CrepitusSqliteSearchKeys) keys = { NULL };
   sqlite3_stmt *stmt;
 
-  stmt = prepare (db, "SELECT family_name, given_name, mrn FROM patients WHERE id = ?1", error);
+  stmt = crepitus_sqlite_prepare (db, "SELECT family_name, given_name, mrn FROM patients "
+                                      "WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_record (db, stmt, PATIENT, id, error))
+  if (!crepitus_sqlite_step_record (db, stmt, CREPITUS_SQLITE_PATIENT, id, error))
     return FALSE;
-  search_keys_init (&keys, (const char *) sqlite3_column_text (stmt, 0),
-                    (const char *) sqlite3_column_text (stmt, 1),
-                    (const char *) sqlite3_column_text (stmt, 2));
-  done (stmt);
+  crepitus_sqlite_search_keys_init (&keys, (const char *) sqlite3_column_text (stmt, 0),
+                                    (const char *) sqlite3_column_text (stmt, 1),
+                                    (const char *) sqlite3_column_text (stmt, 2));
+  crepitus_sqlite_reset (stmt);
 
-  stmt = prepare (db, "UPDATE patients SET family_key = ?1, given_key = ?2, mrn_key = ?3 "
-                      "WHERE id = ?4", error);
+  stmt = crepitus_sqlite_prepare (db, "UPDATE patients SET family_key = ?1, given_key = ?2, "
+                                      "mrn_key = ?3 WHERE id = ?4", error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, keys.family);
-  bind_text (stmt, 2, keys.given);
-  bind_text (stmt, 3, keys.mrn);
+  crepitus_sqlite_bind_text (stmt, 1, keys.family);
+  crepitus_sqlite_bind_text (stmt, 2, keys.given);
+  crepitus_sqlite_bind_text (stmt, 3, keys.mrn);
   sqlite3_bind_int64 (stmt, 4, id);
-  return step_done (db, stmt, error) && write_words (db, id, &keys, replace, error);
+  return crepitus_sqlite_step_done (db, stmt, error) &&
+         crepitus_sqlite_write_words (db, id, &keys, replace, error);
 }
 
-/* Migration 2: the keys of every patient stored before it. */
-static gboolean
-fill_search_keys (CrepitusStoreDb  *db,
-                  GError          **error)
+gboolean
+crepitus_sqlite_fill_search_keys (CrepitusStoreDb  *db,
+                                  GError          **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt = NULL;
@@ -1201,8 +1156,8 @@ fill_search_keys (CrepitusStoreDb  *db,
 
   rc = sqlite3_prepare_v2 (db->sqlite, "SELECT id FROM patients ORDER BY id", -1, &stmt, NULL);
   if (rc != SQLITE_OK)
-    return set_sqlite_error (db, rc, error);
-  while ((rc = step_row (db, stmt, error)) == SQLITE_ROW)
+    return crepitus_sqlite_set_error (db, rc, error);
+  while ((rc = crepitus_sqlite_step_row (db, stmt, error)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
@@ -1213,14 +1168,12 @@ fill_search_keys (CrepitusStoreDb  *db,
     return FALSE;
 
   for (guint i = 0; i < ids->len; i++)
-    if (!refresh_search_keys (db, g_array_index (ids, gint64, i), FALSE, error))
+    if (!crepitus_sqlite_refresh_search_keys (db, g_array_index (ids, gint64, i), FALSE, error))
       return FALSE;
   return TRUE;
 }
 
 /* Patients */
-
-#define PATIENT_COLUMNS "mrn, family_name, given_name, birth_date, sex, language"
 
 /* The column of each field, as the audit log names it. */
 static const char * const patient_columns[CREPITUS_STORE_N_PATIENT_FIELDS] = {
@@ -1243,35 +1196,38 @@ static const char * const patient_updates[CREPITUS_STORE_N_PATIENT_FIELDS] = {
 #undef UPDATE
 };
 
-static gint64
-sqlite_insert_patient (CrepitusStoreDb  *db,
-                       CrepitusPatient  *patient,
-                       GError          **error)
+gint64
+crepitus_sqlite_insert_patient (CrepitusStoreDb  *db,
+                                CrepitusPatient  *patient,
+                                GError          **error)
 {
-  g_auto(SearchKeys) keys = { NULL };
-  sqlite3_stmt *stmt = prepare (db, "INSERT INTO patients (" PATIENT_COLUMNS ", family_key, "
-                                    "given_key, mrn_key, created_at, updated_at) VALUES (?1, ?2, "
-                                    "?3, ?4, ?5, ?6, ?7, ?8, ?9, " NOW ", " NOW ")", error);
+  g_auto(CrepitusSqliteSearchKeys) keys = { NULL };
+  sqlite3_stmt *stmt;
   gint64 id;
 
+  stmt = crepitus_sqlite_prepare (db, "INSERT INTO patients (" PATIENT_COLUMNS ", family_key, "
+                                      "given_key, mrn_key, created_at, updated_at) "
+                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                                      NOW ", " NOW ")", error);
   if (stmt == NULL)
     return -1;
   for (guint field = 0; field < CREPITUS_STORE_N_PATIENT_FIELDS; field++)
     {
       g_autoptr(GVariant) value = crepitus_store_patient_get_value (patient, field);
 
-      bind_value (stmt, field + 1, value);
+      crepitus_sqlite_bind_value (stmt, field + 1, value);
     }
-  search_keys_init (&keys, crepitus_patient_get_family_name (patient),
-                    crepitus_patient_get_given_name (patient), crepitus_patient_get_mrn (patient));
-  bind_text (stmt, 7, keys.family);
-  bind_text (stmt, 8, keys.given);
-  bind_text (stmt, 9, keys.mrn);
-  if (!step_done (db, stmt, error))
+  crepitus_sqlite_search_keys_init (&keys, crepitus_patient_get_family_name (patient),
+                                    crepitus_patient_get_given_name (patient),
+                                    crepitus_patient_get_mrn (patient));
+  crepitus_sqlite_bind_text (stmt, 7, keys.family);
+  crepitus_sqlite_bind_text (stmt, 8, keys.given);
+  crepitus_sqlite_bind_text (stmt, 9, keys.mrn);
+  if (!crepitus_sqlite_step_done (db, stmt, error))
     return -1;
   id = sqlite3_last_insert_rowid (db->sqlite);
 
-  if (!write_words (db, id, &keys, FALSE, error) ||
+  if (!crepitus_sqlite_write_words (db, id, &keys, FALSE, error) ||
       !audit (db, "insert", "patient", id, NULL, NULL, NULL, error))
     return -1;
   return id;
@@ -1279,20 +1235,20 @@ sqlite_insert_patient (CrepitusStoreDb  *db,
 
 /* The stored value of @column of the row that @select (bound to an id) returns. */
 static gboolean
-stored_value (CrepitusStoreDb  *db,
-              sqlite3_stmt     *select,
-              Record            record,
-              gint64            id,
-              int               column,
-              GVariant        **value,
-              GError          **error)
+stored_value (CrepitusStoreDb       *db,
+              sqlite3_stmt          *select,
+              CrepitusSqliteRecord   record,
+              gint64                 id,
+              int                    column,
+              GVariant             **value,
+              GError               **error)
 {
   gboolean ok;
 
-  if (!step_record (db, select, record, id, error))
+  if (!crepitus_sqlite_step_record (db, select, record, id, error))
     return FALSE;
-  ok = column_value (db, select, column, value, error);
-  done (select);
+  ok = crepitus_sqlite_column_value (db, select, column, value, error);
+  crepitus_sqlite_reset (select);
   return ok;
 }
 
@@ -1300,18 +1256,18 @@ stored_value (CrepitusStoreDb  *db,
  * differs from what @select returns; @old_value receives what was stored and @changed whether
  * anything was written. */
 static gboolean
-update_column (CrepitusStoreDb  *db,
-               const char       *select,
-               const char       *update,
-               Record            record,
-               gint64            id,
-               int               column,
-               GVariant         *value,
-               GVariant        **old_value,
-               gboolean         *changed,
-               GError          **error)
+update_column (CrepitusStoreDb       *db,
+               const char            *select,
+               const char            *update,
+               CrepitusSqliteRecord   record,
+               gint64                 id,
+               int                    column,
+               GVariant              *value,
+               GVariant             **old_value,
+               gboolean              *changed,
+               GError               **error)
 {
-  sqlite3_stmt *stmt = prepare (db, select, error);
+  sqlite3_stmt *stmt = crepitus_sqlite_prepare (db, select, error);
 
   *changed = FALSE;
   if (stmt == NULL)
@@ -1322,37 +1278,37 @@ update_column (CrepitusStoreDb  *db,
   if (same_value (*old_value, value))
     return TRUE;
 
-  stmt = prepare (db, update, error);
+  stmt = crepitus_sqlite_prepare (db, update, error);
   if (stmt == NULL)
     return FALSE;
-  bind_value (stmt, 1, value);
+  crepitus_sqlite_bind_value (stmt, 1, value);
   sqlite3_bind_int64 (stmt, 2, id);
-  if (!step_done (db, stmt, error))
+  if (!crepitus_sqlite_step_done (db, stmt, error))
     return FALSE;
   *changed = TRUE;
   return TRUE;
 }
 
-static gboolean
-sqlite_update_patient (CrepitusStoreDb            *db,
-                       gint64                      id,
-                       CrepitusStorePatientField   field,
-                       GVariant                   *value,
-                       GError                    **error)
+gboolean
+crepitus_sqlite_update_patient (CrepitusStoreDb            *db,
+                                gint64                      id,
+                                CrepitusStorePatientField   field,
+                                GVariant                   *value,
+                                GError                    **error)
 {
   g_autoptr(GVariant) old_value = NULL;
   gboolean changed;
 
   if (!update_column (db, "SELECT " PATIENT_COLUMNS " FROM patients WHERE id = ?1",
-                      patient_updates[field], PATIENT, id, field, value, &old_value, &changed,
-                      error))
+                      patient_updates[field], CREPITUS_SQLITE_PATIENT, id, field, value,
+                      &old_value, &changed, error))
     return FALSE;
   if (!changed)
     return TRUE;
 
   if ((field == CREPITUS_STORE_PATIENT_MRN || field == CREPITUS_STORE_PATIENT_FAMILY_NAME ||
        field == CREPITUS_STORE_PATIENT_GIVEN_NAME) &&
-      !refresh_search_keys (db, id, TRUE, error))
+      !crepitus_sqlite_refresh_search_keys (db, id, TRUE, error))
     return FALSE;
   return audit (db, "update", "patient", id, patient_columns[field], old_value, value, error);
 }
@@ -1369,7 +1325,7 @@ patient_from_row (CrepitusStoreDb  *db,
     {
       g_autoptr(GVariant) value = NULL;
 
-      if (!column_value (db, stmt, field + 1, &value, error))
+      if (!crepitus_sqlite_column_value (db, stmt, field + 1, &value, error))
         return NULL;
       if (!crepitus_store_patient_set_value (patient, field, value, error))
         {
@@ -1381,41 +1337,40 @@ patient_from_row (CrepitusStoreDb  *db,
   return g_steal_pointer (&patient);
 }
 
-static CrepitusPatient *
-sqlite_load_patient (CrepitusStoreDb  *db,
-                     gint64            id,
-                     GError          **error)
+CrepitusPatient *
+crepitus_sqlite_load_patient (CrepitusStoreDb  *db,
+                              gint64            id,
+                              GError          **error)
 {
-  sqlite3_stmt *stmt = prepare (db, "SELECT id, " PATIENT_COLUMNS " FROM patients WHERE id = ?1",
-                                error);
+  sqlite3_stmt *stmt = crepitus_sqlite_prepare (db, "SELECT id, " PATIENT_COLUMNS " FROM patients "
+                                                    "WHERE id = ?1", error);
   CrepitusPatient *patient;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_record (db, stmt, PATIENT, id, error))
+  if (!crepitus_sqlite_step_record (db, stmt, CREPITUS_SQLITE_PATIENT, id, error))
     return NULL;
   patient = patient_from_row (db, stmt, error);
-  done (stmt);
+  crepitus_sqlite_reset (stmt);
   return patient;
 }
 
-/* Every patient the bound @stmt returns, in its order; @stmt is reset. */
-static GPtrArray *
-patients_from_rows (CrepitusStoreDb  *db,
-                    sqlite3_stmt     *stmt,
-                    GError          **error)
+GPtrArray *
+crepitus_sqlite_patients_from_rows (CrepitusStoreDb  *db,
+                                    sqlite3_stmt     *stmt,
+                                    GError          **error)
 {
   g_autoptr(GPtrArray) patients = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
-  while ((rc = step_row (db, stmt, error)) == SQLITE_ROW)
+  while ((rc = crepitus_sqlite_step_row (db, stmt, error)) == SQLITE_ROW)
     {
       CrepitusPatient *patient = patient_from_row (db, stmt, error);
 
       if (patient == NULL)
         {
-          done (stmt);
+          crepitus_sqlite_reset (stmt);
           return NULL;
         }
       g_ptr_array_add (patients, patient);
@@ -1423,14 +1378,14 @@ patients_from_rows (CrepitusStoreDb  *db,
   return rc == SQLITE_DONE ? g_steal_pointer (&patients) : NULL;
 }
 
-static GPtrArray *
-sqlite_list_patients (CrepitusStoreDb  *db,
-                      GError          **error)
+GPtrArray *
+crepitus_sqlite_list_patients (CrepitusStoreDb  *db,
+                               GError          **error)
 {
-  sqlite3_stmt *stmt = prepare (db, "SELECT id, " PATIENT_COLUMNS " FROM patients ORDER BY id",
-                                error);
+  sqlite3_stmt *stmt = crepitus_sqlite_prepare (db, "SELECT id, " PATIENT_COLUMNS " FROM patients "
+                                                    "ORDER BY id", error);
 
-  return stmt != NULL ? patients_from_rows (db, stmt, error) : NULL;
+  return stmt != NULL ? crepitus_sqlite_patients_from_rows (db, stmt, error) : NULL;
 }
 
 /* The ids a bound statement returns. */
@@ -1442,7 +1397,7 @@ collect_ids (CrepitusStoreDb  *db,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
-  while ((rc = step_row (db, stmt, error)) == SQLITE_ROW)
+  while ((rc = crepitus_sqlite_step_row (db, stmt, error)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
@@ -1451,34 +1406,36 @@ collect_ids (CrepitusStoreDb  *db,
   return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
 }
 
-static GArray *
-sqlite_find_by_mrn (CrepitusStoreDb  *db,
-                    const char       *mrn,
-                    GError          **error)
+GArray *
+crepitus_sqlite_find_by_mrn (CrepitusStoreDb  *db,
+                             const char       *mrn,
+                             GError          **error)
 {
-  sqlite3_stmt *stmt = prepare (db, "SELECT id FROM patients WHERE mrn = ?1 ORDER BY id", error);
+  sqlite3_stmt *stmt = crepitus_sqlite_prepare (db, "SELECT id FROM patients WHERE mrn = ?1 "
+                                                    "ORDER BY id", error);
 
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, 1, mrn);
+  crepitus_sqlite_bind_text (stmt, 1, mrn);
   return collect_ids (db, stmt, error);
 }
 
-static GArray *
-sqlite_find_by_name (CrepitusStoreDb  *db,
-                     const char       *family_name,
-                     const char       *given_name,
-                     const char       *birth_date,
-                     GError          **error)
+GArray *
+crepitus_sqlite_find_by_name (CrepitusStoreDb  *db,
+                              const char       *family_name,
+                              const char       *given_name,
+                              const char       *birth_date,
+                              GError          **error)
 {
-  sqlite3_stmt *stmt = prepare (db, "SELECT id FROM patients WHERE family_name = ?1 AND "
-                                    "given_name IS ?2 AND birth_date IS ?3 ORDER BY id", error);
+  sqlite3_stmt *stmt;
 
+  stmt = crepitus_sqlite_prepare (db, "SELECT id FROM patients WHERE family_name = ?1 AND "
+                                      "given_name IS ?2 AND birth_date IS ?3 ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, 1, family_name);
-  bind_text (stmt, 2, given_name);
-  bind_text (stmt, 3, birth_date);
+  crepitus_sqlite_bind_text (stmt, 1, family_name);
+  crepitus_sqlite_bind_text (stmt, 2, given_name);
+  crepitus_sqlite_bind_text (stmt, 3, birth_date);
   return collect_ids (db, stmt, error);
 }
 
@@ -1544,16 +1501,16 @@ query_count (CrepitusStoreDb  *db,
              sqlite3_stmt     *stmt,
              GError          **error)
 {
-  int rc = step_row (db, stmt, error);
+  int rc = crepitus_sqlite_step_row (db, stmt, error);
   gint64 count = -1;
 
   if (rc == SQLITE_ROW)
     {
       count = sqlite3_column_int64 (stmt, 0);
-      done (stmt);
+      crepitus_sqlite_reset (stmt);
     }
   else if (rc == SQLITE_DONE)
-    set_sqlite_error (db, rc, error);
+    crepitus_sqlite_set_error (db, rc, error);
   return count;
 }
 
@@ -1567,19 +1524,20 @@ bind_fts (sqlite3_stmt       *stmt,
   sqlite3_bind_text (stmt, index, fts_query (column, words), -1, g_free);
 }
 
-static gboolean
-sqlite_count_patients (CrepitusStoreDb     *db,
-                       const char * const  *typed,
-                       guint               *count,
-                       GError             **error)
+gboolean
+crepitus_sqlite_count_patients (CrepitusStoreDb     *db,
+                                const char * const  *typed,
+                                guint               *count,
+                                GError             **error)
 {
   sqlite3_stmt *stmt;
   gint64 n;
 
   if (typed[0] == NULL)
-    stmt = prepare (db, "SELECT count(*) FROM patients", error);
+    stmt = crepitus_sqlite_prepare (db, "SELECT count(*) FROM patients", error);
   else
-    stmt = prepare (db, "SELECT count(*) FROM patient_words WHERE patient_words MATCH ?1", error);
+    stmt = crepitus_sqlite_prepare (db, "SELECT count(*) FROM patient_words "
+                                        "WHERE patient_words MATCH ?1", error);
   if (stmt == NULL)
     return FALSE;
   if (typed[0] != NULL)
@@ -1606,9 +1564,10 @@ count_up_to (CrepitusStoreDb     *db,
              gint64               limit,
              GError             **error)
 {
-  sqlite3_stmt *stmt = prepare (db, "SELECT count(*) FROM (SELECT 1 FROM patient_words "
-                                    "WHERE patient_words MATCH ?1 LIMIT ?2)", error);
+  sqlite3_stmt *stmt;
 
+  stmt = crepitus_sqlite_prepare (db, "SELECT count(*) FROM (SELECT 1 FROM patient_words "
+                                      "WHERE patient_words MATCH ?1 LIMIT ?2)", error);
   if (stmt == NULL)
     return -1;
   bind_fts (stmt, 1, column, words);
@@ -1702,7 +1661,7 @@ collect_order_keys (CrepitusStoreDb  *db,
   int rc;
 
   g_array_set_clear_func (keys, order_key_clear);
-  while ((rc = step_row (db, stmt, error)) == SQLITE_ROW)
+  while ((rc = crepitus_sqlite_step_row (db, stmt, error)) == SQLITE_ROW)
     {
       OrderKey key = {
         sqlite3_column_int64 (stmt, 0),
@@ -1714,8 +1673,9 @@ collect_order_keys (CrepitusStoreDb  *db,
       if (key.family_key == NULL || key.given_key == NULL)
         {
           order_key_clear (&key);
-          done (stmt);
-          set_error_code (db->path, SQLITE_CORRUPT, _("a search key is missing"), error);
+          crepitus_sqlite_reset (stmt);
+          crepitus_sqlite_set_error_code (db->path, SQLITE_CORRUPT, _("a search key is missing"),
+                                          error);
           return NULL;
         }
       g_array_append_val (keys, key);
@@ -1765,40 +1725,43 @@ driver_matches (CrepitusStoreDb     *db,
   const char *word[] = { driver, NULL };
   sqlite3_stmt *stmt;
 
-  stmt = prepare (db, "SELECT id, family_key, given_key, birth_date FROM patients "
-                      "WHERE family_key >= ?1 AND family_key < ?2 AND " WORDS_MATCH ("?3")
-                      " ORDER BY " PATIENT_ORDER " LIMIT ?4", error);
+  stmt = crepitus_sqlite_prepare (db, "SELECT id, family_key, given_key, birth_date FROM patients "
+                                      "WHERE family_key >= ?1 AND family_key < ?2 AND "
+                                      WORDS_MATCH ("?3") " ORDER BY " PATIENT_ORDER " LIMIT ?4",
+                                      error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, driver);
-  bind_text (stmt, 2, end);
-  bind_text (stmt, 3, joined);
+  crepitus_sqlite_bind_text (stmt, 1, driver);
+  crepitus_sqlite_bind_text (stmt, 2, end);
+  crepitus_sqlite_bind_text (stmt, 3, joined);
   sqlite3_bind_int64 (stmt, 4, n);
   *head = collect_order_keys (db, stmt, error);
   if (*head == NULL)
     return FALSE;
 
-  stmt = prepare (db, "SELECT id, family_key, given_key, birth_date FROM patients "
-                      "WHERE id IN (SELECT rowid FROM patient_words WHERE patient_words MATCH ?1) "
-                      "AND NOT (family_key >= ?2 AND family_key < ?3) AND " WORDS_MATCH ("?4")
-                      " ORDER BY " PATIENT_ORDER " LIMIT ?5", error);
+  stmt = crepitus_sqlite_prepare (db, "SELECT id, family_key, given_key, birth_date FROM patients "
+                                      "WHERE id IN (SELECT rowid FROM patient_words "
+                                      "WHERE patient_words MATCH ?1) "
+                                      "AND NOT (family_key >= ?2 AND family_key < ?3) AND "
+                                      WORDS_MATCH ("?4") " ORDER BY " PATIENT_ORDER " LIMIT ?5",
+                                      error);
   if (stmt == NULL)
     return FALSE;
   bind_fts (stmt, 1, "rest", word);
-  bind_text (stmt, 2, driver);
-  bind_text (stmt, 3, end);
-  bind_text (stmt, 4, joined);
+  crepitus_sqlite_bind_text (stmt, 2, driver);
+  crepitus_sqlite_bind_text (stmt, 3, end);
+  crepitus_sqlite_bind_text (stmt, 4, joined);
   sqlite3_bind_int64 (stmt, 5, n);
   *rest = collect_order_keys (db, stmt, error);
   return *rest != NULL;
 }
 
-static GPtrArray *
-sqlite_search_patients (CrepitusStoreDb     *db,
-                        const char * const  *typed,
-                        guint                offset,
-                        guint                limit,
-                        GError             **error)
+GPtrArray *
+crepitus_sqlite_search_patients (CrepitusStoreDb     *db,
+                                 const char * const  *typed,
+                                 guint                offset,
+                                 guint                limit,
+                                 GError             **error)
 {
   g_autoptr(GPtrArray) patients = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *joined = g_strjoinv (" ", (char **) typed);
@@ -1821,8 +1784,9 @@ sqlite_search_patients (CrepitusStoreDb     *db,
       ids = merge_ids (head, rest, offset, limit);
       for (guint i = 0; i < ids->len; i++)
         {
-          CrepitusPatient *patient = sqlite_load_patient (db, g_array_index (ids, gint64, i),
-                                                          error);
+          CrepitusPatient *patient;
+
+          patient = crepitus_sqlite_load_patient (db, g_array_index (ids, gint64, i), error);
 
           if (patient == NULL)
             return NULL;
@@ -1832,41 +1796,41 @@ sqlite_search_patients (CrepitusStoreDb     *db,
     }
 
   if (plan == PLAN_SORT)
-    stmt = prepare (db, "SELECT id, " PATIENT_COLUMNS " FROM patients WHERE id IN "
-                        "(SELECT rowid FROM patient_words WHERE patient_words MATCH ?4) AND "
-                        WORDS_MATCH ("?1") " ORDER BY " PATIENT_ORDER " LIMIT ?2 OFFSET ?3",
-                    error);
+    stmt = crepitus_sqlite_prepare (db, "SELECT id, " PATIENT_COLUMNS " FROM patients WHERE id IN "
+                                        "(SELECT rowid FROM patient_words "
+                                        "WHERE patient_words MATCH ?4) AND " WORDS_MATCH ("?1")
+                                        " ORDER BY " PATIENT_ORDER " LIMIT ?2 OFFSET ?3", error);
   else
-    stmt = prepare (db, "SELECT id, " PATIENT_COLUMNS " FROM patients WHERE ?1 = '' OR "
-                        WORDS_MATCH ("?1") " ORDER BY " PATIENT_ORDER " LIMIT ?2 OFFSET ?3",
-                    error);
+    stmt = crepitus_sqlite_prepare (db, "SELECT id, " PATIENT_COLUMNS " FROM patients "
+                                        "WHERE ?1 = '' OR " WORDS_MATCH ("?1")
+                                        " ORDER BY " PATIENT_ORDER " LIMIT ?2 OFFSET ?3", error);
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, 1, joined);
+  crepitus_sqlite_bind_text (stmt, 1, joined);
   sqlite3_bind_int64 (stmt, 2, limit);
   sqlite3_bind_int64 (stmt, 3, offset);
   if (plan == PLAN_SORT)
     bind_fts (stmt, 4, NULL, typed);
-  return patients_from_rows (db, stmt, error);
+  return crepitus_sqlite_patients_from_rows (db, stmt, error);
 }
 
 static void
 bind_before (sqlite3_stmt   *stmt,
              const OrderKey *key)
 {
-  bind_text (stmt, 1, key->family_key);
-  bind_text (stmt, 2, key->given_key);
-  bind_text (stmt, 3, key->birth_date);
+  crepitus_sqlite_bind_text (stmt, 1, key->family_key);
+  crepitus_sqlite_bind_text (stmt, 2, key->given_key);
+  crepitus_sqlite_bind_text (stmt, 3, key->birth_date);
   sqlite3_bind_int64 (stmt, 4, key->id);
 }
 
-static gboolean
-sqlite_find_patient (CrepitusStoreDb     *db,
-                     const char * const  *typed,
-                     gint64               id,
-                     gboolean            *found,
-                     guint               *position,
-                     GError             **error)
+gboolean
+crepitus_sqlite_find_patient (CrepitusStoreDb     *db,
+                              const char * const  *typed,
+                              gint64               id,
+                              gboolean            *found,
+                              guint               *position,
+                              GError             **error)
 {
   g_autofree char *joined = g_strjoinv (" ", (char **) typed);
   g_autofree char *mrn_key = NULL;
@@ -1880,19 +1844,19 @@ sqlite_find_patient (CrepitusStoreDb     *db,
   int rc;
 
   *found = FALSE;
-  stmt = prepare (db, "SELECT family_key, given_key, birth_date, mrn_key FROM patients "
-                      "WHERE id = ?1", error);
+  stmt = crepitus_sqlite_prepare (db, "SELECT family_key, given_key, birth_date, mrn_key "
+                                      "FROM patients WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = step_row (db, stmt, error);
+  rc = crepitus_sqlite_step_row (db, stmt, error);
   if (rc != SQLITE_ROW)
     return rc == SQLITE_DONE;
   key.family_key = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   key.given_key = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
   key.birth_date = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
   mrn_key = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-  done (stmt);
+  crepitus_sqlite_reset (stmt);
 
   keys[0] = key.family_key;
   keys[1] = key.given_key;
@@ -1908,14 +1872,15 @@ sqlite_find_patient (CrepitusStoreDb     *db,
 
   if (plan == PLAN_SORT)
     {
-      stmt = prepare (db, "SELECT count(*) FROM patients WHERE " BEFORE_KEYS " AND id IN "
-                          "(SELECT rowid FROM patient_words WHERE patient_words MATCH ?5) AND "
-                          WORDS_MATCH ("?6"), error);
+      stmt = crepitus_sqlite_prepare (db, "SELECT count(*) FROM patients WHERE " BEFORE_KEYS
+                                          " AND id IN (SELECT rowid FROM patient_words "
+                                          "WHERE patient_words MATCH ?5) AND " WORDS_MATCH ("?6"),
+                                          error);
       if (stmt == NULL)
         goto out;
       bind_before (stmt, &key);
       bind_fts (stmt, 5, NULL, typed);
-      bind_text (stmt, 6, joined);
+      crepitus_sqlite_bind_text (stmt, 6, joined);
       if ((before = query_count (db, stmt, error)) < 0)
         goto out;
     }
@@ -1924,41 +1889,43 @@ sqlite_find_patient (CrepitusStoreDb     *db,
       g_autofree char *end = prefix_end (typed[driver]);
       const char *word[] = { typed[driver], NULL };
 
-      stmt = prepare (db, "SELECT count(*) FROM patients WHERE " BEFORE_KEYS " AND "
-                          "family_key >= ?5 AND family_key < ?6 AND " WORDS_MATCH ("?7"), error);
+      stmt = crepitus_sqlite_prepare (db, "SELECT count(*) FROM patients WHERE " BEFORE_KEYS
+                                          " AND family_key >= ?5 AND family_key < ?6 AND "
+                                          WORDS_MATCH ("?7"), error);
       if (stmt == NULL)
         goto out;
       bind_before (stmt, &key);
-      bind_text (stmt, 5, typed[driver]);
-      bind_text (stmt, 6, end);
-      bind_text (stmt, 7, joined);
+      crepitus_sqlite_bind_text (stmt, 5, typed[driver]);
+      crepitus_sqlite_bind_text (stmt, 6, end);
+      crepitus_sqlite_bind_text (stmt, 7, joined);
       if ((n = query_count (db, stmt, error)) < 0)
         goto out;
       before = n;
 
-      stmt = prepare (db, "SELECT count(*) FROM patients WHERE " BEFORE_KEYS " AND id IN "
-                          "(SELECT rowid FROM patient_words WHERE patient_words MATCH ?5) AND "
-                          "NOT (family_key >= ?6 AND family_key < ?7) AND " WORDS_MATCH ("?8"),
-                      error);
+      stmt = crepitus_sqlite_prepare (db, "SELECT count(*) FROM patients WHERE " BEFORE_KEYS
+                                          " AND id IN (SELECT rowid FROM patient_words "
+                                          "WHERE patient_words MATCH ?5) AND "
+                                          "NOT (family_key >= ?6 AND family_key < ?7) AND "
+                                          WORDS_MATCH ("?8"), error);
       if (stmt == NULL)
         goto out;
       bind_before (stmt, &key);
       bind_fts (stmt, 5, "rest", word);
-      bind_text (stmt, 6, typed[driver]);
-      bind_text (stmt, 7, end);
-      bind_text (stmt, 8, joined);
+      crepitus_sqlite_bind_text (stmt, 6, typed[driver]);
+      crepitus_sqlite_bind_text (stmt, 7, end);
+      crepitus_sqlite_bind_text (stmt, 8, joined);
       if ((n = query_count (db, stmt, error)) < 0)
         goto out;
       before += n;
     }
   else
     {
-      stmt = prepare (db, "SELECT count(*) FROM patients WHERE " BEFORE_KEYS " AND "
-                          "(?5 = '' OR " WORDS_MATCH ("?5") ")", error);
+      stmt = crepitus_sqlite_prepare (db, "SELECT count(*) FROM patients WHERE " BEFORE_KEYS
+                                          " AND (?5 = '' OR " WORDS_MATCH ("?5") ")", error);
       if (stmt == NULL)
         goto out;
       bind_before (stmt, &key);
-      bind_text (stmt, 5, joined);
+      crepitus_sqlite_bind_text (stmt, 5, joined);
       if ((before = query_count (db, stmt, error)) < 0)
         goto out;
     }
@@ -1972,27 +1939,27 @@ out:
   return ok;
 }
 
-static gboolean
-sqlite_earliest_date (CrepitusStoreDb  *db,
-                      gint64            patient_id,
-                      char            **date,
-                      GError          **error)
+gboolean
+crepitus_sqlite_earliest_date (CrepitusStoreDb  *db,
+                               gint64            patient_id,
+                               char            **date,
+                               GError          **error)
 {
-  sqlite3_stmt *stmt = prepare (db, "SELECT min (date) FROM assessments WHERE patient_id = ?1",
-                                error);
+  sqlite3_stmt *stmt = crepitus_sqlite_prepare (db, "SELECT min (date) FROM assessments "
+                                                    "WHERE patient_id = ?1", error);
   int rc;
 
   *date = NULL;
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, patient_id);
-  rc = step_row (db, stmt, error);
+  rc = crepitus_sqlite_step_row (db, stmt, error);
   if (rc == SQLITE_DONE)
-    return set_sqlite_error (db, rc, error);
+    return crepitus_sqlite_set_error (db, rc, error);
   if (rc != SQLITE_ROW)
     return FALSE;
   *date = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  done (stmt);
+  crepitus_sqlite_reset (stmt);
   return TRUE;
 }
 
@@ -2068,8 +2035,9 @@ step_changed (CrepitusStoreDb  *db,
               gint64            id,
               GError          **error)
 {
-  return step_done (db, stmt, error) &&
-         (sqlite3_changes64 (db->sqlite) > 0 || not_found (db, ASSESSMENT, id, error));
+  return crepitus_sqlite_step_done (db, stmt, error) &&
+         (sqlite3_changes64 (db->sqlite) > 0 ||
+          crepitus_sqlite_not_found (db, CREPITUS_SQLITE_ASSESSMENT, id, error));
 }
 
 /* Writes the record (deleting its row when it is empty); @audited: one audit row for each
@@ -2088,22 +2056,22 @@ save_factor (CrepitusStoreDb       *db,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = prepare (db, "SELECT judgement, findings, notes FROM factors "
-                      "WHERE assessment_id = ?1 AND factor = ?2", error);
+  stmt = crepitus_sqlite_prepare (db, "SELECT judgement, findings, notes FROM factors "
+                                      "WHERE assessment_id = ?1 AND factor = ?2", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, assessment_id);
-  bind_text (stmt, 2, key);
-  rc = step_row (db, stmt, error);
+  crepitus_sqlite_bind_text (stmt, 2, key);
+  rc = crepitus_sqlite_step_row (db, stmt, error);
   if (rc == SQLITE_ROW)
     {
       for (guint field = 0; field < CREPITUS_STORE_N_FACTOR_FIELDS; field++)
-        if (!column_value (db, stmt, field, &old_values[field], error))
+        if (!crepitus_sqlite_column_value (db, stmt, field, &old_values[field], error))
           {
-            done (stmt);
+            crepitus_sqlite_reset (stmt);
             goto out;
           }
-      done (stmt);
+      crepitus_sqlite_reset (stmt);
     }
   else if (rc != SQLITE_DONE)
     goto out;
@@ -2115,7 +2083,8 @@ save_factor (CrepitusStoreDb       *db,
     }
 
   /* The assessment changed too, and must exist. */
-  stmt = prepare (db, "UPDATE assessments SET updated_at = " NOW " WHERE id = ?1", error);
+  stmt = crepitus_sqlite_prepare (db, "UPDATE assessments SET updated_at = " NOW " WHERE id = ?1",
+                                  error);
   if (stmt == NULL)
     goto out;
   sqlite3_bind_int64 (stmt, 1, assessment_id);
@@ -2129,26 +2098,28 @@ save_factor (CrepitusStoreDb       *db,
 
   if (crepitus_factor_record_is_empty (record))
     {
-      stmt = prepare (db, "DELETE FROM factors WHERE assessment_id = ?1 AND factor = ?2", error);
+      stmt = crepitus_sqlite_prepare (db, "DELETE FROM factors "
+                                          "WHERE assessment_id = ?1 AND factor = ?2", error);
       if (stmt == NULL)
         goto out;
       sqlite3_bind_int64 (stmt, 1, assessment_id);
-      bind_text (stmt, 2, key);
+      crepitus_sqlite_bind_text (stmt, 2, key);
     }
   else
     {
-      stmt = prepare (db, "INSERT INTO factors (assessment_id, factor, judgement, findings, "
-                          "notes) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (assessment_id, factor) "
-                          "DO UPDATE SET judgement = excluded.judgement, findings = "
-                          "excluded.findings, notes = excluded.notes", error);
+      stmt = crepitus_sqlite_prepare (db, "INSERT INTO factors (assessment_id, factor, judgement, "
+                                          "findings, notes) VALUES (?1, ?2, ?3, ?4, ?5) "
+                                          "ON CONFLICT (assessment_id, factor) DO UPDATE SET "
+                                          "judgement = excluded.judgement, findings = "
+                                          "excluded.findings, notes = excluded.notes", error);
       if (stmt == NULL)
         goto out;
       sqlite3_bind_int64 (stmt, 1, assessment_id);
-      bind_text (stmt, 2, key);
+      crepitus_sqlite_bind_text (stmt, 2, key);
       for (guint field = 0; field < CREPITUS_STORE_N_FACTOR_FIELDS; field++)
-        bind_value (stmt, field + 3, new_values[field]);
+        crepitus_sqlite_bind_value (stmt, field + 3, new_values[field]);
     }
-  if (!step_done (db, stmt, error))
+  if (!crepitus_sqlite_step_done (db, stmt, error))
     goto out;
 
   ok = TRUE;
@@ -2170,29 +2141,30 @@ out:
   return ok;
 }
 
-static gboolean
-sqlite_save_factor (CrepitusStoreDb       *db,
-                    gint64                 assessment_id,
-                    CrepitusFactorRecord  *record,
-                    GError               **error)
+gboolean
+crepitus_sqlite_save_factor (CrepitusStoreDb       *db,
+                             gint64                 assessment_id,
+                             CrepitusFactorRecord  *record,
+                             GError               **error)
 {
   return save_factor (db, assessment_id, record, TRUE, error);
 }
 
-static gint64
-sqlite_insert_assessment (CrepitusStoreDb     *db,
-                          gint64               patient_id,
-                          CrepitusAssessment  *assessment,
-                          GError             **error)
+gint64
+crepitus_sqlite_insert_assessment (CrepitusStoreDb     *db,
+                                   gint64               patient_id,
+                                   CrepitusAssessment  *assessment,
+                                   GError             **error)
 {
   guint n_factors;
   const CrepitusFactor *factors = crepitus_catalog_factors (&n_factors);
   sqlite3_stmt *stmt;
   gint64 id;
 
-  stmt = prepare (db, "INSERT INTO assessments (patient_id, " ASSESSMENT_COLUMNS ", created_at, "
-                      "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-                      "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, " NOW ", " NOW ")", error);
+  stmt = crepitus_sqlite_prepare (db, "INSERT INTO assessments (patient_id, " ASSESSMENT_COLUMNS
+                                      ", created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                                      "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+                                      "?19, ?20, ?21, " NOW ", " NOW ")", error);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, patient_id);
@@ -2200,9 +2172,9 @@ sqlite_insert_assessment (CrepitusStoreDb     *db,
     {
       g_autoptr(GVariant) value = crepitus_store_assessment_get_value (assessment, field);
 
-      bind_value (stmt, field + 2, value);
+      crepitus_sqlite_bind_value (stmt, field + 2, value);
     }
-  if (!step_done (db, stmt, error))
+  if (!crepitus_sqlite_step_done (db, stmt, error))
     return -1;
   id = sqlite3_last_insert_rowid (db->sqlite);
 
@@ -2219,51 +2191,51 @@ sqlite_insert_assessment (CrepitusStoreDb     *db,
   return id;
 }
 
-static gboolean
-sqlite_update_assessment (CrepitusStoreDb               *db,
-                          gint64                         id,
-                          CrepitusStoreAssessmentField   field,
-                          GVariant                      *value,
-                          GError                       **error)
+gboolean
+crepitus_sqlite_update_assessment (CrepitusStoreDb               *db,
+                                   gint64                         id,
+                                   CrepitusStoreAssessmentField   field,
+                                   GVariant                      *value,
+                                   GError                       **error)
 {
   g_autoptr(GVariant) old_value = NULL;
   gboolean changed;
 
   if (!update_column (db, "SELECT " ASSESSMENT_COLUMNS " FROM assessments WHERE id = ?1",
-                      assessment_updates[field], ASSESSMENT, id, field, value, &old_value,
-                      &changed, error))
+                      assessment_updates[field], CREPITUS_SQLITE_ASSESSMENT, id, field, value,
+                      &old_value, &changed, error))
     return FALSE;
   return !changed ||
          audit (db, "update", "assessment", id, assessment_columns[field], old_value, value,
                 error);
 }
 
-static gboolean
-sqlite_move_assessment (CrepitusStoreDb  *db,
-                        gint64            id,
-                        gint64            patient_id,
-                        GError          **error)
+gboolean
+crepitus_sqlite_move_assessment (CrepitusStoreDb  *db,
+                                 gint64            id,
+                                 gint64            patient_id,
+                                 GError          **error)
 {
   g_autoptr(GVariant) old_value = NULL;
   g_autoptr(GVariant) new_value = g_variant_ref_sink (g_variant_new_int64 (patient_id));
   sqlite3_stmt *stmt;
 
-  stmt = prepare (db, "SELECT patient_id FROM assessments WHERE id = ?1", error);
+  stmt = crepitus_sqlite_prepare (db, "SELECT patient_id FROM assessments WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!stored_value (db, stmt, ASSESSMENT, id, 0, &old_value, error))
+  if (!stored_value (db, stmt, CREPITUS_SQLITE_ASSESSMENT, id, 0, &old_value, error))
     return FALSE;
   if (same_value (old_value, new_value))
     return TRUE;
 
-  stmt = prepare (db, "UPDATE assessments SET patient_id = ?1, updated_at = " NOW
-                      " WHERE id = ?2", error);
+  stmt = crepitus_sqlite_prepare (db, "UPDATE assessments SET patient_id = ?1, updated_at = " NOW
+                                      " WHERE id = ?2", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, patient_id);
   sqlite3_bind_int64 (stmt, 2, id);
-  return step_done (db, stmt, error) &&
+  return crepitus_sqlite_step_done (db, stmt, error) &&
          audit (db, "update", "assessment", id, "patient_id", old_value, new_value, error);
 }
 
@@ -2273,36 +2245,37 @@ load_factors (CrepitusStoreDb     *db,
               gint64               id,
               GError             **error)
 {
-  sqlite3_stmt *stmt = prepare (db, "SELECT factor, judgement, findings, notes FROM factors "
-                                    "WHERE assessment_id = ?1", error);
+  sqlite3_stmt *stmt = crepitus_sqlite_prepare (db, "SELECT factor, judgement, findings, notes "
+                                                    "FROM factors WHERE assessment_id = ?1", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = step_row (db, stmt, error)) == SQLITE_ROW)
+  while ((rc = crepitus_sqlite_step_row (db, stmt, error)) == SQLITE_ROW)
     {
       const char *key = (const char *) sqlite3_column_text (stmt, 0);
       CrepitusFactorRecord *record;
 
       if (key == NULL || crepitus_catalog_factor (key) == NULL)
         {
-          done (stmt);
-          return set_error_code (db->path, SQLITE_CORRUPT, _("an unknown factor"), error);
+          crepitus_sqlite_reset (stmt);
+          return crepitus_sqlite_set_error_code (db->path, SQLITE_CORRUPT, _("an unknown factor"),
+                                                 error);
         }
       record = crepitus_assessment_get_factor (assessment, key);
       for (guint field = 0; field < CREPITUS_STORE_N_FACTOR_FIELDS; field++)
         {
           g_autoptr(GVariant) value = NULL;
 
-          if (!column_value (db, stmt, field + 1, &value, error))
+          if (!crepitus_sqlite_column_value (db, stmt, field + 1, &value, error))
             {
-              done (stmt);
+              crepitus_sqlite_reset (stmt);
               return FALSE;
             }
           if (!crepitus_store_factor_set_value (record, field, value, error))
             {
-              done (stmt);
+              crepitus_sqlite_reset (stmt);
               return stored_value_error (db, error);
             }
         }
@@ -2310,23 +2283,24 @@ load_factors (CrepitusStoreDb     *db,
   return rc == SQLITE_DONE;
 }
 
-static CrepitusAssessment *
-sqlite_load_assessment (CrepitusStoreDb  *db,
-                        gint64            id,
-                        CrepitusPatient  *patient,
-                        GError          **error)
+CrepitusAssessment *
+crepitus_sqlite_load_assessment (CrepitusStoreDb  *db,
+                                 gint64            id,
+                                 CrepitusPatient  *patient,
+                                 GError          **error)
 {
   g_autoptr(CrepitusAssessment) assessment = NULL;
   g_autoptr(CrepitusPatient) loaded = NULL;
-  sqlite3_stmt *stmt = prepare (db, "SELECT patient_id, " ASSESSMENT_COLUMNS ", " STATUS_COLUMNS
-                                    " FROM assessments WHERE id = ?1", error);
   const int status = 1 + CREPITUS_STORE_N_ASSESSMENT_FIELDS;
+  sqlite3_stmt *stmt;
   gint64 patient_id;
 
+  stmt = crepitus_sqlite_prepare (db, "SELECT patient_id, " ASSESSMENT_COLUMNS ", " STATUS_COLUMNS
+                                      " FROM assessments WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_record (db, stmt, ASSESSMENT, id, error))
+  if (!crepitus_sqlite_step_record (db, stmt, CREPITUS_SQLITE_ASSESSMENT, id, error))
     return NULL;
 
   patient_id = sqlite3_column_int64 (stmt, 0);
@@ -2335,14 +2309,14 @@ sqlite_load_assessment (CrepitusStoreDb  *db,
     {
       g_autoptr(GVariant) value = NULL;
 
-      if (!column_value (db, stmt, field + 1, &value, error))
+      if (!crepitus_sqlite_column_value (db, stmt, field + 1, &value, error))
         {
-          done (stmt);
+          crepitus_sqlite_reset (stmt);
           return NULL;
         }
       if (!crepitus_store_assessment_set_value (assessment, field, value, error))
         {
-          done (stmt);
+          crepitus_sqlite_reset (stmt);
           stored_value_error (db, error);
           return NULL;
         }
@@ -2356,14 +2330,14 @@ sqlite_load_assessment (CrepitusStoreDb  *db,
   if (sqlite3_column_type (stmt, status + 3) != SQLITE_NULL)
     crepitus_assessment_set_amends (assessment, sqlite3_column_int64 (stmt, status + 3));
   crepitus_assessment_set_entered_in_error (assessment, sqlite3_column_int (stmt, status + 4));
-  done (stmt);
+  crepitus_sqlite_reset (stmt);
 
   if (!load_factors (db, assessment, id, error))
     return NULL;
 
   if (patient == NULL)
     {
-      loaded = sqlite_load_patient (db, patient_id, error);
+      loaded = crepitus_sqlite_load_patient (db, patient_id, error);
       if (loaded == NULL)
         return NULL;
       patient = loaded;
@@ -2373,14 +2347,15 @@ sqlite_load_assessment (CrepitusStoreDb  *db,
   return g_steal_pointer (&assessment);
 }
 
-static GArray *
-sqlite_list_assessments (CrepitusStoreDb  *db,
-                         gint64            patient_id,
-                         GError          **error)
+GArray *
+crepitus_sqlite_list_assessments (CrepitusStoreDb  *db,
+                                  gint64            patient_id,
+                                  GError          **error)
 {
-  sqlite3_stmt *stmt = prepare (db, "SELECT id FROM assessments WHERE patient_id = ?1 "
-                                    "ORDER BY date, id", error);
+  sqlite3_stmt *stmt;
 
+  stmt = crepitus_sqlite_prepare (db, "SELECT id FROM assessments WHERE patient_id = ?1 "
+                                      "ORDER BY date, id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, patient_id);
@@ -2389,26 +2364,27 @@ sqlite_list_assessments (CrepitusStoreDb  *db,
 
 /* Signing */
 
-static gboolean
-sqlite_assessment_state (CrepitusStoreDb               *db,
-                         gint64                         id,
-                         CrepitusStoreAssessmentState  *state,
-                         GError                       **error)
+gboolean
+crepitus_sqlite_assessment_state (CrepitusStoreDb               *db,
+                                  gint64                         id,
+                                  CrepitusStoreAssessmentState  *state,
+                                  GError                       **error)
 {
-  sqlite3_stmt *stmt = prepare (db, "SELECT signed_by, signed_at, superseded_by, entered_in_error "
-                                    "FROM assessments WHERE id = ?1", error);
+  sqlite3_stmt *stmt;
 
+  stmt = crepitus_sqlite_prepare (db, "SELECT signed_by, signed_at, superseded_by, "
+                                      "entered_in_error FROM assessments WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_record (db, stmt, ASSESSMENT, id, error))
+  if (!crepitus_sqlite_step_record (db, stmt, CREPITUS_SQLITE_ASSESSMENT, id, error))
     return FALSE;
   state->signed_by = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   state->signed_at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
   state->superseded_by = sqlite3_column_type (stmt, 2) == SQLITE_NULL
                          ? -1 : sqlite3_column_int64 (stmt, 2);
   state->entered_in_error = sqlite3_column_int (stmt, 3) != 0;
-  done (stmt);
+  crepitus_sqlite_reset (stmt);
   return TRUE;
 }
 
@@ -2424,39 +2400,39 @@ text_value (const char *text)
   return g_variant_ref_sink (g_variant_new_string (text));
 }
 
-static gboolean
-sqlite_sign_assessment (CrepitusStoreDb  *db,
-                        gint64            id,
-                        const char       *clinician,
-                        GError          **error)
+gboolean
+crepitus_sqlite_sign_assessment (CrepitusStoreDb  *db,
+                                 gint64            id,
+                                 const char       *clinician,
+                                 GError          **error)
 {
   g_autoptr(GVariant) signer = text_value (clinician);
   g_autoptr(GVariant) signed_at = NULL;
   sqlite3_stmt *stmt;
 
-  stmt = prepare (db, "UPDATE assessments SET signed_by = ?1, signed_at = " NOW ", updated_at = "
-                      NOW " WHERE id = ?2", error);
+  stmt = crepitus_sqlite_prepare (db, "UPDATE assessments SET signed_by = ?1, signed_at = " NOW
+                                      ", updated_at = " NOW " WHERE id = ?2", error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, clinician);
+  crepitus_sqlite_bind_text (stmt, 1, clinician);
   sqlite3_bind_int64 (stmt, 2, id);
   if (!step_changed (db, stmt, id, error))
     return FALSE;
 
-  stmt = prepare (db, "SELECT signed_at FROM assessments WHERE id = ?1", error);
+  stmt = crepitus_sqlite_prepare (db, "SELECT signed_at FROM assessments WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  return stored_value (db, stmt, ASSESSMENT, id, 0, &signed_at, error) &&
+  return stored_value (db, stmt, CREPITUS_SQLITE_ASSESSMENT, id, 0, &signed_at, error) &&
          audit_row (db, clinician, "sign", "assessment", id, "signed_by", NULL, signer, error) &&
          audit_row (db, clinician, "sign", "assessment", id, "signed_at", NULL, signed_at, error);
 }
 
-static gint64
-sqlite_amend_assessment (CrepitusStoreDb  *db,
-                         gint64            id,
-                         const char       *clinician,
-                         GError          **error)
+gint64
+crepitus_sqlite_amend_assessment (CrepitusStoreDb  *db,
+                                  gint64            id,
+                                  const char       *clinician,
+                                  GError          **error)
 {
   g_autoptr(GVariant) original = int64_value (id);
   g_autoptr(GVariant) amendment = NULL;
@@ -2464,9 +2440,10 @@ sqlite_amend_assessment (CrepitusStoreDb  *db,
   gint64 new_id;
 
   /* A copy of every field and factor, dated as the original; unsigned. */
-  stmt = prepare (db, "INSERT INTO assessments (patient_id, " ASSESSMENT_COLUMNS ", amends, "
-                      "created_at, updated_at) SELECT patient_id, " ASSESSMENT_COLUMNS ", id, "
-                      NOW ", " NOW " FROM assessments WHERE id = ?1", error);
+  stmt = crepitus_sqlite_prepare (db, "INSERT INTO assessments (patient_id, " ASSESSMENT_COLUMNS
+                                      ", amends, created_at, updated_at) "
+                                      "SELECT patient_id, " ASSESSMENT_COLUMNS ", id, " NOW ", "
+                                      NOW " FROM assessments WHERE id = ?1", error);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -2475,23 +2452,24 @@ sqlite_amend_assessment (CrepitusStoreDb  *db,
   new_id = sqlite3_last_insert_rowid (db->sqlite);
   amendment = int64_value (new_id);
 
-  stmt = prepare (db, "INSERT INTO factors (assessment_id, factor, judgement, findings, notes) "
-                      "SELECT ?2, factor, judgement, findings, notes FROM factors "
-                      "WHERE assessment_id = ?1", error);
+  stmt = crepitus_sqlite_prepare (db, "INSERT INTO factors (assessment_id, factor, judgement, "
+                                      "findings, notes) "
+                                      "SELECT ?2, factor, judgement, findings, notes FROM factors "
+                                      "WHERE assessment_id = ?1", error);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, new_id);
-  if (!step_done (db, stmt, error))
+  if (!crepitus_sqlite_step_done (db, stmt, error))
     return -1;
 
-  stmt = prepare (db, "UPDATE assessments SET superseded_by = ?2, updated_at = " NOW
-                      " WHERE id = ?1", error);
+  stmt = crepitus_sqlite_prepare (db, "UPDATE assessments SET superseded_by = ?2, updated_at = " NOW
+                                      " WHERE id = ?1", error);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, new_id);
-  if (!step_done (db, stmt, error) ||
+  if (!crepitus_sqlite_step_done (db, stmt, error) ||
       !audit_row (db, clinician, "amend", "assessment", new_id, "amends", NULL, original,
                   error) ||
       !audit_row (db, clinician, "amend", "assessment", id, "superseded_by", NULL, amendment,
@@ -2500,18 +2478,18 @@ sqlite_amend_assessment (CrepitusStoreDb  *db,
   return new_id;
 }
 
-static gboolean
-sqlite_mark_entered_in_error (CrepitusStoreDb  *db,
-                              gint64            id,
-                              const char       *clinician,
-                              GError          **error)
+gboolean
+crepitus_sqlite_mark_entered_in_error (CrepitusStoreDb  *db,
+                                       gint64            id,
+                                       const char       *clinician,
+                                       GError          **error)
 {
   g_autoptr(GVariant) no = int64_value (0);
   g_autoptr(GVariant) yes = int64_value (1);
   sqlite3_stmt *stmt;
 
-  stmt = prepare (db, "UPDATE assessments SET entered_in_error = 1, updated_at = " NOW
-                      " WHERE id = ?1", error);
+  stmt = crepitus_sqlite_prepare (db, "UPDATE assessments SET entered_in_error = 1, "
+                                      "updated_at = " NOW " WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -2521,10 +2499,10 @@ sqlite_mark_entered_in_error (CrepitusStoreDb  *db,
                     yes, error);
 }
 
-static GPtrArray *
-sqlite_list_audit (CrepitusStoreDb  *db,
-                   gint64            assessment_id,
-                   GError          **error)
+GPtrArray *
+crepitus_sqlite_list_audit (CrepitusStoreDb  *db,
+                            gint64            assessment_id,
+                            GError          **error)
 {
   g_autoptr(GPtrArray) entries = NULL;
   sqlite3_stmt *stmt;
@@ -2533,16 +2511,17 @@ sqlite_list_audit (CrepitusStoreDb  *db,
   entries = g_ptr_array_new_with_free_func ((GDestroyNotify) crepitus_audit_entry_free);
 #define AUDIT_COLUMNS "id, at, clinician, action, record, record_id, field, old_value, new_value"
   if (assessment_id < 0)
-    stmt = prepare (db, "SELECT " AUDIT_COLUMNS " FROM audit ORDER BY id", error);
+    stmt = crepitus_sqlite_prepare (db, "SELECT " AUDIT_COLUMNS " FROM audit ORDER BY id", error);
   else
-    stmt = prepare (db, "SELECT " AUDIT_COLUMNS " FROM audit WHERE record IN ('assessment', "
-                        "'factor') AND record_id = ?1 ORDER BY id", error);
+    stmt = crepitus_sqlite_prepare (db, "SELECT " AUDIT_COLUMNS " FROM audit "
+                                        "WHERE record IN ('assessment', 'factor') "
+                                        "AND record_id = ?1 ORDER BY id", error);
 #undef AUDIT_COLUMNS
   if (stmt == NULL)
     return NULL;
   if (assessment_id >= 0)
     sqlite3_bind_int64 (stmt, 1, assessment_id);
-  while ((rc = step_row (db, stmt, error)) == SQLITE_ROW)
+  while ((rc = crepitus_sqlite_step_row (db, stmt, error)) == SQLITE_ROW)
     {
       CrepitusAuditEntry *entry = g_new0 (CrepitusAuditEntry, 1);
 
@@ -2588,7 +2567,7 @@ create_temporary (const char  *path,
 
   if (fd < 0)
     {
-      set_errno_error (path, errno, error);
+      crepitus_sqlite_set_errno_error (path, errno, error);
       g_free (temporary);
       return NULL;
     }
@@ -2616,7 +2595,7 @@ finish_copy (const char  *temporary,
              const char  *path,
              GError     **error)
 {
-  g_autoptr(CrepitusStoreDb) copy = db_connect (temporary, FALSE, FALSE, error);
+  g_autoptr(CrepitusStoreDb) copy = crepitus_sqlite_connect (temporary, FALSE, FALSE, error);
   gboolean ok;
   int fd;
 
@@ -2624,9 +2603,9 @@ finish_copy (const char  *temporary,
     return FALSE;
   g_free (copy->path);
   copy->path = g_strdup (path);
-  ok = exec (copy, "PRAGMA journal_mode = DELETE", error) &&
-       quick_check (copy, "PRAGMA integrity_check", error);
-  g_clear_pointer (&copy, db_free);
+  ok = crepitus_sqlite_exec (copy, "PRAGMA journal_mode = DELETE", error) &&
+       crepitus_sqlite_quick_check (copy, "PRAGMA integrity_check", error);
+  g_clear_pointer (&copy, crepitus_sqlite_close);
   if (!ok)
     return FALSE;
 
@@ -2637,7 +2616,7 @@ finish_copy (const char  *temporary,
 
       if (fd >= 0)
         close (fd);
-      return set_errno_error (path, saved_errno, error);
+      return crepitus_sqlite_set_errno_error (path, saved_errno, error);
     }
   close (fd);
   return TRUE;
@@ -2679,10 +2658,10 @@ refuse_live_file (const char  *live,
   return TRUE;
 }
 
-static gboolean
-sqlite_backup (CrepitusStoreDb  *db,
-               const char       *path,
-               GError          **error)
+gboolean
+crepitus_sqlite_backup (CrepitusStoreDb  *db,
+                        const char       *path,
+                        GError          **error)
 {
   g_autofree char *temporary = NULL;
   g_autofree char *folder = g_path_get_dirname (path);
@@ -2711,7 +2690,7 @@ sqlite_backup (CrepitusStoreDb  *db,
         }
     }
   if (rc != SQLITE_OK)
-    set_error_code (path, rc, copy != NULL ? sqlite3_errmsg (copy) : NULL, error);
+    crepitus_sqlite_set_error_code (path, rc, copy != NULL ? sqlite3_errmsg (copy) : NULL, error);
   sqlite3_close (copy);
 
   if (rc != SQLITE_OK || !finish_copy (temporary, path, error))
@@ -2721,7 +2700,7 @@ sqlite_backup (CrepitusStoreDb  *db,
     }
   if (g_rename (temporary, path) != 0)
     {
-      set_errno_error (path, errno, error);
+      crepitus_sqlite_set_errno_error (path, errno, error);
       remove_database_files (temporary);
       return FALSE;
     }
@@ -2742,29 +2721,29 @@ copy_file (const char  *from,
 
   in = open (from, O_RDONLY | O_CLOEXEC);
   if (in < 0)
-    return set_errno_error (from, errno, error);
+    return crepitus_sqlite_set_errno_error (from, errno, error);
   out = open (to, O_WRONLY | O_TRUNC | O_CLOEXEC);
   if (out < 0)
     {
       close (in);
-      return set_errno_error (to, errno, error);
+      return crepitus_sqlite_set_errno_error (to, errno, error);
     }
   while (ok && (n = read (in, buffer, sizeof buffer)) != 0)
     {
       if (n < 0)
         {
-          ok = errno == EINTR || set_errno_error (from, errno, error);
+          ok = errno == EINTR || crepitus_sqlite_set_errno_error (from, errno, error);
           continue;
         }
       for (ssize_t written = 0, w; ok && written < n; written += MAX (w, 0))
         {
           w = write (out, buffer + written, n - written);
           if (w < 0 && errno != EINTR)
-            ok = set_errno_error (to, errno, error);
+            ok = crepitus_sqlite_set_errno_error (to, errno, error);
         }
     }
   if (ok && fsync (out) != 0)
-    ok = set_errno_error (to, errno, error);
+    ok = crepitus_sqlite_set_errno_error (to, errno, error);
   close (in);
   close (out);
   return ok;
@@ -2784,24 +2763,24 @@ check_backup (const char  *temporary,
 
   fd = open (temporary, O_RDONLY | O_CLOEXEC);
   if (fd < 0)
-    return set_errno_error (backup_path, errno, error);
-  ok = check_header (fd, backup_path, error);
+    return crepitus_sqlite_set_errno_error (backup_path, errno, error);
+  ok = crepitus_sqlite_check_header (fd, backup_path, error);
   if (ok && lseek (fd, 0, SEEK_END) == 0)
-    ok = set_error_code (backup_path, SQLITE_NOTADB, NULL, error);
+    ok = crepitus_sqlite_set_error_code (backup_path, SQLITE_NOTADB, NULL, error);
   close (fd);
   if (!ok)
     return FALSE;
 
-  copy = db_connect (temporary, FALSE, FALSE, error);
+  copy = crepitus_sqlite_connect (temporary, FALSE, FALSE, error);
   if (copy == NULL)
     return FALSE;
   g_free (copy->path);
   copy->path = g_strdup (backup_path);
-  if (!query_int (copy, "PRAGMA application_id", &application_id, &local_error) ||
-      !query_int (copy, "PRAGMA user_version", &version, &local_error))
+  if (!crepitus_sqlite_query_int (copy, "PRAGMA application_id", &application_id, &local_error) ||
+      !crepitus_sqlite_query_int (copy, "PRAGMA user_version", &version, &local_error))
     goto failed;
   if (application_id != DATABASE_APPLICATION_ID)
-    return set_error_code (backup_path, SQLITE_NOTADB, NULL, error);
+    return crepitus_sqlite_set_error_code (backup_path, SQLITE_NOTADB, NULL, error);
   if (version > (gint64) G_N_ELEMENTS (migrations))
     {
       g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_NEWER_SCHEMA,
@@ -2811,8 +2790,8 @@ check_backup (const char  *temporary,
       return FALSE;
     }
   /* An older schema is migrated when the database is next opened. */
-  if (quick_check (copy, "PRAGMA integrity_check", &local_error) &&
-      exec (copy, "PRAGMA journal_mode = DELETE", &local_error))
+  if (crepitus_sqlite_quick_check (copy, "PRAGMA integrity_check", &local_error) &&
+      crepitus_sqlite_exec (copy, "PRAGMA journal_mode = DELETE", &local_error))
     return TRUE;
 
 failed:
@@ -2840,7 +2819,7 @@ static gboolean
 checkpoint (const char  *path,
             GError     **error)
 {
-  g_autoptr(CrepitusStoreDb) db = db_connect (path, FALSE, FALSE, NULL);
+  g_autoptr(CrepitusStoreDb) db = crepitus_sqlite_connect (path, FALSE, FALSE, NULL);
   sqlite3_stmt *stmt = NULL;
   gboolean busy;
   int rc;
@@ -2850,7 +2829,7 @@ checkpoint (const char  *path,
     return TRUE;
   rc = sqlite3_prepare_v2 (db->sqlite, "PRAGMA wal_checkpoint(TRUNCATE)", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
-    rc = step_row (db, stmt, NULL);
+    rc = crepitus_sqlite_step_row (db, stmt, NULL);
   if (rc == SQLITE_ROW)
     busy = sqlite3_column_int (stmt, 0) != 0;
   else
@@ -2892,24 +2871,24 @@ keep_replaced (const char  *path,
 
   /* A hard link first: the database's name never goes missing, even for a moment. */
   if (link (path, kept) != 0 && g_rename (path, kept) != 0)
-    return set_errno_error (kept, errno, error);
+    return crepitus_sqlite_set_errno_error (kept, errno, error);
   if (g_stat (wal, &st) == 0 && st.st_size > 0)
     {
       g_autofree char *kept_wal = g_strconcat (kept, "-wal", NULL);
 
       if (g_rename (wal, kept_wal) != 0)
-        return set_errno_error (kept_wal, errno, error);
+        return crepitus_sqlite_set_errno_error (kept_wal, errno, error);
     }
   g_unlink (wal);
   g_unlink (shm);
   return TRUE;
 }
 
-static gboolean
-sqlite_restore (const char  *path,
-                const char  *backup_path,
-                char       **kept_path,
-                GError     **error)
+gboolean
+crepitus_sqlite_restore (const char  *path,
+                         const char  *backup_path,
+                         char       **kept_path,
+                         GError     **error)
 {
   g_autofree char *folder = g_path_get_dirname (path);
   g_autofree char *backup_wal = g_strconcat (backup_path, "-wal", NULL);
@@ -2923,9 +2902,9 @@ sqlite_restore (const char  *path,
   if (!refuse_live_file (path, backup_path, error))
     return FALSE;
   if (g_stat (backup_path, &st) != 0)
-    return set_errno_error (backup_path, errno, error);
+    return crepitus_sqlite_set_errno_error (backup_path, errno, error);
   if (!S_ISREG (st.st_mode))
-    return set_error_code (backup_path, SQLITE_NOTADB, NULL, error);
+    return crepitus_sqlite_set_error_code (backup_path, SQLITE_NOTADB, NULL, error);
   if (g_stat (backup_wal, &st) == 0 && st.st_size > 0)
     {
       g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_LOCKED,
@@ -2936,7 +2915,7 @@ sqlite_restore (const char  *path,
     }
 
   if (g_mkdir_with_parents (folder, 0700) != 0)
-    return set_errno_error (path, errno, error);
+    return crepitus_sqlite_set_errno_error (path, errno, error);
   temporary = create_temporary (path, error);
   if (temporary == NULL)
     return FALSE;
@@ -2947,7 +2926,7 @@ sqlite_restore (const char  *path,
   if (g_stat (path, &st) == 0)
     {
       /* Never a descriptor of a file a store of this process has open (see File locks). */
-      if (file_lock_held (&st))
+      if (crepitus_sqlite_file_lock_held (&st))
         {
           in_use_error (path, error);
           goto out;
@@ -2955,7 +2934,7 @@ sqlite_restore (const char  *path,
       fd = open (path, O_RDONLY | O_CLOEXEC);
       if (fd < 0)
         {
-          set_errno_error (path, errno, error);
+          crepitus_sqlite_set_errno_error (path, errno, error);
           goto out;
         }
       if (flock (fd, LOCK_EX | LOCK_NB) != 0)
@@ -2963,7 +2942,7 @@ sqlite_restore (const char  *path,
           if (errno == EWOULDBLOCK)
             in_use_error (path, error);
           else
-            set_errno_error (path, errno, error);
+            crepitus_sqlite_set_errno_error (path, errno, error);
           goto out;
         }
       if (fstat (fd, &locked) != 0 || g_stat (path, &st) != 0 ||
@@ -2980,13 +2959,13 @@ sqlite_restore (const char  *path,
     }
   else if (errno != ENOENT)
     {
-      set_errno_error (path, errno, error);
+      crepitus_sqlite_set_errno_error (path, errno, error);
       goto out;
     }
 
   if (g_rename (temporary, path) != 0)
     {
-      set_errno_error (path, errno, error);
+      crepitus_sqlite_set_errno_error (path, errno, error);
       goto out;
     }
   g_clear_pointer (&temporary, g_free);
@@ -3002,63 +2981,65 @@ out:
   return ok;
 }
 
-static gboolean
-sqlite_check_integrity (CrepitusStoreDb  *db,
-                        GError          **error)
+gboolean
+crepitus_sqlite_check_integrity (CrepitusStoreDb  *db,
+                                 GError          **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  if (!quick_check (db, "PRAGMA integrity_check", error))
+  if (!crepitus_sqlite_quick_check (db, "PRAGMA integrity_check", error))
     return FALSE;
   /* SQLite's check does not look inside the search index (a command that writes nothing,
    * refused to a read-only connection). */
   if (!sqlite3_db_readonly (db->sqlite, "main") &&
-      !exec (db, "INSERT INTO patient_words (patient_words) VALUES ('integrity-check')", error))
+      !crepitus_sqlite_exec (db, "INSERT INTO patient_words (patient_words) "
+                                 "VALUES ('integrity-check')", error))
     return FALSE;
 
   rc = sqlite3_prepare_v2 (db->sqlite, "PRAGMA foreign_key_check", -1, &stmt, NULL);
   if (rc != SQLITE_OK)
-    return set_sqlite_error (db, rc, error);
-  rc = step_row (db, stmt, error);
+    return crepitus_sqlite_set_error (db, rc, error);
+  rc = crepitus_sqlite_step_row (db, stmt, error);
   sqlite3_finalize (stmt);
   if (rc == SQLITE_ROW)
-    return set_error_code (db->path, SQLITE_CORRUPT, _("a reference to a missing record"), error);
+    return crepitus_sqlite_set_error_code (db->path, SQLITE_CORRUPT,
+                                           _("a reference to a missing record"), error);
   return rc == SQLITE_DONE;
 }
 
 const CrepitusStoreBackend crepitus_store_sqlite_backend = {
   .name = "sqlite",
-  .open = sqlite_open,
-  .close = sqlite_close,
-  .begin = sqlite_begin,
-  .commit = sqlite_commit,
-  .rollback = sqlite_rollback,
-  .insert_patient = sqlite_insert_patient,
-  .update_patient = sqlite_update_patient,
-  .load_patient = sqlite_load_patient,
-  .list_patients = sqlite_list_patients,
-  .find_by_mrn = sqlite_find_by_mrn,
-  .find_by_name = sqlite_find_by_name,
-  .earliest_date = sqlite_earliest_date,
-  .insert_assessment = sqlite_insert_assessment,
-  .update_assessment = sqlite_update_assessment,
-  .move_assessment = sqlite_move_assessment,
-  .save_factor = sqlite_save_factor,
-  .load_assessment = sqlite_load_assessment,
-  .list_assessments = sqlite_list_assessments,
-  .check_integrity = sqlite_check_integrity,
-  .count_patients = sqlite_count_patients,
-  .search_patients = sqlite_search_patients,
-  .find_patient = sqlite_find_patient,
-  .set_clinician = sqlite_set_clinician,
-  .assessment_state = sqlite_assessment_state,
-  .sign_assessment = sqlite_sign_assessment,
-  .amend_assessment = sqlite_amend_assessment,
-  .mark_entered_in_error = sqlite_mark_entered_in_error,
-  .list_audit = sqlite_list_audit,
-  .backup = sqlite_backup,
-  .restore = sqlite_restore,
+  .open = crepitus_sqlite_open,
+  .close = crepitus_sqlite_close,
+  .begin = crepitus_sqlite_begin,
+  .commit = crepitus_sqlite_commit,
+  .rollback = crepitus_sqlite_rollback,
+  .insert_patient = crepitus_sqlite_insert_patient,
+  .update_patient = crepitus_sqlite_update_patient,
+  .load_patient = crepitus_sqlite_load_patient,
+  .list_patients = crepitus_sqlite_list_patients,
+  .find_by_mrn = crepitus_sqlite_find_by_mrn,
+  .find_by_name = crepitus_sqlite_find_by_name,
+  .earliest_date = crepitus_sqlite_earliest_date,
+  .insert_assessment = crepitus_sqlite_insert_assessment,
+  .update_assessment = crepitus_sqlite_update_assessment,
+  .move_assessment = crepitus_sqlite_move_assessment,
+  .save_factor = crepitus_sqlite_save_factor,
+  .load_assessment = crepitus_sqlite_load_assessment,
+  .list_assessments = crepitus_sqlite_list_assessments,
+  .check_integrity = crepitus_sqlite_check_integrity,
+  .count_patients = crepitus_sqlite_count_patients,
+  .search_patients = crepitus_sqlite_search_patients,
+  .find_patient = crepitus_sqlite_find_patient,
+  .set_clinician = crepitus_sqlite_set_clinician,
+  .assessment_state = crepitus_sqlite_assessment_state,
+  .sign_assessment = crepitus_sqlite_sign_assessment,
+  .amend_assessment = crepitus_sqlite_amend_assessment,
+  .mark_entered_in_error = crepitus_sqlite_mark_entered_in_error,
+  .list_audit = crepitus_sqlite_list_audit,
+  .backup = crepitus_sqlite_backup,
+  .restore = crepitus_sqlite_restore,
 };
 
 /* Test hooks */
@@ -3079,11 +3060,11 @@ crepitus_store_testing_limit_pages (CrepitusStore  *self,
   g_autofree char *pragma = NULL;
   gint64 pages, limit;
 
-  if (!query_int (db, "PRAGMA page_count", &pages, error))
+  if (!crepitus_sqlite_query_int (db, "PRAGMA page_count", &pages, error))
     return FALSE;
   /* PRAGMAs take no parameters; the value is an integer of ours. */
   pragma = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT, pages + extra_pages);
-  return query_int (db, pragma, &limit, error);
+  return crepitus_sqlite_query_int (db, pragma, &limit, error);
 }
 
 void
@@ -3099,7 +3080,7 @@ crepitus_store_testing_begin_bulk (CrepitusStore  *self,
   CrepitusStoreDb *db = crepitus_store_get_db (self);
 
   g_return_val_if_fail (!db->bulk, FALSE);
-  if (!exec (db, "BEGIN IMMEDIATE", error))
+  if (!crepitus_sqlite_exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
   db->bulk = TRUE;
   return TRUE;
@@ -3113,7 +3094,7 @@ crepitus_store_testing_end_bulk (CrepitusStore  *self,
 
   g_return_val_if_fail (db->bulk, FALSE);
   db->bulk = FALSE;
-  return exec (db, "COMMIT", error);
+  return crepitus_sqlite_exec (db, "COMMIT", error);
 }
 
 gint64
@@ -3135,7 +3116,7 @@ crepitus_store_testing_count_rows (CrepitusStore *self,
   else
     g_return_val_if_reached (-1);
 
-  if (!query_int (db, sql, &count, NULL))
+  if (!crepitus_sqlite_query_int (db, sql, &count, NULL))
     return -1;
   return count;
 }
@@ -3143,10 +3124,10 @@ crepitus_store_testing_count_rows (CrepitusStore *self,
 gint64
 crepitus_store_testing_file_version (const char *path)
 {
-  g_autoptr(CrepitusStoreDb) db = db_connect (path, TRUE, FALSE, NULL);
+  g_autoptr(CrepitusStoreDb) db = crepitus_sqlite_connect (path, TRUE, FALSE, NULL);
   gint64 version = -1;
 
-  if (db == NULL || !query_int (db, "PRAGMA user_version", &version, NULL))
+  if (db == NULL || !crepitus_sqlite_query_int (db, "PRAGMA user_version", &version, NULL))
     return -1;
   return version;
 }
@@ -3160,8 +3141,9 @@ crepitus_store_testing_create_at (const char  *path,
 
   g_return_val_if_fail (version <= G_N_ELEMENTS (migrations), FALSE);
 
-  db = db_connect (path, FALSE, TRUE, error);
-  return db != NULL && configure (db, FALSE, error) && migrate (db, 0, version, TRUE, error);
+  db = crepitus_sqlite_connect (path, FALSE, TRUE, error);
+  return db != NULL && crepitus_sqlite_configure (db, FALSE, error) &&
+         crepitus_sqlite_migrate (db, 0, version, TRUE, error);
 }
 
 gboolean
@@ -3169,25 +3151,25 @@ crepitus_store_testing_set_version (const char  *path,
                                     guint        version,
                                     GError     **error)
 {
-  g_autoptr(CrepitusStoreDb) db = db_connect (path, FALSE, FALSE, error);
+  g_autoptr(CrepitusStoreDb) db = crepitus_sqlite_connect (path, FALSE, FALSE, error);
   g_autofree char *pragma = NULL;
 
   if (db == NULL)
     return FALSE;
   /* PRAGMAs take no parameters; the value is an integer of ours. */
   pragma = g_strdup_printf ("PRAGMA user_version = %u", version);
-  return exec (db, pragma, error);
+  return crepitus_sqlite_exec (db, pragma, error);
 }
 
 gboolean
 crepitus_store_testing_create_foreign (const char  *path,
                                        GError     **error)
 {
-  g_autoptr(CrepitusStoreDb) db = db_connect (path, FALSE, TRUE, error);
+  g_autoptr(CrepitusStoreDb) db = crepitus_sqlite_connect (path, FALSE, TRUE, error);
 
   return db != NULL &&
-         exec (db, "CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('bread');",
-               error);
+         crepitus_sqlite_exec (db, "CREATE TABLE recipes (name TEXT); "
+                                   "INSERT INTO recipes VALUES ('bread');", error);
 }
 
 void
@@ -3195,10 +3177,11 @@ crepitus_store_testing_hold_lock (const char *path,
                                   int         ready_fd,
                                   int         release_fd)
 {
-  g_autoptr(CrepitusStoreDb) db = db_connect (path, FALSE, FALSE, NULL);
+  g_autoptr(CrepitusStoreDb) db = crepitus_sqlite_connect (path, FALSE, FALSE, NULL);
   char byte = 0;
 
-  if (db == NULL || !exec (db, "BEGIN EXCLUSIVE", NULL) || write (ready_fd, &byte, 1) != 1)
+  if (db == NULL || !crepitus_sqlite_exec (db, "BEGIN EXCLUSIVE", NULL) ||
+      write (ready_fd, &byte, 1) != 1)
     _exit (1);
   /* Hold the lock until the parent closes its end. */
   while (read (release_fd, &byte, 1) > 0)
