@@ -273,6 +273,11 @@ void     crepitus_sqlite_words_match_function (sqlite3_context                 *
 
 /* Search */
 
+/* How many matches outside the first word of the family name a page of search results may
+ * sort before it scans the list's order instead (0: always scan). */
+#define CREPITUS_SQLITE_SEARCH_SORT_LIMIT 500
+extern guint crepitus_sqlite_search_sort_limit;
+
 gboolean   crepitus_sqlite_count_patients  (CrepitusStoreDb     *db,
                                             const char * const  *typed,
                                             guint               *count,

@@ -3,8 +3,7 @@
  * Every connection runs in WAL mode with synchronous=FULL, so a commit that returned is on
  * the disk and survives a crash or a power loss; foreign keys are on; a write waits for
  * another program's lock up to the busy timeout. Values are always bound, never spliced into
- * SQL; the only SQL built at run time are PRAGMAs (which take no parameters) in test hooks,
- * from integers.
+ * SQL.
  */
 #define G_LOG_DOMAIN "crepitus-store-sqlite"
 
@@ -1443,15 +1442,14 @@ crepitus_sqlite_find_by_name (CrepitusStoreDb  *db,
  * birth_date (not recorded first), id, an index of its own. A typed word matches a patient
  * when it starts a word of the keys. Counting uses the FTS5 index; a page comes from the
  * first of three plans that fits:
- *  - a typed word starts few words outside the head (of at most SEARCH_SORT_LIMIT
- *    patients): its matches are a range of the order (the head) plus few others; merge the
- *    first rows of the range with the others, sorted;
+ *  - a typed word starts few words outside the head (of at most
+ *    crepitus_sqlite_search_sort_limit patients): its matches are a range of the order (the
+ *    head) plus few others; merge the first rows of the range with the others, sorted;
  *  - few matches in all (each word common, but not together): sort them;
  *  - otherwise every typed word is common outside the head, where it is spread over the
  *    order, and so are their matches: scan the order and stop at the page. */
 
-#define SEARCH_SORT_LIMIT 500
-static guint search_sort_limit = SEARCH_SORT_LIMIT;   /* tests change it */
+guint crepitus_sqlite_search_sort_limit = CREPITUS_SQLITE_SEARCH_SORT_LIMIT;   /* tests change it */
 #define PATIENT_ORDER "family_key, given_key, birth_date, id"
 #define WORDS_MATCH(typed) \
   "crepitus_words_match (" typed ", family_key, given_key, mrn_key)"
@@ -1584,11 +1582,11 @@ choose_plan (CrepitusStoreDb     *db,
              int                 *driver,
              GError             **error)
 {
-  gint64 fewest = search_sort_limit, n;
+  gint64 fewest = crepitus_sqlite_search_sort_limit, n;
 
   *plan = PLAN_SCAN;
   *driver = -1;
-  if (search_sort_limit == 0)
+  if (crepitus_sqlite_search_sort_limit == 0)
     return TRUE;
 
   for (int i = 0; typed[i] != NULL; i++)
@@ -1607,9 +1605,9 @@ choose_plan (CrepitusStoreDb     *db,
   if (*plan == PLAN_MERGE)
     return TRUE;
 
-  if ((n = count_up_to (db, NULL, typed, search_sort_limit, error)) < 0)
+  if ((n = count_up_to (db, NULL, typed, crepitus_sqlite_search_sort_limit, error)) < 0)
     return FALSE;
-  if (n <= search_sort_limit)
+  if (n <= crepitus_sqlite_search_sort_limit)
     *plan = PLAN_SORT;
   return TRUE;
 }
@@ -3041,150 +3039,3 @@ const CrepitusStoreBackend crepitus_store_sqlite_backend = {
   .backup = crepitus_sqlite_backup,
   .restore = crepitus_sqlite_restore,
 };
-
-/* Test hooks */
-
-void
-crepitus_store_testing_set_busy_timeout (CrepitusStore *self,
-                                         int            milliseconds)
-{
-  sqlite3_busy_timeout (crepitus_store_get_db (self)->sqlite, milliseconds);
-}
-
-gboolean
-crepitus_store_testing_limit_pages (CrepitusStore  *self,
-                                    gint64          extra_pages,
-                                    GError        **error)
-{
-  CrepitusStoreDb *db = crepitus_store_get_db (self);
-  g_autofree char *pragma = NULL;
-  gint64 pages, limit;
-
-  if (!crepitus_sqlite_query_int (db, "PRAGMA page_count", &pages, error))
-    return FALSE;
-  /* PRAGMAs take no parameters; the value is an integer of ours. */
-  pragma = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT, pages + extra_pages);
-  return crepitus_sqlite_query_int (db, pragma, &limit, error);
-}
-
-void
-crepitus_store_testing_set_search_sort_limit (guint limit)
-{
-  search_sort_limit = limit != G_MAXUINT ? limit : SEARCH_SORT_LIMIT;
-}
-
-gboolean
-crepitus_store_testing_begin_bulk (CrepitusStore  *self,
-                                   GError        **error)
-{
-  CrepitusStoreDb *db = crepitus_store_get_db (self);
-
-  g_return_val_if_fail (!db->bulk, FALSE);
-  if (!crepitus_sqlite_exec (db, "BEGIN IMMEDIATE", error))
-    return FALSE;
-  db->bulk = TRUE;
-  return TRUE;
-}
-
-gboolean
-crepitus_store_testing_end_bulk (CrepitusStore  *self,
-                                 GError        **error)
-{
-  CrepitusStoreDb *db = crepitus_store_get_db (self);
-
-  g_return_val_if_fail (db->bulk, FALSE);
-  db->bulk = FALSE;
-  return crepitus_sqlite_exec (db, "COMMIT", error);
-}
-
-gint64
-crepitus_store_testing_count_rows (CrepitusStore *self,
-                                   const char    *table)
-{
-  CrepitusStoreDb *db = crepitus_store_get_db (self);
-  const char *sql;
-  gint64 count = -1;
-
-  if (g_str_equal (table, "patients"))
-    sql = "SELECT count(*) FROM patients";
-  else if (g_str_equal (table, "assessments"))
-    sql = "SELECT count(*) FROM assessments";
-  else if (g_str_equal (table, "factors"))
-    sql = "SELECT count(*) FROM factors";
-  else if (g_str_equal (table, "audit"))
-    sql = "SELECT count(*) FROM audit";
-  else
-    g_return_val_if_reached (-1);
-
-  if (!crepitus_sqlite_query_int (db, sql, &count, NULL))
-    return -1;
-  return count;
-}
-
-gint64
-crepitus_store_testing_file_version (const char *path)
-{
-  g_autoptr(CrepitusStoreDb) db = crepitus_sqlite_connect (path, TRUE, FALSE, NULL);
-  gint64 version = -1;
-
-  if (db == NULL || !crepitus_sqlite_query_int (db, "PRAGMA user_version", &version, NULL))
-    return -1;
-  return version;
-}
-
-gboolean
-crepitus_store_testing_create_at (const char  *path,
-                                  guint        version,
-                                  GError     **error)
-{
-  g_autoptr(CrepitusStoreDb) db = NULL;
-
-  g_return_val_if_fail (version <= G_N_ELEMENTS (migrations), FALSE);
-
-  db = crepitus_sqlite_connect (path, FALSE, TRUE, error);
-  return db != NULL && crepitus_sqlite_configure (db, FALSE, error) &&
-         crepitus_sqlite_migrate (db, 0, version, TRUE, error);
-}
-
-gboolean
-crepitus_store_testing_set_version (const char  *path,
-                                    guint        version,
-                                    GError     **error)
-{
-  g_autoptr(CrepitusStoreDb) db = crepitus_sqlite_connect (path, FALSE, FALSE, error);
-  g_autofree char *pragma = NULL;
-
-  if (db == NULL)
-    return FALSE;
-  /* PRAGMAs take no parameters; the value is an integer of ours. */
-  pragma = g_strdup_printf ("PRAGMA user_version = %u", version);
-  return crepitus_sqlite_exec (db, pragma, error);
-}
-
-gboolean
-crepitus_store_testing_create_foreign (const char  *path,
-                                       GError     **error)
-{
-  g_autoptr(CrepitusStoreDb) db = crepitus_sqlite_connect (path, FALSE, TRUE, error);
-
-  return db != NULL &&
-         crepitus_sqlite_exec (db, "CREATE TABLE recipes (name TEXT); "
-                                   "INSERT INTO recipes VALUES ('bread');", error);
-}
-
-void
-crepitus_store_testing_hold_lock (const char *path,
-                                  int         ready_fd,
-                                  int         release_fd)
-{
-  g_autoptr(CrepitusStoreDb) db = crepitus_sqlite_connect (path, FALSE, FALSE, NULL);
-  char byte = 0;
-
-  if (db == NULL || !crepitus_sqlite_exec (db, "BEGIN EXCLUSIVE", NULL) ||
-      write (ready_fd, &byte, 1) != 1)
-    _exit (1);
-  /* Hold the lock until the parent closes its end. */
-  while (read (release_fd, &byte, 1) > 0)
-    ;
-  _exit (0);
-}
