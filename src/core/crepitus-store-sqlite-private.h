@@ -1,5 +1,10 @@
-/* crepitus-store-sqlite-private.h — what the SQLite backend's source files share: the open
- * database, its errors and statement helpers, and the parts of the backend table
+/* crepitus-store-sqlite-private.h — what the source files of the SQLite backend share
+ *
+ * The backend is a file per seam: crepitus-store-sqlite.c (its table, errors, statements and
+ * transactions), -schema.c (creating, opening, checking and migrating the file), -records.c
+ * (patients, assessments, factors, signing, the audit log), -search.c (search keys and the
+ * plans that search them) and -backup.c (backup and restore). Each group below is defined
+ * in the file it names.
  *
  * Values are always bound, never spliced into SQL. Statements come from
  * crepitus_sqlite_prepare, which keeps them for the life of the connection: step them with
@@ -18,6 +23,7 @@ G_BEGIN_DECLS
 /* "CREP" in the header of every Crepitus database (PRAGMA application_id). */
 #define DATABASE_APPLICATION_ID 0x43524550
 
+/* The columns of a patient's fields, in the order of CrepitusStorePatientField. */
 #define PATIENT_COLUMNS "mrn, family_name, given_name, birth_date, sex, language"
 
 typedef struct _FileLock FileLock;
@@ -32,7 +38,7 @@ struct _CrepitusStoreDb
   guint       bulk : 1;     /* tests: every transaction is a savepoint of one outer one */
 };
 
-/* Errors */
+/* Errors (crepitus-store-sqlite.c) */
 
 /* A record that a statement may not find. */
 typedef enum
@@ -60,7 +66,7 @@ gboolean crepitus_sqlite_not_found       (CrepitusStoreDb       *db,
                                           gint64                 id,
                                           GError               **error);
 
-/* Statements */
+/* Statements (crepitus-store-sqlite.c) */
 
 /* The connection's statement for @sql, a static string, prepared on first use. */
 sqlite3_stmt *crepitus_sqlite_prepare      (CrepitusStoreDb       *db,
@@ -109,7 +115,7 @@ gboolean      crepitus_sqlite_query_int    (CrepitusStoreDb       *db,
                                             gint64                *result,
                                             GError               **error);
 
-/* Opening, migrations and checks */
+/* Opening, checks and migrations (crepitus-store-sqlite-schema.c) */
 
 /* A connection to @path, with the settings every connection has. */
 CrepitusStoreDb *crepitus_sqlite_connect         (const char              *path,
@@ -149,7 +155,7 @@ CrepitusStoreDb *crepitus_sqlite_open            (const char              *path,
 gboolean         crepitus_sqlite_check_integrity (CrepitusStoreDb         *db,
                                                   GError                 **error);
 
-/* Patients */
+/* Patients (crepitus-store-sqlite-records.c) */
 
 gint64           crepitus_sqlite_insert_patient     (CrepitusStoreDb            *db,
                                                      CrepitusPatient            *patient,
@@ -178,7 +184,7 @@ GArray          *crepitus_sqlite_find_by_name       (CrepitusStoreDb            
                                                      const char                 *birth_date,
                                                      GError                    **error);
 
-/* Assessments and their factors */
+/* Assessments and their factors (crepitus-store-sqlite-records.c) */
 
 gboolean            crepitus_sqlite_earliest_date     (CrepitusStoreDb               *db,
                                                        gint64                         patient_id,
@@ -209,7 +215,7 @@ GArray             *crepitus_sqlite_list_assessments  (CrepitusStoreDb          
                                                        gint64                         patient_id,
                                                        GError                       **error);
 
-/* Signing and the audit log */
+/* Signing and the audit log (crepitus-store-sqlite-records.c) */
 
 /* The clinician every later write is audited as. */
 void       crepitus_sqlite_set_clinician         (CrepitusStoreDb               *db,
@@ -234,7 +240,7 @@ GPtrArray *crepitus_sqlite_list_audit            (CrepitusStoreDb               
                                                   gint64                         assessment_id,
                                                   GError                       **error);
 
-/* Search keys */
+/* Search keys (crepitus-store-sqlite-search.c) */
 
 /* The search keys of a patient: the names and MRN folded by crepitus_search_fold, kept with
  * the patient and in the FTS5 table patient_words. */
@@ -271,7 +277,7 @@ void     crepitus_sqlite_words_match_function (sqlite3_context                 *
                                                int                              argc,
                                                sqlite3_value                  **argv);
 
-/* Search */
+/* Search (crepitus-store-sqlite-search.c) */
 
 /* How many matches outside the first word of the family name a page of search results may
  * sort before it scans the list's order instead (0: always scan). */
@@ -294,7 +300,7 @@ gboolean   crepitus_sqlite_find_patient    (CrepitusStoreDb     *db,
                                             guint               *position,
                                             GError             **error);
 
-/* Backup and restore */
+/* Backup and restore (crepitus-store-sqlite-backup.c) */
 
 gboolean crepitus_sqlite_backup  (CrepitusStoreDb  *db,
                                   const char       *path,
