@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <glib/gstdio.h>
 
-#include "crepitus-store-private.h"
+#include "crepitus-store-testing.h"
 #include "bench-util.h"
 
 #define PAGE 50

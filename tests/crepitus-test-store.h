@@ -3,7 +3,7 @@
 
 #include <glib/gstdio.h>
 
-#include "crepitus-store-private.h"
+#include "crepitus-store-testing.h"
 #include "crepitus-test-util.h"
 
 G_BEGIN_DECLS
