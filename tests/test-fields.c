@@ -524,6 +524,27 @@ test_version_2_migrated (void)
   crepitus_test_remove_tree (tmpdir);
 }
 
+/* The positions the store and its backends name are those of the table of fields. */
+static void
+test_store_positions (void)
+{
+  const CrepitusField *patient = crepitus_fields (CREPITUS_RECORD_PATIENT, NULL);
+  const CrepitusField *assessment = crepitus_fields (CREPITUS_RECORD_ASSESSMENT, NULL);
+  guint n_patient, n_assessment, n_factor;
+
+  g_assert_cmpstr (patient[CREPITUS_STORE_PATIENT_MRN].column, ==, "mrn");
+  g_assert_cmpstr (patient[CREPITUS_STORE_PATIENT_FAMILY_NAME].column, ==, "family_name");
+  g_assert_cmpstr (patient[CREPITUS_STORE_PATIENT_GIVEN_NAME].column, ==, "given_name");
+  g_assert_cmpstr (patient[CREPITUS_STORE_PATIENT_BIRTH_DATE].column, ==, "birth_date");
+  g_assert_cmpstr (assessment[CREPITUS_STORE_ASSESSMENT_DATE].column, ==, "date");
+  crepitus_fields (CREPITUS_RECORD_PATIENT, &n_patient);
+  crepitus_fields (CREPITUS_RECORD_ASSESSMENT, &n_assessment);
+  crepitus_fields (CREPITUS_RECORD_FACTOR, &n_factor);
+  g_assert_cmpuint (n_patient, ==, CREPITUS_STORE_N_PATIENT_FIELDS);
+  g_assert_cmpuint (n_assessment, ==, CREPITUS_STORE_N_ASSESSMENT_FIELDS);
+  g_assert_cmpuint (n_factor, ==, CREPITUS_STORE_N_FACTOR_FIELDS);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -556,6 +577,7 @@ main (int   argc,
   g_test_add_func ("/crepitus/fields/sign-needs-complete-screen", test_sign_needs_complete_screen);
   g_test_add_func ("/crepitus/fields/checks-hold-against-table", test_checks_hold_against_table);
   g_test_add_func ("/crepitus/fields/version-2-migrated", test_version_2_migrated);
+  g_test_add_func ("/crepitus/fields/store-positions", test_store_positions);
 
   return g_test_run ();
 }

@@ -1,11 +1,13 @@
 /* crepitus-store-private.h — the store's backend interface and value encoding
  *
- * CrepitusStore (crepitus-store.c) owns the model side: which field changed, the §6 rules,
- * autosave, import matching. A backend owns the storage: SQL, transactions, and turning its
- * failures into CREPITUS_STORE_ERROR. Values cross the boundary as GVariant: %NULL for not
- * recorded, "s" for text (catalog keys, dates, JSON arrays of keys, measures JSON) and "x"
- * for integers. One backend exists today (SQLite); a PostgreSQL one would implement the same
- * table.
+ * CrepitusStore (crepitus-store*.c) owns the model side: which field changed, the rules of the
+ * table of fields, autosave, import matching, turning models into rows and back. A backend
+ * owns the storage: SQL, transactions, and turning its failures into CREPITUS_STORE_ERROR. It
+ * takes and returns plain values only — rows of GVariant, one per field of the table
+ * (crepitus-fields.h), whose columns it stores: %NULL for not recorded, "s" for text (catalog
+ * keys, dates, JSON arrays of keys, measures JSON) and "x" for integers. It never sees a
+ * model object and never calls back into the store. One backend exists today (SQLite); a
+ * PostgreSQL one would implement the same table.
  */
 #pragma once
 
@@ -73,19 +75,6 @@ gboolean  crepitus_store_set_value    (const CrepitusField  *field,
                                        GVariant             *value,
                                        GError              **error);
 
-#define crepitus_store_patient_get_value(patient, field) \
-  crepitus_store_get_value (&crepitus_fields (CREPITUS_RECORD_PATIENT, NULL)[(field)], G_OBJECT (patient))
-#define crepitus_store_patient_set_value(patient, field, value, error) \
-  crepitus_store_set_value (&crepitus_fields (CREPITUS_RECORD_PATIENT, NULL)[(field)], G_OBJECT (patient), (value), (error))
-#define crepitus_store_assessment_get_value(assessment, field) \
-  crepitus_store_get_value (&crepitus_fields (CREPITUS_RECORD_ASSESSMENT, NULL)[(field)], G_OBJECT (assessment))
-#define crepitus_store_assessment_set_value(assessment, field, value, error) \
-  crepitus_store_set_value (&crepitus_fields (CREPITUS_RECORD_ASSESSMENT, NULL)[(field)], G_OBJECT (assessment), (value), (error))
-#define crepitus_store_factor_get_value(record, field) \
-  crepitus_store_get_value (&crepitus_fields (CREPITUS_RECORD_FACTOR, NULL)[(field)], G_OBJECT (record))
-#define crepitus_store_factor_set_value(record, field, value, error) \
-  crepitus_store_set_value (&crepitus_fields (CREPITUS_RECORD_FACTOR, NULL)[(field)], G_OBJECT (record), (value), (error))
-
 /* The table's rule for @field of @object, as a CREPITUS_STORE_ERROR_INVALID "PATH: PROBLEM;
  * nothing was stored"; and for every field of @record. */
 gboolean  crepitus_store_check_field  (const CrepitusField  *field,
@@ -102,6 +91,25 @@ gboolean  crepitus_store_refuse       (GError              **error,
                                        const char           *format,
                                        ...);
 
+/* A stored record as plain values, which is all a backend sees of the model: one value per
+ * field of the record's table (crepitus-fields.h), in the table's order, %NULL when not
+ * recorded. */
+typedef struct
+{
+  gint64     id;           /* -1 until stored */
+  char      *factor;       /* factor records: the factor's key */
+  guint      n_values;
+  GVariant  *values[];
+} CrepitusStoreRow;
+
+/* A new row of @record with every value not recorded. */
+CrepitusStoreRow *crepitus_store_row_new         (CrepitusRecord           record);
+void              crepitus_store_row_free        (CrepitusStoreRow        *row);
+/* Whether the row records nothing (a factor record that is not assessed, for one). */
+gboolean          crepitus_store_row_is_empty    (const CrepitusStoreRow  *row);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrepitusStoreRow, crepitus_store_row_free)
+
 /* What makes a stored assessment read-only. */
 typedef struct
 {
@@ -115,6 +123,45 @@ void      crepitus_store_assessment_state_clear (CrepitusStoreAssessmentState *s
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CrepitusStoreAssessmentState,
                                   crepitus_store_assessment_state_clear)
+
+/* A stored assessment as plain values: its fields, its patient, what it amends, its signing
+ * state and its stored factor records. */
+typedef struct
+{
+  CrepitusStoreRow             *row;
+  gint64                        patient_id;
+  gint64                        amends;     /* -1: none */
+  CrepitusStoreAssessmentState  state;
+  GPtrArray                    *factors;    /* CrepitusStoreRow of each factor stored */
+} CrepitusStoreAssessmentRow;
+
+void      crepitus_store_assessment_row_free    (CrepitusStoreAssessmentRow *row);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrepitusStoreAssessmentRow, crepitus_store_assessment_row_free)
+
+/* Model and rows (crepitus-store-values.c): the row of @object, and @object filled from a row
+ * (refusing, naming the field, a stored value no model can hold). */
+CrepitusStoreRow *crepitus_store_row_from_object (CrepitusRecord           record,
+                                                  GObject                 *object);
+gboolean          crepitus_store_row_to_object   (const CrepitusStoreRow  *row,
+                                                  CrepitusRecord           record,
+                                                  GObject                 *object,
+                                                  GError                 **error);
+
+/* The models of stored rows, refused with the database's path when a value cannot be held. */
+CrepitusPatient    *crepitus_store_patient_from_row    (CrepitusStore                     *self,
+                                                        const CrepitusStoreRow            *row,
+                                                        GError                           **error);
+/* The patients of @rows (CrepitusStoreRow, consumed; %NULL passes an error through). */
+GPtrArray          *crepitus_store_patients_from_rows  (CrepitusStore                     *self,
+                                                        GPtrArray                         *rows,
+                                                        GError                           **error);
+CrepitusAssessment *crepitus_store_assessment_from_row (CrepitusStore                     *self,
+                                                        const CrepitusStoreAssessmentRow  *row,
+                                                        CrepitusPatient                   *patient,
+                                                        GError                           **error);
+/* The rows of the eight factor records of @assessment, in checklist order. */
+GPtrArray          *crepitus_store_factor_rows         (CrepitusAssessment                *assessment);
 
 typedef enum
 {
@@ -143,17 +190,17 @@ typedef struct
   void                (*rollback)          (CrepitusStoreDb         *db);
 
   gint64              (*insert_patient)    (CrepitusStoreDb         *db,
-                                            CrepitusPatient         *patient,
+                                            const CrepitusStoreRow  *patient,
                                             GError                 **error);
   gboolean            (*update_patient)    (CrepitusStoreDb         *db,
                                             gint64                   id,
                                             CrepitusStorePatientField field,
                                             GVariant                *value,
                                             GError                 **error);
-  CrepitusPatient    *(*load_patient)      (CrepitusStoreDb         *db,
+  CrepitusStoreRow   *(*load_patient)      (CrepitusStoreDb         *db,
                                             gint64                   id,
                                             GError                 **error);
-  /* Every patient (CrepitusPatient), by id. */
+  /* Every patient (CrepitusStoreRow), by id. */
   GPtrArray          *(*list_patients)     (CrepitusStoreDb         *db,
                                             GError                 **error);
   /* Ids of patients whose MRN is @mrn. */
@@ -173,10 +220,12 @@ typedef struct
                                             char                   **date,
                                             GError                 **error);
 
-  /* Inserts the assessment with its non-empty factors. */
+  /* Inserts the assessment with its factor records (CrepitusStoreRow; the empty ones are not
+   * stored). */
   gint64              (*insert_assessment) (CrepitusStoreDb         *db,
                                             gint64                   patient_id,
-                                            CrepitusAssessment      *assessment,
+                                            const CrepitusStoreRow  *assessment,
+                                            GPtrArray               *factors,
                                             GError                 **error);
   gboolean            (*update_assessment) (CrepitusStoreDb         *db,
                                             gint64                   id,
@@ -190,13 +239,12 @@ typedef struct
   /* Writes the record (deleting its row when it is empty). */
   gboolean            (*save_factor)       (CrepitusStoreDb         *db,
                                             gint64                   assessment_id,
-                                            CrepitusFactorRecord    *record,
+                                            const CrepitusStoreRow  *record,
                                             GError                 **error);
-  /* The assessment with @id; its patient is loaded when @patient is %NULL. */
-  CrepitusAssessment *(*load_assessment)   (CrepitusStoreDb         *db,
-                                            gint64                   id,
-                                            CrepitusPatient         *patient,
-                                            GError                 **error);
+  /* The assessment with @id, its factor records and its state. */
+  CrepitusStoreAssessmentRow *(*load_assessment) (CrepitusStoreDb   *db,
+                                                  gint64             id,
+                                                  GError           **error);
   /* Ids of the patient's assessments by date, then id. */
   GArray             *(*list_assessments)  (CrepitusStoreDb         *db,
                                             gint64                   patient_id,
@@ -211,6 +259,7 @@ typedef struct
                                             const char * const      *typed,
                                             guint                   *count,
                                             GError                 **error);
+  /* The patients (CrepitusStoreRow) of a page. */
   GPtrArray          *(*search_patients)   (CrepitusStoreDb         *db,
                                             const char * const      *typed,
                                             guint                    offset,

@@ -80,7 +80,7 @@ check_screen_complete (CrepitusStore  *self,
   g_auto(GStrv) not_asked = NULL;
   g_autofree char *list = NULL;
 
-  assessment = crepitus_store_get_backend (self)->load_assessment (crepitus_store_get_db (self), id, NULL, error);
+  assessment = crepitus_store_load_assessment (self, id, error);
   if (assessment == NULL)
     return FALSE;
   not_asked = crepitus_assessment_dup_red_flags_not_asked (assessment);

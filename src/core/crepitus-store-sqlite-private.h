@@ -20,11 +20,30 @@
 
 G_BEGIN_DECLS
 
+/* Now, as every timestamp of the file is written: ISO 8601 UTC with milliseconds. */
+#define NOW "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+
 /* "CREP" in the header of every Crepitus database (PRAGMA application_id). */
 #define DATABASE_APPLICATION_ID 0x43524550
 
-/* The columns of a patient's fields, in the order of CrepitusStorePatientField. */
-#define PATIENT_COLUMNS "mrn, family_name, given_name, birth_date, sex, language"
+/* SQL from the table of fields (crepitus-store-sqlite.c). Only the table's column names, which
+ * are constants, are put into SQL this way; values are always bound. Each result is interned
+ * (it lives as long as the program), as the statement cache wants its keys. */
+
+/* The columns of @record's fields, comma-separated, in the table's order. */
+const char      *crepitus_sqlite_columns    (CrepitusRecord  record);
+/* "SELECT <columns> FROM <table> WHERE id = ?1" (patients and assessments). */
+const char      *crepitus_sqlite_select_sql (CrepitusRecord  record);
+/* "UPDATE <table> SET <column of @field> = ?1, updated_at = now WHERE id = ?2". */
+const char      *crepitus_sqlite_update_sql (CrepitusRecord  record,
+                                             guint           field);
+/* The INSERT of a patient (the fields, then the three search keys: ?1…?N+3) or of an
+ * assessment (the patient id, then the fields: ?1…?N+1). */
+const char      *crepitus_sqlite_insert_sql (CrepitusRecord  record);
+/* The concatenation of the strings up to %NULL. */
+G_GNUC_NULL_TERMINATED
+const char      *crepitus_sqlite_sql        (const char     *first,
+                                             ...);
 
 typedef struct _FileLock FileLock;
 
@@ -158,20 +177,20 @@ gboolean         crepitus_sqlite_check_integrity (CrepitusStoreDb         *db,
 /* Patients (crepitus-store-sqlite-records.c) */
 
 gint64           crepitus_sqlite_insert_patient     (CrepitusStoreDb            *db,
-                                                     CrepitusPatient            *patient,
+                                                     const CrepitusStoreRow     *patient,
                                                      GError                    **error);
 gboolean         crepitus_sqlite_update_patient     (CrepitusStoreDb            *db,
                                                      gint64                      id,
                                                      CrepitusStorePatientField   field,
                                                      GVariant                   *value,
                                                      GError                    **error);
-CrepitusPatient *crepitus_sqlite_load_patient       (CrepitusStoreDb            *db,
+CrepitusStoreRow *crepitus_sqlite_load_patient      (CrepitusStoreDb            *db,
                                                      gint64                      id,
                                                      GError                    **error);
 GPtrArray       *crepitus_sqlite_list_patients      (CrepitusStoreDb            *db,
                                                      GError                    **error);
-/* Every patient the bound @stmt (id, then PATIENT_COLUMNS) returns, in its order; @stmt is
- * reset. */
+/* Every patient (CrepitusStoreRow) the bound @stmt (id, then crepitus_sqlite_columns)
+ * returns, in its order; @stmt is reset. */
 GPtrArray       *crepitus_sqlite_patients_from_rows (CrepitusStoreDb            *db,
                                                      sqlite3_stmt               *stmt,
                                                      GError                    **error);
@@ -192,7 +211,8 @@ gboolean            crepitus_sqlite_earliest_date     (CrepitusStoreDb          
                                                        GError                       **error);
 gint64              crepitus_sqlite_insert_assessment (CrepitusStoreDb               *db,
                                                        gint64                         patient_id,
-                                                       CrepitusAssessment            *assessment,
+                                                       const CrepitusStoreRow        *assessment,
+                                                       GPtrArray                     *factors,
                                                        GError                       **error);
 gboolean            crepitus_sqlite_update_assessment (CrepitusStoreDb               *db,
                                                        gint64                         id,
@@ -205,12 +225,11 @@ gboolean            crepitus_sqlite_move_assessment   (CrepitusStoreDb          
                                                        GError                       **error);
 gboolean            crepitus_sqlite_save_factor       (CrepitusStoreDb               *db,
                                                        gint64                         assessment_id,
-                                                       CrepitusFactorRecord          *record,
+                                                       const CrepitusStoreRow        *record,
                                                        GError                       **error);
-CrepitusAssessment *crepitus_sqlite_load_assessment   (CrepitusStoreDb               *db,
-                                                       gint64                         id,
-                                                       CrepitusPatient               *patient,
-                                                       GError                       **error);
+CrepitusStoreAssessmentRow *crepitus_sqlite_load_assessment (CrepitusStoreDb  *db,
+                                                             gint64            id,
+                                                             GError          **error);
 GArray             *crepitus_sqlite_list_assessments  (CrepitusStoreDb               *db,
                                                        gint64                         patient_id,
                                                        GError                       **error);

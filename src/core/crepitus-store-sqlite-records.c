@@ -7,17 +7,6 @@
 
 #include "crepitus-store-sqlite-private.h"
 
-#define NOW "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
-
-/* A stored value the model refuses: the file was changed outside Crepitus. */
-static gboolean
-stored_value_error (CrepitusStoreDb  *db,
-                    GError          **error)
-{
-  g_prefix_error (error, _("%s: a stored value cannot be read: "), db->path);
-  return FALSE;
-}
-
 /* The audit log: one row for each write, in the write's transaction. */
 
 void
@@ -101,54 +90,35 @@ audit (CrepitusStoreDb  *db,
 
 /* Patients */
 
-/* The column of each field, as the audit log names it. */
-static const char * const patient_columns[CREPITUS_STORE_N_PATIENT_FIELDS] = {
-  [CREPITUS_STORE_PATIENT_MRN] = "mrn",
-  [CREPITUS_STORE_PATIENT_FAMILY_NAME] = "family_name",
-  [CREPITUS_STORE_PATIENT_GIVEN_NAME] = "given_name",
-  [CREPITUS_STORE_PATIENT_BIRTH_DATE] = "birth_date",
-  [CREPITUS_STORE_PATIENT_SEX] = "sex",
-  [CREPITUS_STORE_PATIENT_LANGUAGE] = "language",
-};
-
-static const char * const patient_updates[CREPITUS_STORE_N_PATIENT_FIELDS] = {
-#define UPDATE(column) "UPDATE patients SET " column " = ?1, updated_at = " NOW " WHERE id = ?2"
-  [CREPITUS_STORE_PATIENT_MRN] = UPDATE ("mrn"),
-  [CREPITUS_STORE_PATIENT_FAMILY_NAME] = UPDATE ("family_name"),
-  [CREPITUS_STORE_PATIENT_GIVEN_NAME] = UPDATE ("given_name"),
-  [CREPITUS_STORE_PATIENT_BIRTH_DATE] = UPDATE ("birth_date"),
-  [CREPITUS_STORE_PATIENT_SEX] = UPDATE ("sex"),
-  [CREPITUS_STORE_PATIENT_LANGUAGE] = UPDATE ("language"),
-#undef UPDATE
-};
+/* The text of a stored text value, or %NULL. */
+static const char *
+text_of (GVariant *value)
+{
+  return value != NULL ? g_variant_get_string (value, NULL) : NULL;
+}
 
 gint64
-crepitus_sqlite_insert_patient (CrepitusStoreDb  *db,
-                                CrepitusPatient  *patient,
-                                GError          **error)
+crepitus_sqlite_insert_patient (CrepitusStoreDb         *db,
+                                const CrepitusStoreRow  *patient,
+                                GError                 **error)
 {
   g_auto(CrepitusSqliteSearchKeys) keys = { NULL };
+  guint n = patient->n_values;
   sqlite3_stmt *stmt;
   gint64 id;
 
-  stmt = crepitus_sqlite_prepare (db, "INSERT INTO patients (" PATIENT_COLUMNS ", family_key, "
-                                      "given_key, mrn_key, created_at, updated_at) "
-                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-                                      NOW ", " NOW ")", error);
+  stmt = crepitus_sqlite_prepare (db, crepitus_sqlite_insert_sql (CREPITUS_RECORD_PATIENT), error);
   if (stmt == NULL)
     return -1;
-  for (guint field = 0; field < CREPITUS_STORE_N_PATIENT_FIELDS; field++)
-    {
-      g_autoptr(GVariant) value = crepitus_store_patient_get_value (patient, field);
-
-      crepitus_sqlite_bind_value (stmt, field + 1, value);
-    }
-  crepitus_sqlite_search_keys_init (&keys, crepitus_patient_get_family_name (patient),
-                                    crepitus_patient_get_given_name (patient),
-                                    crepitus_patient_get_mrn (patient));
-  crepitus_sqlite_bind_text (stmt, 7, keys.family);
-  crepitus_sqlite_bind_text (stmt, 8, keys.given);
-  crepitus_sqlite_bind_text (stmt, 9, keys.mrn);
+  for (guint field = 0; field < n; field++)
+    crepitus_sqlite_bind_value (stmt, field + 1, patient->values[field]);
+  crepitus_sqlite_search_keys_init (&keys,
+                                    text_of (patient->values[CREPITUS_STORE_PATIENT_FAMILY_NAME]),
+                                    text_of (patient->values[CREPITUS_STORE_PATIENT_GIVEN_NAME]),
+                                    text_of (patient->values[CREPITUS_STORE_PATIENT_MRN]));
+  crepitus_sqlite_bind_text (stmt, n + 1, keys.family);
+  crepitus_sqlite_bind_text (stmt, n + 2, keys.given);
+  crepitus_sqlite_bind_text (stmt, n + 3, keys.mrn);
   if (!crepitus_sqlite_step_done (db, stmt, error))
     return -1;
   id = sqlite3_last_insert_rowid (db->sqlite);
@@ -225,9 +195,9 @@ crepitus_sqlite_update_patient (CrepitusStoreDb            *db,
   g_autoptr(GVariant) old_value = NULL;
   gboolean changed;
 
-  if (!update_column (db, "SELECT " PATIENT_COLUMNS " FROM patients WHERE id = ?1",
-                      patient_updates[field], CREPITUS_SQLITE_PATIENT, id, field, value,
-                      &old_value, &changed, error))
+  if (!update_column (db, crepitus_sqlite_select_sql (CREPITUS_RECORD_PATIENT),
+                      crepitus_sqlite_update_sql (CREPITUS_RECORD_PATIENT, field),
+                      CREPITUS_SQLITE_PATIENT, id, field, value, &old_value, &changed, error))
     return FALSE;
   if (!changed)
     return TRUE;
@@ -236,50 +206,49 @@ crepitus_sqlite_update_patient (CrepitusStoreDb            *db,
        field == CREPITUS_STORE_PATIENT_GIVEN_NAME) &&
       !crepitus_sqlite_refresh_search_keys (db, id, TRUE, error))
     return FALSE;
-  return audit (db, "update", "patient", id, patient_columns[field], old_value, value, error);
+  return audit (db, "update", "patient", id,
+                crepitus_fields (CREPITUS_RECORD_PATIENT, NULL)[field].column, old_value, value,
+                error);
 }
 
-/* The patient in the current row of @stmt: id, then the fields in order. */
-static CrepitusPatient *
-patient_from_row (CrepitusStoreDb  *db,
-                  sqlite3_stmt     *stmt,
-                  GError          **error)
+/* The row of @record in the current row of @stmt: the id, then the fields in the table's
+ * order from column @first. */
+static CrepitusStoreRow *
+row_from_statement (CrepitusStoreDb  *db,
+                    sqlite3_stmt     *stmt,
+                    CrepitusRecord    record,
+                    int               first,
+                    GError          **error)
 {
-  g_autoptr(CrepitusPatient) patient = crepitus_patient_new ();
+  g_autoptr(CrepitusStoreRow) row = crepitus_store_row_new (record);
 
-  for (guint field = 0; field < CREPITUS_STORE_N_PATIENT_FIELDS; field++)
-    {
-      g_autoptr(GVariant) value = NULL;
-
-      if (!crepitus_sqlite_column_value (db, stmt, field + 1, &value, error))
-        return NULL;
-      if (!crepitus_store_patient_set_value (patient, field, value, error))
-        {
-          stored_value_error (db, error);
-          return NULL;
-        }
-    }
-  crepitus_patient_set_id (patient, sqlite3_column_int64 (stmt, 0));
-  return g_steal_pointer (&patient);
+  for (guint field = 0; field < row->n_values; field++)
+    if (!crepitus_sqlite_column_value (db, stmt, first + field, &row->values[field], error))
+      return NULL;
+  row->id = sqlite3_column_int64 (stmt, 0);
+  return g_steal_pointer (&row);
 }
 
-CrepitusPatient *
+CrepitusStoreRow *
 crepitus_sqlite_load_patient (CrepitusStoreDb  *db,
                               gint64            id,
                               GError          **error)
 {
-  sqlite3_stmt *stmt = crepitus_sqlite_prepare (db, "SELECT id, " PATIENT_COLUMNS " FROM patients "
-                                                    "WHERE id = ?1", error);
-  CrepitusPatient *patient;
+  sqlite3_stmt *stmt = crepitus_sqlite_prepare (db, crepitus_sqlite_sql ("SELECT id, ",
+                                                                         crepitus_sqlite_columns (CREPITUS_RECORD_PATIENT),
+                                                                         " FROM patients WHERE id = ?1",
+                                                                         NULL),
+                                                error);
+  CrepitusStoreRow *row;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   if (!crepitus_sqlite_step_record (db, stmt, CREPITUS_SQLITE_PATIENT, id, error))
     return NULL;
-  patient = patient_from_row (db, stmt, error);
+  row = row_from_statement (db, stmt, CREPITUS_RECORD_PATIENT, 1, error);
   crepitus_sqlite_reset (stmt);
-  return patient;
+  return row;
 }
 
 GPtrArray *
@@ -287,19 +256,19 @@ crepitus_sqlite_patients_from_rows (CrepitusStoreDb  *db,
                                     sqlite3_stmt     *stmt,
                                     GError          **error)
 {
-  g_autoptr(GPtrArray) patients = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) patients = g_ptr_array_new_with_free_func ((GDestroyNotify) crepitus_store_row_free);
   int rc;
 
   while ((rc = crepitus_sqlite_step_row (db, stmt, error)) == SQLITE_ROW)
     {
-      CrepitusPatient *patient = patient_from_row (db, stmt, error);
+      CrepitusStoreRow *row = row_from_statement (db, stmt, CREPITUS_RECORD_PATIENT, 1, error);
 
-      if (patient == NULL)
+      if (row == NULL)
         {
           crepitus_sqlite_reset (stmt);
           return NULL;
         }
-      g_ptr_array_add (patients, patient);
+      g_ptr_array_add (patients, row);
     }
   return rc == SQLITE_DONE ? g_steal_pointer (&patients) : NULL;
 }
@@ -308,8 +277,11 @@ GPtrArray *
 crepitus_sqlite_list_patients (CrepitusStoreDb  *db,
                                GError          **error)
 {
-  sqlite3_stmt *stmt = crepitus_sqlite_prepare (db, "SELECT id, " PATIENT_COLUMNS " FROM patients "
-                                                    "ORDER BY id", error);
+  sqlite3_stmt *stmt = crepitus_sqlite_prepare (db, crepitus_sqlite_sql ("SELECT id, ",
+                                                                         crepitus_sqlite_columns (CREPITUS_RECORD_PATIENT),
+                                                                         " FROM patients ORDER BY id",
+                                                                         NULL),
+                                                error);
 
   return stmt != NULL ? crepitus_sqlite_patients_from_rows (db, stmt, error) : NULL;
 }
@@ -391,72 +363,8 @@ crepitus_sqlite_earliest_date (CrepitusStoreDb  *db,
 
 /* Assessments */
 
-#define ASSESSMENT_COLUMNS \
-  "date, clinician, side, location, sound, frequency, duration_weeks, provoking_movements, " \
-  "pain_score, symptoms, red_flags, red_flags_absent, history, scoliosis, lordosis, "        \
-  "pelvic_tilt, kyphosis, forward_head, posture_notes, measures, notes, review_weeks"
-
 /* Signing: who, when, the amendment that replaced it, the one it amends, entered in error. */
 #define STATUS_COLUMNS "signed_by, signed_at, superseded_by, amends, entered_in_error"
-
-/* The column of each field, as the audit log names it. */
-static const char * const assessment_columns[CREPITUS_STORE_N_ASSESSMENT_FIELDS] = {
-  [CREPITUS_STORE_ASSESSMENT_DATE] = "date",
-  [CREPITUS_STORE_ASSESSMENT_CLINICIAN] = "clinician",
-  [CREPITUS_STORE_ASSESSMENT_SIDE] = "side",
-  [CREPITUS_STORE_ASSESSMENT_LOCATION] = "location",
-  [CREPITUS_STORE_ASSESSMENT_SOUND] = "sound",
-  [CREPITUS_STORE_ASSESSMENT_FREQUENCY] = "frequency",
-  [CREPITUS_STORE_ASSESSMENT_DURATION_WEEKS] = "duration_weeks",
-  [CREPITUS_STORE_ASSESSMENT_PROVOKING_MOVEMENTS] = "provoking_movements",
-  [CREPITUS_STORE_ASSESSMENT_PAIN_SCORE] = "pain_score",
-  [CREPITUS_STORE_ASSESSMENT_SYMPTOMS] = "symptoms",
-  [CREPITUS_STORE_ASSESSMENT_HISTORY] = "history",
-  [CREPITUS_STORE_ASSESSMENT_RED_FLAGS] = "red_flags",
-  [CREPITUS_STORE_ASSESSMENT_RED_FLAGS_ABSENT] = "red_flags_absent",
-  [CREPITUS_STORE_ASSESSMENT_SCOLIOSIS] = "scoliosis",
-  [CREPITUS_STORE_ASSESSMENT_LORDOSIS] = "lordosis",
-  [CREPITUS_STORE_ASSESSMENT_PELVIC_TILT] = "pelvic_tilt",
-  [CREPITUS_STORE_ASSESSMENT_KYPHOSIS] = "kyphosis",
-  [CREPITUS_STORE_ASSESSMENT_FORWARD_HEAD] = "forward_head",
-  [CREPITUS_STORE_ASSESSMENT_POSTURE_NOTES] = "posture_notes",
-  [CREPITUS_STORE_ASSESSMENT_MEASURES] = "measures",
-  [CREPITUS_STORE_ASSESSMENT_NOTES] = "notes",
-  [CREPITUS_STORE_ASSESSMENT_REVIEW_WEEKS] = "review_weeks",
-};
-
-static const char * const factor_columns[CREPITUS_STORE_N_FACTOR_FIELDS] = {
-  [CREPITUS_STORE_FACTOR_JUDGEMENT] = "judgement",
-  [CREPITUS_STORE_FACTOR_FINDINGS] = "findings",
-  [CREPITUS_STORE_FACTOR_NOTES] = "notes",
-};
-
-static const char * const assessment_updates[CREPITUS_STORE_N_ASSESSMENT_FIELDS] = {
-#define UPDATE(column) "UPDATE assessments SET " column " = ?1, updated_at = " NOW " WHERE id = ?2"
-  [CREPITUS_STORE_ASSESSMENT_DATE] = UPDATE ("date"),
-  [CREPITUS_STORE_ASSESSMENT_CLINICIAN] = UPDATE ("clinician"),
-  [CREPITUS_STORE_ASSESSMENT_SIDE] = UPDATE ("side"),
-  [CREPITUS_STORE_ASSESSMENT_LOCATION] = UPDATE ("location"),
-  [CREPITUS_STORE_ASSESSMENT_SOUND] = UPDATE ("sound"),
-  [CREPITUS_STORE_ASSESSMENT_FREQUENCY] = UPDATE ("frequency"),
-  [CREPITUS_STORE_ASSESSMENT_DURATION_WEEKS] = UPDATE ("duration_weeks"),
-  [CREPITUS_STORE_ASSESSMENT_PROVOKING_MOVEMENTS] = UPDATE ("provoking_movements"),
-  [CREPITUS_STORE_ASSESSMENT_PAIN_SCORE] = UPDATE ("pain_score"),
-  [CREPITUS_STORE_ASSESSMENT_SYMPTOMS] = UPDATE ("symptoms"),
-  [CREPITUS_STORE_ASSESSMENT_HISTORY] = UPDATE ("history"),
-  [CREPITUS_STORE_ASSESSMENT_RED_FLAGS] = UPDATE ("red_flags"),
-  [CREPITUS_STORE_ASSESSMENT_RED_FLAGS_ABSENT] = UPDATE ("red_flags_absent"),
-  [CREPITUS_STORE_ASSESSMENT_SCOLIOSIS] = UPDATE ("scoliosis"),
-  [CREPITUS_STORE_ASSESSMENT_LORDOSIS] = UPDATE ("lordosis"),
-  [CREPITUS_STORE_ASSESSMENT_PELVIC_TILT] = UPDATE ("pelvic_tilt"),
-  [CREPITUS_STORE_ASSESSMENT_KYPHOSIS] = UPDATE ("kyphosis"),
-  [CREPITUS_STORE_ASSESSMENT_FORWARD_HEAD] = UPDATE ("forward_head"),
-  [CREPITUS_STORE_ASSESSMENT_POSTURE_NOTES] = UPDATE ("posture_notes"),
-  [CREPITUS_STORE_ASSESSMENT_MEASURES] = UPDATE ("measures"),
-  [CREPITUS_STORE_ASSESSMENT_NOTES] = UPDATE ("notes"),
-  [CREPITUS_STORE_ASSESSMENT_REVIEW_WEEKS] = UPDATE ("review_weeks"),
-#undef UPDATE
-};
 
 /* Runs @stmt, which changes assessment @id: not found when it changed no row. */
 static gboolean
@@ -473,13 +381,14 @@ step_changed (CrepitusStoreDb  *db,
 /* Writes the record (deleting its row when it is empty); @audited: one audit row for each
  * changed field (an assessment's insert row covers the factors stored with it). */
 static gboolean
-save_factor (CrepitusStoreDb       *db,
-             gint64                 assessment_id,
-             CrepitusFactorRecord  *record,
-             gboolean               audited,
-             GError               **error)
+save_factor (CrepitusStoreDb         *db,
+             gint64                   assessment_id,
+             const CrepitusStoreRow  *record,
+             gboolean                 audited,
+             GError                 **error)
 {
-  const char *key = crepitus_factor_record_get_key (record);
+  const CrepitusField *fields = crepitus_fields (CREPITUS_RECORD_FACTOR, NULL);
+  const char *key = record->factor;
   GVariant *old_values[CREPITUS_STORE_N_FACTOR_FIELDS] = { NULL };
   GVariant *new_values[CREPITUS_STORE_N_FACTOR_FIELDS] = { NULL };
   gboolean changed = FALSE, ok = FALSE;
@@ -508,7 +417,8 @@ save_factor (CrepitusStoreDb       *db,
 
   for (guint field = 0; field < CREPITUS_STORE_N_FACTOR_FIELDS; field++)
     {
-      new_values[field] = crepitus_store_factor_get_value (record, field);
+      new_values[field] = record->values[field] != NULL ? g_variant_ref (record->values[field])
+                                                        : NULL;
       changed |= !same_value (old_values[field], new_values[field]);
     }
 
@@ -526,7 +436,7 @@ save_factor (CrepitusStoreDb       *db,
       goto out;
     }
 
-  if (crepitus_factor_record_is_empty (record))
+  if (crepitus_store_row_is_empty (record))
     {
       stmt = crepitus_sqlite_prepare (db, "DELETE FROM factors "
                                           "WHERE assessment_id = ?1 AND factor = ?2", error);
@@ -556,7 +466,7 @@ save_factor (CrepitusStoreDb       *db,
   for (guint field = 0; audited && ok && field < CREPITUS_STORE_N_FACTOR_FIELDS; field++)
     if (!same_value (old_values[field], new_values[field]))
       {
-        g_autofree char *name = g_strconcat (key, ".", factor_columns[field], NULL);
+        g_autofree char *name = g_strconcat (key, ".", fields[field].column, NULL);
 
         ok = audit (db, "update", "factor", assessment_id, name, old_values[field],
                     new_values[field], error);
@@ -572,50 +482,39 @@ out:
 }
 
 gboolean
-crepitus_sqlite_save_factor (CrepitusStoreDb       *db,
-                             gint64                 assessment_id,
-                             CrepitusFactorRecord  *record,
-                             GError               **error)
+crepitus_sqlite_save_factor (CrepitusStoreDb         *db,
+                             gint64                   assessment_id,
+                             const CrepitusStoreRow  *record,
+                             GError                 **error)
 {
   return save_factor (db, assessment_id, record, TRUE, error);
 }
 
 gint64
-crepitus_sqlite_insert_assessment (CrepitusStoreDb     *db,
-                                   gint64               patient_id,
-                                   CrepitusAssessment  *assessment,
-                                   GError             **error)
+crepitus_sqlite_insert_assessment (CrepitusStoreDb         *db,
+                                   gint64                   patient_id,
+                                   const CrepitusStoreRow  *assessment,
+                                   GPtrArray               *factors,
+                                   GError                 **error)
 {
-  guint n_factors;
-  const CrepitusFactor *factors = crepitus_catalog_factors (&n_factors);
   sqlite3_stmt *stmt;
   gint64 id;
 
-  stmt = crepitus_sqlite_prepare (db, "INSERT INTO assessments (patient_id, " ASSESSMENT_COLUMNS
-                                      ", created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-                                      "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-                                      "?19, ?20, ?21, ?22, ?23, " NOW ", " NOW ")", error);
+  stmt = crepitus_sqlite_prepare (db, crepitus_sqlite_insert_sql (CREPITUS_RECORD_ASSESSMENT),
+                                  error);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, patient_id);
-  for (guint field = 0; field < CREPITUS_STORE_N_ASSESSMENT_FIELDS; field++)
-    {
-      g_autoptr(GVariant) value = crepitus_store_assessment_get_value (assessment, field);
-
-      crepitus_sqlite_bind_value (stmt, field + 2, value);
-    }
+  for (guint field = 0; field < assessment->n_values; field++)
+    crepitus_sqlite_bind_value (stmt, field + 2, assessment->values[field]);
   if (!crepitus_sqlite_step_done (db, stmt, error))
     return -1;
   id = sqlite3_last_insert_rowid (db->sqlite);
 
-  for (guint i = 0; i < n_factors; i++)
-    {
-      CrepitusFactorRecord *record = crepitus_assessment_get_factor (assessment, factors[i].key);
-
-      if (!crepitus_factor_record_is_empty (record) &&
-          !save_factor (db, id, record, FALSE, error))
-        return -1;
-    }
+  for (guint i = 0; factors != NULL && i < factors->len; i++)
+    if (!crepitus_store_row_is_empty (factors->pdata[i]) &&
+        !save_factor (db, id, factors->pdata[i], FALSE, error))
+      return -1;
   if (!audit (db, "insert", "assessment", id, NULL, NULL, NULL, error))
     return -1;
   return id;
@@ -631,13 +530,14 @@ crepitus_sqlite_update_assessment (CrepitusStoreDb               *db,
   g_autoptr(GVariant) old_value = NULL;
   gboolean changed;
 
-  if (!update_column (db, "SELECT " ASSESSMENT_COLUMNS " FROM assessments WHERE id = ?1",
-                      assessment_updates[field], CREPITUS_SQLITE_ASSESSMENT, id, field, value,
-                      &old_value, &changed, error))
+  if (!update_column (db, crepitus_sqlite_select_sql (CREPITUS_RECORD_ASSESSMENT),
+                      crepitus_sqlite_update_sql (CREPITUS_RECORD_ASSESSMENT, field),
+                      CREPITUS_SQLITE_ASSESSMENT, id, field, value, &old_value, &changed, error))
     return FALSE;
   return !changed ||
-         audit (db, "update", "assessment", id, assessment_columns[field], old_value, value,
-                error);
+         audit (db, "update", "assessment", id,
+                crepitus_fields (CREPITUS_RECORD_ASSESSMENT, NULL)[field].column, old_value,
+                value, error);
 }
 
 gboolean
@@ -669,112 +569,83 @@ crepitus_sqlite_move_assessment (CrepitusStoreDb  *db,
          audit (db, "update", "assessment", id, "patient_id", old_value, new_value, error);
 }
 
-static gboolean
-load_factors (CrepitusStoreDb     *db,
-              CrepitusAssessment  *assessment,
-              gint64               id,
-              GError             **error)
+/* The stored factor records (CrepitusStoreRow) of assessment @id. */
+static GPtrArray *
+load_factors (CrepitusStoreDb  *db,
+              gint64            id,
+              GError          **error)
 {
-  sqlite3_stmt *stmt = crepitus_sqlite_prepare (db, "SELECT factor, judgement, findings, notes "
-                                                    "FROM factors WHERE assessment_id = ?1", error);
+  g_autoptr(GPtrArray) factors = g_ptr_array_new_with_free_func ((GDestroyNotify) crepitus_store_row_free);
+  sqlite3_stmt *stmt;
   int rc;
 
+  stmt = crepitus_sqlite_prepare (db, crepitus_sqlite_sql ("SELECT assessment_id, factor, ",
+                                                           crepitus_sqlite_columns (CREPITUS_RECORD_FACTOR),
+                                                           " FROM factors WHERE assessment_id = ?1",
+                                                           NULL),
+                                  error);
   if (stmt == NULL)
-    return FALSE;
+    return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   while ((rc = crepitus_sqlite_step_row (db, stmt, error)) == SQLITE_ROW)
     {
-      const char *key = (const char *) sqlite3_column_text (stmt, 0);
-      CrepitusFactorRecord *record;
+      CrepitusStoreRow *row = row_from_statement (db, stmt, CREPITUS_RECORD_FACTOR, 2, error);
 
-      if (key == NULL || crepitus_catalog_factor (key) == NULL)
+      if (row == NULL)
         {
           crepitus_sqlite_reset (stmt);
-          return crepitus_sqlite_set_error_code (db->path, SQLITE_CORRUPT, _("an unknown factor"),
-                                                 error);
+          return NULL;
         }
-      record = crepitus_assessment_get_factor (assessment, key);
-      for (guint field = 0; field < CREPITUS_STORE_N_FACTOR_FIELDS; field++)
-        {
-          g_autoptr(GVariant) value = NULL;
-
-          if (!crepitus_sqlite_column_value (db, stmt, field + 1, &value, error))
-            {
-              crepitus_sqlite_reset (stmt);
-              return FALSE;
-            }
-          if (!crepitus_store_factor_set_value (record, field, value, error))
-            {
-              crepitus_sqlite_reset (stmt);
-              return stored_value_error (db, error);
-            }
-        }
+      row->factor = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      g_ptr_array_add (factors, row);
     }
-  return rc == SQLITE_DONE;
+  return rc == SQLITE_DONE ? g_steal_pointer (&factors) : NULL;
 }
 
-CrepitusAssessment *
+CrepitusStoreAssessmentRow *
 crepitus_sqlite_load_assessment (CrepitusStoreDb  *db,
                                  gint64            id,
-                                 CrepitusPatient  *patient,
                                  GError          **error)
 {
-  g_autoptr(CrepitusAssessment) assessment = NULL;
-  g_autoptr(CrepitusPatient) loaded = NULL;
-  const int status = 1 + CREPITUS_STORE_N_ASSESSMENT_FIELDS;
+  g_autoptr(CrepitusStoreAssessmentRow) row = g_new0 (CrepitusStoreAssessmentRow, 1);
+  guint n_fields;
+  int status;
   sqlite3_stmt *stmt;
-  gint64 patient_id;
 
-  stmt = crepitus_sqlite_prepare (db, "SELECT patient_id, " ASSESSMENT_COLUMNS ", " STATUS_COLUMNS
-                                      " FROM assessments WHERE id = ?1", error);
+  crepitus_fields (CREPITUS_RECORD_ASSESSMENT, &n_fields);
+  status = 2 + n_fields;
+  stmt = crepitus_sqlite_prepare (db, crepitus_sqlite_sql ("SELECT id, patient_id, ",
+                                                           crepitus_sqlite_columns (CREPITUS_RECORD_ASSESSMENT),
+                                                           ", " STATUS_COLUMNS
+                                                           " FROM assessments WHERE id = ?1",
+                                                           NULL),
+                                  error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   if (!crepitus_sqlite_step_record (db, stmt, CREPITUS_SQLITE_ASSESSMENT, id, error))
     return NULL;
 
-  patient_id = sqlite3_column_int64 (stmt, 0);
-  assessment = crepitus_assessment_new (NULL);
-  for (guint field = 0; field < CREPITUS_STORE_N_ASSESSMENT_FIELDS; field++)
+  row->row = row_from_statement (db, stmt, CREPITUS_RECORD_ASSESSMENT, 2, error);
+  if (row->row == NULL)
     {
-      g_autoptr(GVariant) value = NULL;
-
-      if (!crepitus_sqlite_column_value (db, stmt, field + 1, &value, error))
-        {
-          crepitus_sqlite_reset (stmt);
-          return NULL;
-        }
-      if (!crepitus_store_assessment_set_value (assessment, field, value, error))
-        {
-          crepitus_sqlite_reset (stmt);
-          stored_value_error (db, error);
-          return NULL;
-        }
+      crepitus_sqlite_reset (stmt);
+      return NULL;
     }
-  crepitus_assessment_set_signed_by (assessment,
-                                     (const char *) sqlite3_column_text (stmt, status));
-  crepitus_assessment_set_signed_at (assessment,
-                                     (const char *) sqlite3_column_text (stmt, status + 1));
-  if (sqlite3_column_type (stmt, status + 2) != SQLITE_NULL)
-    crepitus_assessment_set_superseded_by (assessment, sqlite3_column_int64 (stmt, status + 2));
-  if (sqlite3_column_type (stmt, status + 3) != SQLITE_NULL)
-    crepitus_assessment_set_amends (assessment, sqlite3_column_int64 (stmt, status + 3));
-  crepitus_assessment_set_entered_in_error (assessment, sqlite3_column_int (stmt, status + 4));
+  row->patient_id = sqlite3_column_int64 (stmt, 1);
+  row->state.signed_by = g_strdup ((const char *) sqlite3_column_text (stmt, status));
+  row->state.signed_at = g_strdup ((const char *) sqlite3_column_text (stmt, status + 1));
+  row->state.superseded_by = sqlite3_column_type (stmt, status + 2) != SQLITE_NULL
+                             ? sqlite3_column_int64 (stmt, status + 2) : -1;
+  row->amends = sqlite3_column_type (stmt, status + 3) != SQLITE_NULL
+                ? sqlite3_column_int64 (stmt, status + 3) : -1;
+  row->state.entered_in_error = sqlite3_column_int (stmt, status + 4);
   crepitus_sqlite_reset (stmt);
 
-  if (!load_factors (db, assessment, id, error))
+  row->factors = load_factors (db, id, error);
+  if (row->factors == NULL)
     return NULL;
-
-  if (patient == NULL)
-    {
-      loaded = crepitus_sqlite_load_patient (db, patient_id, error);
-      if (loaded == NULL)
-        return NULL;
-      patient = loaded;
-    }
-  crepitus_assessment_set_patient (assessment, patient);
-  crepitus_assessment_set_id (assessment, id);
-  return g_steal_pointer (&assessment);
+  return g_steal_pointer (&row);
 }
 
 GArray *
@@ -870,10 +741,15 @@ crepitus_sqlite_amend_assessment (CrepitusStoreDb  *db,
   gint64 new_id;
 
   /* A copy of every field and factor, dated as the original; unsigned. */
-  stmt = crepitus_sqlite_prepare (db, "INSERT INTO assessments (patient_id, " ASSESSMENT_COLUMNS
-                                      ", amends, created_at, updated_at) "
-                                      "SELECT patient_id, " ASSESSMENT_COLUMNS ", id, " NOW ", "
-                                      NOW " FROM assessments WHERE id = ?1", error);
+  stmt = crepitus_sqlite_prepare (db, crepitus_sqlite_sql ("INSERT INTO assessments (patient_id, ",
+                                                           crepitus_sqlite_columns (CREPITUS_RECORD_ASSESSMENT),
+                                                           ", amends, created_at, updated_at) "
+                                                           "SELECT patient_id, ",
+                                                           crepitus_sqlite_columns (CREPITUS_RECORD_ASSESSMENT),
+                                                           ", id, " NOW ", " NOW
+                                                           " FROM assessments WHERE id = ?1",
+                                                           NULL),
+                                  error);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, id);

@@ -492,7 +492,7 @@ crepitus_sqlite_search_patients (CrepitusStoreDb     *db,
                                  guint                limit,
                                  GError             **error)
 {
-  g_autoptr(GPtrArray) patients = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) patients = g_ptr_array_new_with_free_func ((GDestroyNotify) crepitus_store_row_free);
   g_autofree char *joined = g_strjoinv (" ", (char **) typed);
   SearchPlan plan = PLAN_SCAN;
   sqlite3_stmt *stmt;
@@ -513,7 +513,7 @@ crepitus_sqlite_search_patients (CrepitusStoreDb     *db,
       ids = merge_ids (head, rest, offset, limit);
       for (guint i = 0; i < ids->len; i++)
         {
-          CrepitusPatient *patient;
+          CrepitusStoreRow *patient;
 
           patient = crepitus_sqlite_load_patient (db, g_array_index (ids, gint64, i), error);
 
@@ -525,14 +525,23 @@ crepitus_sqlite_search_patients (CrepitusStoreDb     *db,
     }
 
   if (plan == PLAN_SORT)
-    stmt = crepitus_sqlite_prepare (db, "SELECT id, " PATIENT_COLUMNS " FROM patients WHERE id IN "
-                                        "(SELECT rowid FROM patient_words "
-                                        "WHERE patient_words MATCH ?4) AND " WORDS_MATCH ("?1")
-                                        " ORDER BY " PATIENT_ORDER " LIMIT ?2 OFFSET ?3", error);
+    stmt = crepitus_sqlite_prepare (db, crepitus_sqlite_sql ("SELECT id, ",
+                                                             crepitus_sqlite_columns (CREPITUS_RECORD_PATIENT),
+                                                             " FROM patients WHERE id IN "
+                                                             "(SELECT rowid FROM patient_words "
+                                                             "WHERE patient_words MATCH ?4) AND "
+                                                             WORDS_MATCH ("?1") " ORDER BY "
+                                                             PATIENT_ORDER " LIMIT ?2 OFFSET ?3",
+                                                             NULL),
+                                    error);
   else
-    stmt = crepitus_sqlite_prepare (db, "SELECT id, " PATIENT_COLUMNS " FROM patients "
-                                        "WHERE ?1 = '' OR " WORDS_MATCH ("?1")
-                                        " ORDER BY " PATIENT_ORDER " LIMIT ?2 OFFSET ?3", error);
+    stmt = crepitus_sqlite_prepare (db, crepitus_sqlite_sql ("SELECT id, ",
+                                                             crepitus_sqlite_columns (CREPITUS_RECORD_PATIENT),
+                                                             " FROM patients WHERE ?1 = '' OR "
+                                                             WORDS_MATCH ("?1") " ORDER BY "
+                                                             PATIENT_ORDER " LIMIT ?2 OFFSET ?3",
+                                                             NULL),
+                                    error);
   if (stmt == NULL)
     return NULL;
   crepitus_sqlite_bind_text (stmt, 1, joined);

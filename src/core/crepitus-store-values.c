@@ -239,3 +239,175 @@ crepitus_store_check_record (CrepitusRecord   record,
       return FALSE;
   return TRUE;
 }
+
+/* Rows */
+
+CrepitusStoreRow *
+crepitus_store_row_new (CrepitusRecord record)
+{
+  guint n_fields;
+  CrepitusStoreRow *row;
+
+  crepitus_fields (record, &n_fields);
+  row = g_malloc0 (sizeof (CrepitusStoreRow) + n_fields * sizeof (GVariant *));
+  row->id = -1;
+  row->n_values = n_fields;
+  return row;
+}
+
+void
+crepitus_store_row_free (CrepitusStoreRow *row)
+{
+  if (row == NULL)
+    return;
+  for (guint i = 0; i < row->n_values; i++)
+    g_clear_pointer (&row->values[i], g_variant_unref);
+  g_free (row->factor);
+  g_free (row);
+}
+
+gboolean
+crepitus_store_row_is_empty (const CrepitusStoreRow *row)
+{
+  for (guint i = 0; i < row->n_values; i++)
+    if (row->values[i] != NULL)
+      return FALSE;
+  return TRUE;
+}
+
+void
+crepitus_store_assessment_row_free (CrepitusStoreAssessmentRow *row)
+{
+  if (row == NULL)
+    return;
+  crepitus_store_row_free (row->row);
+  crepitus_store_assessment_state_clear (&row->state);
+  g_clear_pointer (&row->factors, g_ptr_array_unref);
+  g_free (row);
+}
+
+CrepitusStoreRow *
+crepitus_store_row_from_object (CrepitusRecord  record,
+                                GObject        *object)
+{
+  const CrepitusField *fields = crepitus_fields (record, NULL);
+  CrepitusStoreRow *row = crepitus_store_row_new (record);
+
+  for (guint i = 0; i < row->n_values; i++)
+    row->values[i] = crepitus_store_get_value (&fields[i], object);
+  if (record == CREPITUS_RECORD_FACTOR)
+    g_object_get (object, "key", &row->factor, NULL);
+  return row;
+}
+
+gboolean
+crepitus_store_row_to_object (const CrepitusStoreRow  *row,
+                              CrepitusRecord           record,
+                              GObject                 *object,
+                              GError                 **error)
+{
+  const CrepitusField *fields = crepitus_fields (record, NULL);
+
+  for (guint i = 0; i < row->n_values; i++)
+    if (!crepitus_store_set_value (&fields[i], object, row->values[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+/* A stored value the model refuses: the file was changed outside Crepitus. */
+static gpointer
+stored_value_error (CrepitusStore  *self,
+                    GError        **error)
+{
+  g_prefix_error (error, _("%s: a stored value cannot be read: "), crepitus_store_get_path (self));
+  return NULL;
+}
+
+CrepitusPatient *
+crepitus_store_patient_from_row (CrepitusStore           *self,
+                                 const CrepitusStoreRow  *row,
+                                 GError                 **error)
+{
+  g_autoptr(CrepitusPatient) patient = crepitus_patient_new ();
+
+  if (!crepitus_store_row_to_object (row, CREPITUS_RECORD_PATIENT, G_OBJECT (patient), error))
+    return stored_value_error (self, error);
+  crepitus_patient_set_id (patient, row->id);
+  return g_steal_pointer (&patient);
+}
+
+GPtrArray *
+crepitus_store_patients_from_rows (CrepitusStore  *self,
+                                   GPtrArray      *rows,
+                                   GError        **error)
+{
+  g_autoptr(GPtrArray) owned = rows;
+  g_autoptr(GPtrArray) patients = NULL;
+
+  if (rows == NULL)
+    return NULL;
+  patients = g_ptr_array_new_full (rows->len, g_object_unref);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CrepitusPatient *patient = crepitus_store_patient_from_row (self, rows->pdata[i], error);
+
+      if (patient == NULL)
+        return NULL;
+      g_ptr_array_add (patients, patient);
+    }
+  return g_steal_pointer (&patients);
+}
+
+CrepitusAssessment *
+crepitus_store_assessment_from_row (CrepitusStore                     *self,
+                                    const CrepitusStoreAssessmentRow  *row,
+                                    CrepitusPatient                   *patient,
+                                    GError                           **error)
+{
+  g_autoptr(CrepitusAssessment) assessment = crepitus_assessment_new (NULL);
+
+  if (!crepitus_store_row_to_object (row->row, CREPITUS_RECORD_ASSESSMENT, G_OBJECT (assessment),
+                                     error))
+    return stored_value_error (self, error);
+  for (guint i = 0; i < row->factors->len; i++)
+    {
+      CrepitusStoreRow *factor = row->factors->pdata[i];
+      CrepitusFactorRecord *record;
+
+      if (crepitus_catalog_factor (factor->factor) == NULL)
+        {
+          g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_CORRUPT,
+                       _("assessment.factors: unknown factor “%s”"),
+                       factor->factor != NULL ? factor->factor : "");
+          return stored_value_error (self, error);
+        }
+      record = crepitus_assessment_get_factor (assessment, factor->factor);
+      if (!crepitus_store_row_to_object (factor, CREPITUS_RECORD_FACTOR, G_OBJECT (record), error))
+        return stored_value_error (self, error);
+    }
+  crepitus_assessment_set_signed_by (assessment, row->state.signed_by);
+  crepitus_assessment_set_signed_at (assessment, row->state.signed_at);
+  crepitus_assessment_set_superseded_by (assessment, row->state.superseded_by);
+  crepitus_assessment_set_amends (assessment, row->amends);
+  crepitus_assessment_set_entered_in_error (assessment, row->state.entered_in_error);
+  crepitus_assessment_set_patient (assessment, patient);
+  crepitus_assessment_set_id (assessment, row->row->id);
+  return g_steal_pointer (&assessment);
+}
+
+GPtrArray *
+crepitus_store_factor_rows (CrepitusAssessment *assessment)
+{
+  guint n_factors;
+  const CrepitusFactor *factors = crepitus_catalog_factors (&n_factors);
+  GPtrArray *rows = g_ptr_array_new_full (n_factors, (GDestroyNotify) crepitus_store_row_free);
+
+  for (guint i = 0; i < n_factors; i++)
+    {
+      CrepitusFactorRecord *record = crepitus_assessment_get_factor (assessment, factors[i].key);
+
+      g_ptr_array_add (rows, crepitus_store_row_from_object (CREPITUS_RECORD_FACTOR,
+                                                             G_OBJECT (record)));
+    }
+  return rows;
+}

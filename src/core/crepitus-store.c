@@ -96,6 +96,66 @@ G_DEFINE_FINAL_TYPE (CrepitusStore, crepitus_store, G_TYPE_OBJECT)
 enum { WRITE_FAILED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
+/* Rows and models: the backend sees only rows (crepitus-store-values.c converts). */
+
+static CrepitusPatient *
+load_patient (CrepitusStore  *self,
+              gint64          id,
+              GError        **error)
+{
+  g_autoptr(CrepitusStoreRow) row = self->backend->load_patient (self->db, id, error);
+
+  return row != NULL ? crepitus_store_patient_from_row (self, row, error) : NULL;
+}
+
+/* The assessment stored with @id, of @patient (loaded when %NULL). */
+static CrepitusAssessment *
+load_assessment (CrepitusStore    *self,
+                 gint64            id,
+                 CrepitusPatient  *patient,
+                 GError          **error)
+{
+  g_autoptr(CrepitusStoreAssessmentRow) row = self->backend->load_assessment (self->db, id, error);
+  g_autoptr(CrepitusPatient) loaded = NULL;
+
+  if (row == NULL)
+    return NULL;
+  if (patient == NULL)
+    {
+      loaded = load_patient (self, row->patient_id, error);
+      if (loaded == NULL)
+        return NULL;
+      patient = loaded;
+    }
+  return crepitus_store_assessment_from_row (self, row, patient, error);
+}
+
+/* Inserts @assessment of stored patient @patient_id with its factor records. */
+static gint64
+backend_insert_assessment (CrepitusStore       *self,
+                           gint64               patient_id,
+                           CrepitusAssessment  *assessment,
+                           GError             **error)
+{
+  g_autoptr(CrepitusStoreRow) row = crepitus_store_row_from_object (CREPITUS_RECORD_ASSESSMENT,
+                                                                    G_OBJECT (assessment));
+  g_autoptr(GPtrArray) factors = crepitus_store_factor_rows (assessment);
+
+  return self->backend->insert_assessment (self->db, patient_id, row, factors, error);
+}
+
+static gint64
+backend_insert_patient (CrepitusStore    *self,
+                        CrepitusPatient  *patient,
+                        GError          **error)
+{
+  g_autoptr(CrepitusStoreRow) row = crepitus_store_row_from_object (CREPITUS_RECORD_PATIENT,
+                                                                    G_OBJECT (patient));
+
+  return self->backend->insert_patient (self->db, row, error);
+}
+
+
 gboolean
 crepitus_store_begin (CrepitusStore  *self,
                       GError        **error)
@@ -170,7 +230,7 @@ check_date_stored (CrepitusStore  *self,
   g_autoptr(CrepitusPatient) stored = NULL;
   const char *birth_date;
 
-  stored = self->backend->load_patient (self->db, patient_id, error);
+  stored = load_patient (self, patient_id, error);
   if (stored == NULL)
     return FALSE;
   birth_date = crepitus_patient_get_birth_date (stored);
@@ -210,11 +270,11 @@ insert_patient (CrepitusStore    *self,
   if (!crepitus_store_check_record (CREPITUS_RECORD_PATIENT, G_OBJECT (patient), error))
     return FALSE;
 
-  mrn = crepitus_store_patient_get_value (patient, CREPITUS_STORE_PATIENT_MRN);
+  mrn = crepitus_store_get_value (patient_field (CREPITUS_STORE_PATIENT_MRN), G_OBJECT (patient));
   if (!crepitus_store_begin (self, error))
     return FALSE;
   ok = check_patient_field_stored (self, -1, CREPITUS_STORE_PATIENT_MRN, mrn, error) &&
-       (id = self->backend->insert_patient (self->db, patient, error)) >= 0;
+       (id = backend_insert_patient (self, patient, error)) >= 0;
   if (!crepitus_store_finish (self, ok, error))
     return FALSE;
 
@@ -240,7 +300,7 @@ update_patient_fields (CrepitusStore              *self,
     return FALSE;
   for (guint i = 0; ok && i < n_fields; i++)
     {
-      g_autoptr(GVariant) value = crepitus_store_patient_get_value (patient, fields[i]);
+      g_autoptr(GVariant) value = crepitus_store_get_value (patient_field (fields[i]), G_OBJECT (patient));
 
       ok = check_patient_field_stored (self, id, fields[i], value, error) &&
            self->backend->update_patient (self->db, id, fields[i], value, error);
@@ -266,7 +326,7 @@ insert_assessment (CrepitusStore       *self,
     return FALSE;
   ok = check_date_stored (self, crepitus_patient_get_id (patient),
                           crepitus_assessment_get_date (assessment), error) &&
-       (id = self->backend->insert_assessment (self->db, crepitus_patient_get_id (patient),
+       (id = backend_insert_assessment (self, crepitus_patient_get_id (patient),
                                                assessment, error)) >= 0;
   if (!crepitus_store_finish (self, ok, error))
     return FALSE;
@@ -341,7 +401,7 @@ update_assessment (CrepitusStore          *self,
     ok = self->backend->move_assessment (self->db, id, crepitus_patient_get_id (patient), error);
   for (guint i = 0; ok && i < n_fields; i++)
     {
-      g_autoptr(GVariant) value = crepitus_store_assessment_get_value (assessment, fields[i]);
+      g_autoptr(GVariant) value = crepitus_store_get_value (assessment_field (fields[i]), G_OBJECT (assessment));
 
       if (fields[i] == CREPITUS_STORE_ASSESSMENT_DATE)
         ok = check_date_stored (self, crepitus_patient_get_id (patient),
@@ -349,7 +409,12 @@ update_assessment (CrepitusStore          *self,
       ok = ok && self->backend->update_assessment (self->db, id, fields[i], value, error);
     }
   for (guint i = 0; ok && i < n_factors; i++)
-    ok = self->backend->save_factor (self->db, id, factors[i], error);
+    {
+      g_autoptr(CrepitusStoreRow) row = crepitus_store_row_from_object (CREPITUS_RECORD_FACTOR,
+                                                                        G_OBJECT (factors[i]));
+
+      ok = self->backend->save_factor (self->db, id, row, error);
+    }
   return crepitus_store_finish (self, ok, error);
 }
 
@@ -500,7 +565,7 @@ crepitus_store_load_patient (CrepitusStore  *self,
                              GError        **error)
 {
   g_return_val_if_fail (CREPITUS_IS_STORE (self), NULL);
-  return self->backend->load_patient (self->db, id, error);
+  return load_patient (self, id, error);
 }
 
 GPtrArray *
@@ -508,7 +573,8 @@ crepitus_store_list_patients (CrepitusStore  *self,
                               GError        **error)
 {
   g_return_val_if_fail (CREPITUS_IS_STORE (self), NULL);
-  return self->backend->list_patients (self->db, error);
+  return crepitus_store_patients_from_rows (self, self->backend->list_patients (self->db, error),
+                                            error);
 }
 
 /* Search */
@@ -539,8 +605,11 @@ crepitus_store_search_patients (CrepitusStore  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   typed = typed_words (query);
-  return self->backend->search_patients (self->db, (const char * const *) typed, offset, limit,
-                                         error);
+  return crepitus_store_patients_from_rows (self,
+                                            self->backend->search_patients (self->db,
+                                                                            (const char * const *) typed,
+                                                                            offset, limit, error),
+                                            error);
 }
 
 gboolean
@@ -586,7 +655,7 @@ crepitus_store_load_assessment (CrepitusStore  *self,
                                 GError        **error)
 {
   g_return_val_if_fail (CREPITUS_IS_STORE (self), NULL);
-  return self->backend->load_assessment (self->db, id, NULL, error);
+  return load_assessment (self, id, NULL, error);
 }
 
 GPtrArray *
@@ -610,7 +679,7 @@ crepitus_store_list_assessments (CrepitusStore    *self,
   for (guint i = 0; i < ids->len; i++)
     {
       CrepitusAssessment *assessment =
-        self->backend->load_assessment (self->db, g_array_index (ids, gint64, i), patient, error);
+        load_assessment (self, g_array_index (ids, gint64, i), patient, error);
 
       if (assessment == NULL)
         return NULL;
@@ -837,7 +906,7 @@ match_patient (CrepitusStore    *self,
     }
 
   if (ids == NULL || ids->len == 0)
-    return self->backend->insert_patient (self->db, patient, error);
+    return backend_insert_patient (self, patient, error);
   if (ids->len > 1)
     {
       g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_CONFLICT,
@@ -847,14 +916,14 @@ match_patient (CrepitusStore    *self,
     }
 
   id = g_array_index (ids, gint64, 0);
-  stored = self->backend->load_patient (self->db, id, error);
+  stored = load_patient (self, id, error);
   if (stored == NULL)
     return -1;
 
   for (guint field = 0; field < CREPITUS_STORE_N_PATIENT_FIELDS; field++)
     {
-      g_autoptr(GVariant) ours = crepitus_store_patient_get_value (patient, field);
-      g_autoptr(GVariant) theirs = crepitus_store_patient_get_value (stored, field);
+      g_autoptr(GVariant) ours = crepitus_store_get_value (patient_field (field), G_OBJECT (patient));
+      g_autoptr(GVariant) theirs = crepitus_store_get_value (patient_field (field), G_OBJECT (stored));
 
       if (ours == NULL || (theirs != NULL && g_variant_equal (ours, theirs)))
         continue;
@@ -894,7 +963,7 @@ crepitus_store_import (CrepitusStore       *self,
     return -1;
   ok = (patient_id = match_patient (self, patient, error)) >= 0 &&
        check_date_stored (self, patient_id, crepitus_assessment_get_date (assessment), error) &&
-       (id = self->backend->insert_assessment (self->db, patient_id, assessment, error)) >= 0;
+       (id = backend_insert_assessment (self, patient_id, assessment, error)) >= 0;
   if (!crepitus_store_finish (self, ok, error))
     return -1;
 
@@ -1102,6 +1171,7 @@ crepitus_store_class_init (CrepitusStoreClass *klass)
 
   object_class->dispose = crepitus_store_dispose;
   object_class->finalize = crepitus_store_finalize;
+
 
   /**
    * CrepitusStore::write-failed:
