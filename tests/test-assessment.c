@@ -219,6 +219,7 @@ test_empty_text_is_not_recorded (void)
 static void
 test_dates (void)
 {
+  const CrepitusField *date_field = crepitus_field_find (CREPITUS_RECORD_ASSESSMENT, "date");
   g_autoptr(GError) error = NULL;
   g_autofree char *today = crepitus_date_today ();
   GDate date;
@@ -232,9 +233,9 @@ test_dates (void)
   g_assert_false (crepitus_date_parse (NULL, NULL));
   g_assert_false (crepitus_date_parse ("0000-01-01", NULL));
 
-  g_assert_true (crepitus_date_check (today, &error));
+  g_assert_true (crepitus_field_validate_text (date_field, NULL, today, &error));
   g_assert_no_error (error);
-  g_assert_false (crepitus_date_check ("9999-12-31", &error));
+  g_assert_false (crepitus_field_validate_text (date_field, NULL, "9999-12-31", &error));
   g_assert_nonnull (strstr (error->message, "after today"));
 }
 

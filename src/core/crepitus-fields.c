@@ -596,26 +596,3 @@ crepitus_date_today (void)
 
   return g_date_time_format (now, "%Y-%m-%d");
 }
-
-gboolean
-crepitus_family_name_check (const char  *name,
-                            GError     **error)
-{
-  return crepitus_field_validate_text (crepitus_field_find (CREPITUS_RECORD_PATIENT,
-                                                            "family-name"),
-                                       NULL, name != NULL ? name : "", error);
-}
-
-gboolean
-crepitus_date_check (const char  *text,
-                     GError     **error)
-{
-  if (crepitus_text_is_blank (text))
-    {
-      g_set_error (error, CREPITUS_FIELD_ERROR, CREPITUS_FIELD_ERROR_INVALID,
-                   _("\"%s\" is not a date of the form YYYY-MM-DD"), text != NULL ? text : "");
-      return FALSE;
-    }
-  return crepitus_field_validate_text (crepitus_field_find (CREPITUS_RECORD_ASSESSMENT, "date"),
-                                       NULL, text, error);
-}

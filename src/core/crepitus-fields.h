@@ -144,10 +144,4 @@ gboolean             crepitus_date_parse         (const char          *text,
 /* Today's local date as YYYY-MM-DD. */
 char                *crepitus_date_today         (void);
 
-/* crepitus_field_validate() of a patient's family name and of a date, for the forms. */
-gboolean             crepitus_family_name_check  (const char          *name,
-                                                  GError             **error);
-gboolean             crepitus_date_check         (const char          *text,
-                                                  GError             **error);
-
 G_END_DECLS
