@@ -357,6 +357,20 @@ crepitus_field_is_recorded (const CrepitusField *field,
 
 /* Validation */
 
+gboolean
+crepitus_path_error_valist (GError     **error,
+                            GQuark       domain,
+                            int          code,
+                            const char  *path,
+                            const char  *format,
+                            va_list      args)
+{
+  g_autofree char *problem = g_strdup_vprintf (format, args);
+
+  g_set_error (error, domain, code, "%s: %s", path, problem);
+  return FALSE;
+}
+
 G_GNUC_PRINTF (3, 4)
 static gboolean
 invalid (GError     **error,
@@ -364,15 +378,12 @@ invalid (GError     **error,
          const char  *format,
          ...)
 {
-  g_autofree char *problem = NULL;
   va_list args;
 
   va_start (args, format);
-  problem = g_strdup_vprintf (format, args);
+  crepitus_path_error_valist (error, CREPITUS_FIELD_ERROR, CREPITUS_FIELD_ERROR_INVALID, path,
+                              format, args);
   va_end (args);
-
-  g_set_error (error, CREPITUS_FIELD_ERROR, CREPITUS_FIELD_ERROR_INVALID, "%s: %s", path,
-               problem);
   return FALSE;
 }
 

@@ -14,6 +14,8 @@
  */
 #pragma once
 
+#include <stdarg.h>
+
 #include <glib-object.h>
 
 #include "crepitus-catalog.h"
@@ -127,6 +129,15 @@ gboolean             crepitus_field_validate_text (const CrepitusField *field,
 /* The problem alone, without the path, of an error from crepitus_field_validate() (what a
  * form shows under the field). */
 const char          *crepitus_field_error_problem (const GError        *error);
+
+/* Sets @error to "PATH: PROBLEM", as every message about a field of CLINICAL.md §6 reads, the
+ * problem made from @format; returns %FALSE. */
+gboolean             crepitus_path_error_valist  (GError             **error,
+                                                  GQuark               domain,
+                                                  int                  code,
+                                                  const char          *path,
+                                                  const char          *format,
+                                                  va_list              args) G_GNUC_PRINTF (5, 0);
 
 /* Whether @text is empty after Unicode whitespace (%NULL is). */
 gboolean             crepitus_text_is_blank      (const char          *text);

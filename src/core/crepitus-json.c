@@ -33,15 +33,12 @@ fail (Reader     *reader,
       const char *format,
       ...)
 {
-  g_autofree char *problem = NULL;
   va_list args;
 
   va_start (args, format);
-  problem = g_strdup_vprintf (format, args);
+  crepitus_path_error_valist (reader->error, CREPITUS_JSON_ERROR, CREPITUS_JSON_ERROR_INVALID,
+                              path, format, args);
   va_end (args);
-
-  g_set_error (reader->error, CREPITUS_JSON_ERROR, CREPITUS_JSON_ERROR_INVALID,
-               "%s: %s", path, problem);
   return FALSE;
 }
 

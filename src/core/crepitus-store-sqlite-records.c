@@ -185,6 +185,30 @@ update_column (CrepitusStoreDb       *db,
   return TRUE;
 }
 
+/* Writes @value into @field of patient or assessment @id when it differs from what is stored,
+ * with its audit row; @changed says whether it did. */
+static gboolean
+update_field (CrepitusStoreDb  *db,
+              CrepitusRecord    record,
+              gint64            id,
+              guint             field,
+              GVariant         *value,
+              gboolean         *changed,
+              GError          **error)
+{
+  gboolean patient = record == CREPITUS_RECORD_PATIENT;
+  g_autoptr(GVariant) old_value = NULL;
+
+  if (!update_column (db, crepitus_sqlite_select_sql (record),
+                      crepitus_sqlite_update_sql (record, field),
+                      patient ? CREPITUS_SQLITE_PATIENT : CREPITUS_SQLITE_ASSESSMENT, id, field,
+                      value, &old_value, changed, error))
+    return FALSE;
+  return !*changed ||
+         audit (db, "update", patient ? "patient" : "assessment", id,
+                crepitus_fields (record, NULL)[field].column, old_value, value, error);
+}
+
 gboolean
 crepitus_sqlite_update_patient (CrepitusStoreDb            *db,
                                 gint64                      id,
@@ -192,23 +216,15 @@ crepitus_sqlite_update_patient (CrepitusStoreDb            *db,
                                 GVariant                   *value,
                                 GError                    **error)
 {
-  g_autoptr(GVariant) old_value = NULL;
   gboolean changed;
 
-  if (!update_column (db, crepitus_sqlite_select_sql (CREPITUS_RECORD_PATIENT),
-                      crepitus_sqlite_update_sql (CREPITUS_RECORD_PATIENT, field),
-                      CREPITUS_SQLITE_PATIENT, id, field, value, &old_value, &changed, error))
+  if (!update_field (db, CREPITUS_RECORD_PATIENT, id, field, value, &changed, error))
     return FALSE;
-  if (!changed)
-    return TRUE;
-
-  if ((field == CREPITUS_STORE_PATIENT_MRN || field == CREPITUS_STORE_PATIENT_FAMILY_NAME ||
-       field == CREPITUS_STORE_PATIENT_GIVEN_NAME) &&
-      !crepitus_sqlite_refresh_search_keys (db, id, TRUE, error))
-    return FALSE;
-  return audit (db, "update", "patient", id,
-                crepitus_fields (CREPITUS_RECORD_PATIENT, NULL)[field].column, old_value, value,
-                error);
+  /* The search keys follow the names and the MRN. */
+  return !changed ||
+         (field != CREPITUS_STORE_PATIENT_MRN && field != CREPITUS_STORE_PATIENT_FAMILY_NAME &&
+          field != CREPITUS_STORE_PATIENT_GIVEN_NAME) ||
+         crepitus_sqlite_refresh_search_keys (db, id, TRUE, error);
 }
 
 /* The row of @record in the current row of @stmt: the id, then the fields in the table's
@@ -527,17 +543,9 @@ crepitus_sqlite_update_assessment (CrepitusStoreDb               *db,
                                    GVariant                      *value,
                                    GError                       **error)
 {
-  g_autoptr(GVariant) old_value = NULL;
   gboolean changed;
 
-  if (!update_column (db, crepitus_sqlite_select_sql (CREPITUS_RECORD_ASSESSMENT),
-                      crepitus_sqlite_update_sql (CREPITUS_RECORD_ASSESSMENT, field),
-                      CREPITUS_SQLITE_ASSESSMENT, id, field, value, &old_value, &changed, error))
-    return FALSE;
-  return !changed ||
-         audit (db, "update", "assessment", id,
-                crepitus_fields (CREPITUS_RECORD_ASSESSMENT, NULL)[field].column, old_value,
-                value, error);
+  return update_field (db, CREPITUS_RECORD_ASSESSMENT, id, field, value, &changed, error);
 }
 
 gboolean
