@@ -572,6 +572,32 @@ main (int   argc,
             g_test_add_data_func (name, example, test_same_verdict);
           }
       }
+  /* Every text field's longest value and one character more (é: characters, not bytes). */
+  for (CrepitusRecord record = 0; record < CREPITUS_N_RECORDS; record++)
+    {
+      guint n_fields;
+      const CrepitusField *fields = crepitus_fields (record, &n_fields);
+
+      for (guint i = 0; i < n_fields; i++)
+        for (guint valid = 0; fields[i].kind == CREPITUS_FIELD_TEXT && valid < 2; valid++)
+          {
+            Example *example = g_new0 (Example, 1);
+            g_autoptr(GString) json = g_string_new ("\"");
+            g_autofree char *name = NULL;
+
+            g_assert_cmpint (fields[i].max_length, >, 0);
+            for (int c = 0; c < fields[i].max_length + (valid ? 0 : 1); c++)
+              g_string_append (json, "é");
+            g_string_append_c (json, '"');
+            example->field = &fields[i];
+            example->json = g_intern_string (json->str);
+            example->valid = valid;
+            g_ptr_array_add (cases, example);
+            name = g_strdup_printf ("/crepitus/fields/%s/%s-length", fields[i].path,
+                                    valid ? "longest" : "too-long");
+            g_test_add_data_func (name, example, test_same_verdict);
+          }
+    }
   g_test_add_func ("/crepitus/fields/every-field-has-examples", test_every_field_has_examples);
   g_test_add_func ("/crepitus/fields/screen-round-trip", test_screen_round_trip);
   g_test_add_func ("/crepitus/fields/sign-needs-complete-screen", test_sign_needs_complete_screen);

@@ -12,17 +12,24 @@
 
 G_DEFINE_QUARK (crepitus-field-error-quark, crepitus_field_error)
 
+/* Sane maximum lengths of text, in characters: far above any real name or note (a 1,800-word
+ * note is about 11,000), far below what breaks a PDF's document information (64 KiB). */
+#define MRN_LENGTH 64
+#define NAME_LENGTH 200
+#define NOTES_LENGTH 50000
+
 #define P CREPITUS_RECORD_PATIENT
 #define A CREPITUS_RECORD_ASSESSMENT
 #define F CREPITUS_RECORD_FACTOR
 
 /* In canonical §6 order within each JSON object. */
 static const CrepitusField patient_fields[] = {
-  { P, "patient.mrn", "mrn", "patient", "mrn", "mrn", CREPITUS_FIELD_TEXT },
+  { P, "patient.mrn", "mrn", "patient", "mrn", "mrn", CREPITUS_FIELD_TEXT,
+    .max_length = MRN_LENGTH },
   { P, "patient.family_name", "family_name", "patient", "family-name", "family_name",
-    CREPITUS_FIELD_TEXT, .flags = CREPITUS_FIELD_REQUIRED },
+    CREPITUS_FIELD_TEXT, .flags = CREPITUS_FIELD_REQUIRED, .max_length = NAME_LENGTH },
   { P, "patient.given_name", "given_name", "patient", "given-name", "given_name",
-    CREPITUS_FIELD_TEXT },
+    CREPITUS_FIELD_TEXT, .max_length = NAME_LENGTH },
   { P, "patient.birth_date", "birth_date", "patient", "birth-date", "birth_date",
     CREPITUS_FIELD_DATE },
   { P, "patient.sex", "sex", "patient", "sex", "sex", CREPITUS_FIELD_KEY, CREPITUS_LIST_SEX,
@@ -35,7 +42,7 @@ static const CrepitusField assessment_fields[] = {
   { A, "assessment.date", "date", "assessment", "date", "date", CREPITUS_FIELD_DATE,
     .flags = CREPITUS_FIELD_REQUIRED },
   { A, "assessment.clinician", "clinician", "assessment", "clinician", "clinician",
-    CREPITUS_FIELD_TEXT },
+    CREPITUS_FIELD_TEXT, .max_length = NAME_LENGTH },
   { A, "assessment.side", "side", "assessment", "side", "side", CREPITUS_FIELD_KEY,
     CREPITUS_LIST_SIDE, .flags = CREPITUS_FIELD_ENUM },
   { A, "assessment.location", "location", "assessment", "location", "location",
@@ -72,10 +79,11 @@ static const CrepitusField assessment_fields[] = {
   { A, "assessment.posture.forward_head", "forward_head", "assessment.posture",
     "forward-head", "forward_head", CREPITUS_FIELD_BOOLEAN },
   { A, "assessment.posture.notes", "notes", "assessment.posture", "posture-notes",
-    "posture_notes", CREPITUS_FIELD_TEXT },
+    "posture_notes", CREPITUS_FIELD_TEXT, .max_length = NOTES_LENGTH },
   { A, "assessment.measures", "measures", "assessment", "measures", "measures",
     CREPITUS_FIELD_MEASURES },
-  { A, "assessment.notes", "notes", "assessment", "notes", "notes", CREPITUS_FIELD_TEXT },
+  { A, "assessment.notes", "notes", "assessment", "notes", "notes", CREPITUS_FIELD_TEXT,
+    .max_length = NOTES_LENGTH },
   { A, "assessment.review_weeks", "review_weeks", "assessment", "review-weeks",
     "review_weeks", CREPITUS_FIELD_INTEGER, .min = 1, .max = 52 },
 };
@@ -85,7 +93,8 @@ static const CrepitusField factor_fields[] = {
     CREPITUS_LIST_JUDGEMENT, .flags = CREPITUS_FIELD_ENUM | CREPITUS_FIELD_FIRST_UNSET },
   { F, "findings", "findings", NULL, "findings", "findings", CREPITUS_FIELD_SET,
     .flags = CREPITUS_FIELD_FINDINGS },
-  { F, "notes", "notes", NULL, "notes", "notes", CREPITUS_FIELD_TEXT },
+  { F, "notes", "notes", NULL, "notes", "notes", CREPITUS_FIELD_TEXT,
+    .max_length = NOTES_LENGTH },
 };
 
 #undef P
@@ -479,9 +488,21 @@ crepitus_field_validate (const CrepitusField  *field,
   switch (field->kind)
     {
     case CREPITUS_FIELD_TEXT:
-      if (!g_utf8_validate (g_value_get_string (value), -1, NULL))
-        return invalid (error, path, _("is not valid UTF-8 text"));
-      return TRUE;
+      {
+        const char *text = g_value_get_string (value);
+        glong length;
+
+        if (!g_utf8_validate (text, -1, NULL))
+          return invalid (error, path, _("is not valid UTF-8 text"));
+        length = g_utf8_strlen (text, -1);
+        if (field->max_length > 0 && length > field->max_length)
+          return invalid (error, path,
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "is too long: %ld character, at most %d",
+                                       "is too long: %ld characters, at most %d", length),
+                          length, field->max_length);
+        return TRUE;
+      }
     case CREPITUS_FIELD_DATE:
       return validate_date (path, g_value_get_string (value), error);
     case CREPITUS_FIELD_KEY:

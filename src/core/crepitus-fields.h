@@ -74,6 +74,7 @@ typedef struct
   int                 max;
   CrepitusFieldFlags  flags;
   const char         *disjoint_from; /* SET: the property of a set it shares no key with */
+  int                 max_length;    /* TEXT: the most characters it may hold */
 } CrepitusField;
 
 /* The fields of @record in canonical §6 order; @n_fields is set to their number. */

@@ -21,11 +21,21 @@ static gboolean
 check_clinician (const char  *clinician,
                  GError     **error)
 {
-  if (clinician != NULL && *clinician != '\0' && g_utf8_validate (clinician, -1, NULL))
+  g_autoptr(GError) local_error = NULL;
+
+  if (crepitus_text_is_blank (clinician))
+    {
+      g_set_error_literal (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_INVALID,
+                           _("the clinician’s name is needed to sign, amend or mark an "
+                             "assessment; nothing was stored"));
+      return FALSE;
+    }
+  /* Whoever signs is a clinician's name as an assessment records it. */
+  if (crepitus_field_validate_text (crepitus_field_find (CREPITUS_RECORD_ASSESSMENT, "clinician"),
+                                    NULL, clinician, &local_error))
     return TRUE;
-  g_set_error_literal (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_INVALID,
-                       _("the clinician’s name is needed to sign, amend or mark an assessment; "
-                         "nothing was stored"));
+  g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_INVALID,
+               _("%s; nothing was stored"), local_error->message);
   return FALSE;
 }
 
