@@ -417,6 +417,31 @@ test_mutations_never_crash (void)
       }
 }
 
+/* jansson quotes the text near a syntax error cut at a byte: a character split in two must
+ * not reach a message, which is always valid UTF-8. */
+static void
+test_syntax_message_is_utf8 (void)
+{
+  static const char * const documents[] = {
+    "{\"a\": \"\\u\xc3\x80\xc3\x80\"}",
+    "\".50x\\u\xc3\x80}\\unull\"\xc3 ",
+    "[\"\\u\xe2\x82\xac\xe2\x82\xac\"]",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CrepitusAssessment) assessment = crepitus_json_read (documents[i],
+                                                                     strlen (documents[i]),
+                                                                     &error);
+
+      g_assert_null (assessment);
+      g_assert_error (error, CREPITUS_JSON_ERROR, CREPITUS_JSON_ERROR_SYNTAX);
+      g_test_message ("%s", error->message);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -439,6 +464,7 @@ main (int   argc,
   g_test_add_func ("/crepitus/json/raw-nul", test_raw_nul);
   g_test_add_func ("/crepitus/json/deep-nesting", test_deep_nesting);
   g_test_add_func ("/crepitus/json/mutations-never-crash", test_mutations_never_crash);
+  g_test_add_func ("/crepitus/json/syntax-message-is-utf8", test_syntax_message_is_utf8);
 
   return g_test_run ();
 }

@@ -563,24 +563,37 @@ read_document (Reader             *reader,
 
 /* jansson's message, in words for the person who made the file where jansson's words are
  * about jansson itself. */
-static const char *
+static char *
 syntax_problem (const json_error_t *json_error)
 {
   switch (json_error_code (json_error))
     {
     case json_error_null_character:
-      return _("a NUL character (\\u0000) is not allowed in text");
+      return g_strdup (_("a NUL character (\\u0000) is not allowed in text"));
     case json_error_invalid_utf8:
-      return _("the file is not valid UTF-8 text");
+      return g_strdup (_("the file is not valid UTF-8 text"));
     case json_error_numeric_overflow:
-      return _("a number is too large");
+      return g_strdup (_("a number is too large"));
     case json_error_stack_overflow:
-      return _("the document is nested too deeply");
+      return g_strdup (_("the document is nested too deeply"));
     case json_error_premature_end_of_input:
-      return _("the file ends too early");
+      return g_strdup (_("the file ends too early"));
     default:
-      return json_error->text;
+      /* jansson cuts its text at a byte count, which may split a character in two (and may
+       * quote bytes of a file that is not UTF-8): every message is valid UTF-8. */
+      return g_utf8_make_valid (json_error->text, -1);
     }
+}
+
+/* The error of a document jansson could not parse. */
+static void
+set_syntax_error (GError             **error,
+                  const json_error_t  *json_error)
+{
+  g_autofree char *problem = syntax_problem (json_error);
+
+  g_set_error (error, CREPITUS_JSON_ERROR, CREPITUS_JSON_ERROR_SYNTAX,
+               _("line %d, column %d: %s"), json_error->line, json_error->column, problem);
 }
 
 CrepitusAssessment *
@@ -644,9 +657,7 @@ crepitus_json_read (const char  *data,
   root = json_loadb (data, length, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &json_error);
   if (root == NULL)
     {
-      g_set_error (error, CREPITUS_JSON_ERROR, CREPITUS_JSON_ERROR_SYNTAX,
-                   _("line %d, column %d: %s"), json_error.line, json_error.column,
-                   syntax_problem (&json_error));
+      set_syntax_error (error, &json_error);
       return NULL;
     }
 
@@ -907,9 +918,7 @@ crepitus_json_measures_from_string (const char  *text,
   root = json_loads (text, JSON_REJECT_DUPLICATES, &json_error);
   if (root == NULL)
     {
-      g_set_error (error, CREPITUS_JSON_ERROR, CREPITUS_JSON_ERROR_SYNTAX,
-                   _("line %d, column %d: %s"), json_error.line, json_error.column,
-                   syntax_problem (&json_error));
+      set_syntax_error (error, &json_error);
       return NULL;
     }
   ok = read_measures_value (&reader, root, measures);
