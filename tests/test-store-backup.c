@@ -2,6 +2,8 @@
  * while the database is in use, the replaced file kept */
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -315,6 +317,69 @@ test_restore_refused_while_open (Fixture       *fixture,
   g_assert_nonnull (kept);
 }
 
+/* Another program (the sqlite3 shell, a script) that has the database open and idle, without
+ * Crepitus's lock, stops a restore too. */
+static void
+test_restore_refused_while_open_elsewhere (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  g_autoptr(CrepitusStore) store = crepitus_test_open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *kept = NULL;
+  int ready[2], release[2], status;
+  char byte;
+  pid_t pid;
+
+  fill (store);
+  g_assert_true (crepitus_store_backup (store, fixture->backup, &error));
+  g_object_unref (crepitus_test_add_patient (store, "After the backup", NULL, NULL, NULL));
+  g_clear_object (&store);
+
+  g_assert_cmpint (pipe (ready), ==, 0);
+  g_assert_cmpint (pipe (release), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      sqlite3 *db = NULL;
+
+      close (ready[0]);
+      close (release[1]);
+      /* What the shell does: open, read once, then wait at its prompt. */
+      if (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+          sqlite3_exec (db, "SELECT count(*) FROM patients", NULL, NULL, NULL) != SQLITE_OK ||
+          write (ready[1], "x", 1) != 1)
+        _exit (1);
+      while (read (release[0], &byte, 1) > 0)
+        ;
+      sqlite3_close (db);
+      _exit (0);
+    }
+  close (ready[1]);
+  close (release[0]);
+  g_assert_cmpint (read (ready[0], &byte, 1), ==, 1);
+
+  before = crepitus_test_read_bytes (fixture->path);
+  g_assert_false (crepitus_store_restore (fixture->path, fixture->backup, &kept, &error));
+  g_assert_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_LOCKED);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  g_assert_null (kept);
+  after = crepitus_test_read_bytes (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  close (release[1]);
+  close (ready[0]);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  g_assert_true (crepitus_store_restore (fixture->path, fixture->backup, &kept, &error));
+  g_assert_no_error (error);
+}
+
 /* A store opened while nothing restores sees the restored file, not the replaced one. */
 static void
 test_store_opens_the_restored_file (Fixture       *fixture,
@@ -439,6 +504,7 @@ main (int   argc,
   ADD ("restore-without-database", test_restore_without_database);
   ADD ("refuses-the-database", test_backup_refuses_the_database);
   ADD ("restore-refused-while-open", test_restore_refused_while_open);
+  ADD ("restore-refused-while-open-elsewhere", test_restore_refused_while_open_elsewhere);
   ADD ("store-opens-the-restored-file", test_store_opens_the_restored_file);
   ADD ("restore-checks-the-backup", test_restore_checks_the_backup);
 #undef ADD

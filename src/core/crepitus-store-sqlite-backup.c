@@ -313,6 +313,20 @@ checkpoint (const char  *path,
   /* A reader without Crepitus's lock: an older Crepitus, or another program. */
   if (busy)
     return in_use_error (path, error);
+
+  /* A program that has the file open but reads nothing now (the sqlite3 shell at its prompt)
+   * still holds its share of the WAL index: SQLite's own exclusive lock cannot be had while
+   * any connection has the database open. A program that opened the file and has not read it
+   * yet holds nothing, and is not seen (README, "Where data lives"). A short wait: a reader in
+   * the middle of a query is done in milliseconds, one at a prompt never is. */
+  sqlite3_busy_timeout (db->sqlite, 250);
+  if (!crepitus_sqlite_exec (db, "PRAGMA locking_mode = EXCLUSIVE", NULL) ||
+      !crepitus_sqlite_exec (db, "BEGIN EXCLUSIVE", NULL))
+    return in_use_error (path, error);
+  busy = !crepitus_sqlite_exec (db, "SELECT count(*) FROM sqlite_master", NULL);
+  crepitus_sqlite_exec (db, "ROLLBACK", NULL);
+  if (busy)
+    return in_use_error (path, error);
   return TRUE;
 }
 
