@@ -114,6 +114,20 @@ main (int   argc,
     }
   n_args = g_strv_length (args);
 
+  if (db_path != NULL && *db_path == '\0')
+    {
+      g_printerr ("crepitus: %s\n", _("--db needs the path of a database file"));
+      return CREPITUS_EXIT_USAGE;
+    }
+  /* A URI is not a file name: never make folders named after one. */
+  if (db_path != NULL && strstr (db_path, "://") != NULL)
+    {
+      g_printerr ("crepitus: ");
+      g_printerr (_("--db “%s”: only the path of a database file is supported"), db_path);
+      g_printerr ("\n");
+      return CREPITUS_EXIT_USAGE;
+    }
+
   if (show_version)
     {
       g_print ("crepitus %s\n", PACKAGE_VERSION);

@@ -63,6 +63,31 @@ test_option_without_argument (void)
   g_assert_cmpuint (crepitus_count_lines (run.err), ==, 1);
 }
 
+/* An empty path and a URI are wrong usage, said in one line; no file or folder appears. */
+static void
+test_db_not_a_path (void)
+{
+  g_autofree char *tmpdir = g_dir_make_tmp ("crepitus-cli-XXXXXX", NULL);
+  g_autofree char *cwd = g_get_current_dir ();
+  static const char * const values[] = { "", "postgresql://clinic.example/crepitus" };
+
+  g_assert_cmpint (g_chdir (tmpdir), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_auto(CrepitusRun) run = { 0 };
+      g_autoptr(GDir) dir = NULL;
+
+      crepitus_run (&run, NULL, (const char *[]) { "--db", values[i], "list", NULL });
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpuint (crepitus_count_lines (run.err), ==, 1);
+      g_assert_true (g_str_has_prefix (run.err, "crepitus: --db"));
+      dir = g_dir_open (tmpdir, 0, NULL);
+      g_assert_null (g_dir_read_name (dir));
+    }
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  g_assert_cmpint (g_rmdir (tmpdir), ==, 0);
+}
+
 static void
 test_triage_file (void)
 {
@@ -177,6 +202,7 @@ main (int   argc,
   g_test_add_func ("/crepitus/cli/help-without-display", test_help_without_display);
   g_test_add_func ("/crepitus/cli/version", test_version);
   g_test_add_func ("/crepitus/cli/unknown-command", test_unknown_command);
+  g_test_add_func ("/crepitus/cli/db-not-a-path", test_db_not_a_path);
   g_test_add_func ("/crepitus/cli/unknown-option", test_unknown_option);
   g_test_add_func ("/crepitus/cli/option-without-argument", test_option_without_argument);
 
