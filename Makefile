@@ -12,11 +12,12 @@ DEB_PACKAGES = \
 	libsqlite3-dev libjansson-dev libhpdf-dev libfontconfig-dev libfreetype-dev \
 	libpoppler-glib-dev fonts-dejavu-core \
 	desktop-file-utils appstream \
-	xvfb xauth
+	xvfb xauth \
+	clang libclang-rt-14-dev
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps setup build run test clean
+.PHONY: all deps setup build run test fuzz clean
 
 all: build
 
@@ -47,5 +48,16 @@ run: build
 test: build
 	xvfb-run -a meson test -C $(BUILDDIR) --print-errorlogs
 
+# The core's libFuzzer targets (clang, ASan and UBSan), FUZZ_SECONDS each; fails on a finding.
+FUZZDIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
+
+fuzz: deps
+	[ -f $(FUZZDIR)/build.ninja ] || CC=clang meson setup $(FUZZDIR) -Dfuzzing=true \
+	  -Dfuzz_seconds=$(FUZZ_SECONDS) -Db_sanitize=address,undefined -Db_lundef=false \
+	  -Dbuildtype=debug
+	meson compile -C $(FUZZDIR)
+	meson test -C $(FUZZDIR) --print-errorlogs
+
 clean:
-	rm -rf $(BUILDDIR)
+	rm -rf $(BUILDDIR) $(FUZZDIR)

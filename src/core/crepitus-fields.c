@@ -375,9 +375,34 @@ crepitus_path_error_valist (GError     **error,
                             va_list      args)
 {
   g_autofree char *problem = g_strdup_vprintf (format, args);
+  g_autofree char *message = g_strdup_printf ("%s: %s", path, problem);
 
-  g_set_error (error, domain, code, "%s: %s", path, problem);
+  g_set_error_literal (error, domain, code, message);
+  /* Keys and values quoted from a document may hold line breaks or other controls. */
+  if (error != NULL && *error != NULL)
+    {
+      g_free ((*error)->message);
+      (*error)->message = crepitus_text_one_line (message);
+    }
   return FALSE;
+}
+
+char *
+crepitus_text_one_line (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *line = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029)
+        g_string_append_printf (line, "\\u%04X", c);
+      else
+        g_string_append_unichar (line, c);
+    }
+  return g_string_free (line, FALSE);
 }
 
 G_GNUC_PRINTF (3, 4)

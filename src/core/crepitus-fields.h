@@ -140,6 +140,10 @@ gboolean             crepitus_path_error_valist  (GError             **error,
                                                   const char          *format,
                                                   va_list              args) G_GNUC_PRINTF (5, 0);
 
+/* @text as one line of valid UTF-8, as every message is: control characters and line
+ * separators written as \uXXXX, invalid bytes as U+FFFD. A new string. */
+char                *crepitus_text_one_line      (const char          *text);
+
 /* Whether @text is empty after Unicode whitespace (%NULL is). */
 gboolean             crepitus_text_is_blank      (const char          *text);
 

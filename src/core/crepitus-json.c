@@ -580,8 +580,9 @@ syntax_problem (const json_error_t *json_error)
       return g_strdup (_("the file ends too early"));
     default:
       /* jansson cuts its text at a byte count, which may split a character in two (and may
-       * quote bytes of a file that is not UTF-8): every message is valid UTF-8. */
-      return g_utf8_make_valid (json_error->text, -1);
+       * quote bytes of a file that is not UTF-8): every message is valid UTF-8, on one line
+       * (set_syntax_error). */
+      return g_strdup (json_error->text);
     }
 }
 
@@ -591,9 +592,10 @@ set_syntax_error (GError             **error,
                   const json_error_t  *json_error)
 {
   g_autofree char *problem = syntax_problem (json_error);
+  g_autofree char *line = crepitus_text_one_line (problem);
 
   g_set_error (error, CREPITUS_JSON_ERROR, CREPITUS_JSON_ERROR_SYNTAX,
-               _("line %d, column %d: %s"), json_error->line, json_error->column, problem);
+               _("line %d, column %d: %s"), json_error->line, json_error->column, line);
 }
 
 CrepitusAssessment *
