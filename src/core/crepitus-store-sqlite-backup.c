@@ -264,7 +264,10 @@ check_backup (const char  *temporary,
                      "restore it"), backup_path, version, crepitus_store_schema_version ());
       return FALSE;
     }
-  /* An older schema is migrated when the database is next opened. */
+  /* An older schema is migrated when the database is next opened; a changed one is refused
+   * now, before it replaces anything. */
+  if (!crepitus_sqlite_verify_schema (copy, version, backup_path, error))
+    return FALSE;
   if (crepitus_sqlite_quick_check (copy, "PRAGMA integrity_check", &local_error) &&
       crepitus_sqlite_exec (copy, "PRAGMA journal_mode = DELETE", &local_error))
     return TRUE;

@@ -174,6 +174,14 @@ CrepitusStoreDb *crepitus_sqlite_open            (const char              *path,
 gboolean         crepitus_sqlite_check_integrity (CrepitusStoreDb         *db,
                                                   GError                 **error);
 
+/* Whether the schema of @db is exactly what migrations 1…@version make (tables, columns,
+ * indexes, triggers); refuses, naming @where and every difference, a file changed outside
+ * Crepitus (crepitus-store-sqlite-verify.c). */
+gboolean         crepitus_sqlite_verify_schema   (CrepitusStoreDb         *db,
+                                                  guint                    version,
+                                                  const char              *where,
+                                                  GError                 **error);
+
 /* Patients (crepitus-store-sqlite-records.c) */
 
 gint64           crepitus_sqlite_insert_patient     (CrepitusStoreDb            *db,

@@ -154,6 +154,15 @@ static const char * const migrations[] = {
   "  WHEN OLD.signed_by IS NOT NULL OR OLD.superseded_by IS NOT NULL OR OLD.entered_in_error\n"
   "  BEGIN SELECT RAISE (ABORT, 'the assessment is read-only'); END;\n"
   "PRAGMA user_version = 3;\n",
+
+  /* 4: patients are guarded like assessments: never deleted, their id never changed, so that
+   * no program that writes past Crepitus (with foreign keys off, as the sqlite3 shell has
+   * them) can orphan a signed assessment. */
+  "CREATE TRIGGER patients_never_deleted BEFORE DELETE ON patients\n"
+  "  BEGIN SELECT RAISE (ABORT, 'patients are never deleted'); END;\n"
+  "CREATE TRIGGER patients_id_kept BEFORE UPDATE OF id ON patients\n"
+  "  BEGIN SELECT RAISE (ABORT, 'a patient keeps its id'); END;\n"
+  "PRAGMA user_version = 4;\n",
 };
 
 /* The part of a migration that SQL cannot do, run after its SQL in the same transaction;
@@ -161,6 +170,7 @@ static const char * const migrations[] = {
 static gboolean (* const migration_steps[]) (CrepitusStoreDb *, GError **) = {
   NULL,
   crepitus_sqlite_fill_search_keys,
+  NULL,
   NULL,
 };
 
@@ -198,6 +208,13 @@ static const char * const migration_samples[] = {
   "                         notes, created_at, updated_at)\n"
   "  VALUES (2003, 1003, '2026-03-05', '[\"fever\"]', '[\"night-pain\"]', 4, 'Sample v3',\n"
   "          '2026-03-05T09:00:00Z', '2026-03-05T09:00:00Z');\n",
+
+  "INSERT INTO patients (id, family_name, created_at, updated_at, family_key)\n"
+  "  VALUES (1004, 'Sample-v4', '2026-04-01T00:00:00Z', '2026-04-01T00:00:00Z', 'sample v4');\n"
+  "INSERT INTO patient_words (rowid, head, rest) VALUES (1004, 'sample', 'v4');\n"
+  "INSERT INTO assessments (id, patient_id, date, notes, created_at, updated_at)\n"
+  "  VALUES (2004, 1004, '2026-04-05', 'Sample v4', '2026-04-05T09:00:00Z',\n"
+  "          '2026-04-05T09:00:00Z');\n",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migration_samples) == G_N_ELEMENTS (migrations));
@@ -615,6 +632,12 @@ crepitus_sqlite_open (const char              *path,
           crepitus_sqlite_set_error_code (path, SQLITE_NOTADB, NULL, error);
           return NULL;
         }
+      /* An empty file someone else made becomes a database its owner alone reads. */
+      if (!read_only && g_chmod (path, 0600) != 0)
+        {
+          crepitus_sqlite_set_errno_error (path, errno, error);
+          return NULL;
+        }
       created = TRUE;
     }
 
@@ -626,6 +649,10 @@ crepitus_sqlite_open (const char              *path,
                      "Crepitus to open it"), path, version, (guint) G_N_ELEMENTS (migrations));
       return NULL;
     }
+
+  /* Exactly the schema this version's migrations made: no guard dropped, nothing added. */
+  if (!crepitus_sqlite_verify_schema (db, version, path, error))
+    return NULL;
 
   /* The structure of every page. Not the CHECK constraints again: every write met them, and
    * checking each row of a large clinic's file would make every open take seconds. */
