@@ -40,7 +40,7 @@ crepitus_cli_audit (const CrepitusGlobalOptions *options,
   if (argc == 2 && !crepitus_cli_parse_id ("audit", argv[1], &id))
     return CREPITUS_EXIT_USAGE;
 
-  store = crepitus_cli_open_store (options);
+  store = crepitus_cli_open_store_to_read (options);
   if (store == NULL)
     return CREPITUS_EXIT_ERROR;
 

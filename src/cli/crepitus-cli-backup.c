@@ -21,7 +21,7 @@ crepitus_cli_backup (const CrepitusGlobalOptions *options,
   if (argc != 2 || *argv[1] == '\0' || g_str_equal (argv[1], "-"))
     return crepitus_cli_usage_error ("backup", _("expected the file to write, OUT.db"));
 
-  store = crepitus_cli_open_store (options);
+  store = crepitus_cli_open_store_to_read (options);
   if (store == NULL)
     return CREPITUS_EXIT_ERROR;
 

@@ -25,7 +25,7 @@ crepitus_cli_export (const CrepitusGlobalOptions *options,
   if (!crepitus_cli_parse_id ("export", argv[1], &id))
     return CREPITUS_EXIT_USAGE;
 
-  store = crepitus_cli_open_store (options);
+  store = crepitus_cli_open_store_to_read (options);
   if (store == NULL)
     return CREPITUS_EXIT_ERROR;
 

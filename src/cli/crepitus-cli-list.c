@@ -41,7 +41,7 @@ crepitus_cli_list (const CrepitusGlobalOptions *options,
   if (argc != 1)
     return crepitus_cli_usage_error ("list", _("takes no arguments"));
 
-  store = crepitus_cli_open_store (options);
+  store = crepitus_cli_open_store_to_read (options);
   if (store == NULL)
     return CREPITUS_EXIT_ERROR;
 

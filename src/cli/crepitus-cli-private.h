@@ -41,6 +41,10 @@ char     *crepitus_cli_dup_db_path   (const CrepitusGlobalOptions *options);
  * error prints one line and returns %NULL. */
 CrepitusStore *crepitus_cli_open_store  (const CrepitusGlobalOptions *options);
 
+/* The same for a command that only reads: a database the user may read but not write is
+ * opened to read only. */
+CrepitusStore *crepitus_cli_open_store_to_read (const CrepitusGlobalOptions *options);
+
 /* A field of a tab-separated line: empty when %NULL, tabs and line breaks as spaces. */
 char     *crepitus_cli_field         (const char  *text);
 

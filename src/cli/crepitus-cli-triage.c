@@ -35,7 +35,7 @@ load_stored (const CrepitusGlobalOptions *options,
              gint64                       id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CrepitusStore) store = crepitus_cli_open_store (options);
+  g_autoptr(CrepitusStore) store = crepitus_cli_open_store_to_read (options);
   CrepitusAssessment *assessment;
 
   if (store == NULL)

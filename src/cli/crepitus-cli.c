@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <unistd.h>
+
 #include <glib/gi18n.h>
 
 #include <gio/gunixinputstream.h>
@@ -153,6 +155,25 @@ crepitus_cli_open_store (const CrepitusGlobalOptions *options)
     }
   clinician = crepitus_cli_dup_clinician (options);
   crepitus_store_set_clinician (store, clinician);
+  return store;
+}
+
+CrepitusStore *
+crepitus_cli_open_store_to_read (const CrepitusGlobalOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = crepitus_cli_dup_db_path (options);
+  g_autofree char *folder = g_path_get_dirname (path);
+  CrepitusStore *store;
+
+  /* A database the user may read but not write (nor its folder, where SQLite keeps its
+   * -wal and -shm) is opened to read only; any other as usual, created or updated. */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) ||
+      (access (path, W_OK) == 0 && access (folder, W_OK | X_OK) == 0))
+    return crepitus_cli_open_store (options);
+  store = crepitus_store_open_read_only (path, &error);
+  if (store == NULL)
+    crepitus_cli_store_error (path, path, error);
   return store;
 }
 

@@ -141,6 +141,11 @@ CrepitusStoreDb *crepitus_sqlite_connect         (const char              *path,
                                                   gboolean                 read_only,
                                                   gboolean                 create,
                                                   GError                 **error);
+/* A connection that only reads the file of @uri (of the database at @path) as immutable:
+ * for a file no one writes, in a folder this process may not write. */
+CrepitusStoreDb *crepitus_sqlite_connect_uri     (const char              *uri,
+                                                  const char              *path,
+                                                  GError                 **error);
 /* Closes the connection and frees @db. */
 void             crepitus_sqlite_close           (CrepitusStoreDb         *db);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrepitusStoreDb, crepitus_sqlite_close)

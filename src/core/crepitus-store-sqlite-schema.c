@@ -496,20 +496,20 @@ statement_free (gpointer stmt)
   sqlite3_finalize (stmt);
 }
 
-CrepitusStoreDb *
-crepitus_sqlite_connect (const char  *path,
-                         gboolean     read_only,
-                         gboolean     create,
-                         GError     **error)
+/* A connection to @filename (a path, or a URI with SQLITE_OPEN_URI in @flags) of the database
+ * at @path. */
+static CrepitusStoreDb *
+connect_with (const char  *filename,
+              const char  *path,
+              int          flags,
+              GError     **error)
 {
   g_autoptr(CrepitusStoreDb) db = g_new0 (CrepitusStoreDb, 1);
-  int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
-              (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_EXRESCODE;
   int rc;
 
   db->path = g_strdup (path);
   db->statements = g_hash_table_new_full (NULL, NULL, NULL, statement_free);
-  rc = sqlite3_open_v2 (path, &db->sqlite, flags, NULL);
+  rc = sqlite3_open_v2 (filename, &db->sqlite, flags | SQLITE_OPEN_EXRESCODE, NULL);
   if (rc != SQLITE_OK)
     {
       crepitus_sqlite_set_error (db, rc, error);
@@ -530,6 +530,28 @@ crepitus_sqlite_connect (const char  *path,
       return NULL;
     }
   return g_steal_pointer (&db);
+}
+
+CrepitusStoreDb *
+crepitus_sqlite_connect (const char  *path,
+                         gboolean     read_only,
+                         gboolean     create,
+                         GError     **error)
+{
+  return connect_with (path, path,
+                       (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+                       (create ? SQLITE_OPEN_CREATE : 0),
+                       error);
+}
+
+CrepitusStoreDb *
+crepitus_sqlite_connect_uri (const char  *uri,
+                             const char  *path,
+                             GError     **error)
+{
+  g_autofree char *immutable = g_strconcat (uri, "?immutable=1", NULL);
+
+  return connect_with (immutable, path, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, error);
 }
 
 gboolean
@@ -560,6 +582,51 @@ crepitus_sqlite_configure (CrepitusStoreDb  *db,
          crepitus_sqlite_exec (db, "PRAGMA foreign_keys = ON", error);
 }
 
+/* A connection that only reads a file in a folder it may not write cannot make the -shm
+ * that WAL mode shares between connections. When no -wal holds changes (the database was
+ * closed cleanly: nobody writes it now), the file alone is the whole database, read as
+ * immutable; otherwise the writer must be left to finish. Replaces *@db when it must. */
+static gboolean
+readable_here (CrepitusStoreDb **db,
+               GError          **error)
+{
+  g_autofree char *wal = g_strconcat ((*db)->path, "-wal", NULL);
+  g_autofree char *uri = NULL;
+  g_autoptr(GError) local_error = NULL;
+  CrepitusStoreDb *immutable;
+  FileLock *lock;
+  GStatBuf st;
+  gint64 ignored;
+
+  if (crepitus_sqlite_query_int (*db, "PRAGMA schema_version", &ignored, &local_error))
+    return TRUE;
+  if (!g_error_matches (local_error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_READ_ONLY))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (g_stat (wal, &st) == 0 && st.st_size > 0)
+    {
+      g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_LOCKED,
+                   _("%s: another program is writing the database, and this folder cannot be "
+                     "written to read along with it; try again once it is closed"),
+                   (*db)->path);
+      return FALSE;
+    }
+
+  uri = g_filename_to_uri ((*db)->path, NULL, error);
+  if (uri == NULL)
+    return FALSE;
+  immutable = crepitus_sqlite_connect_uri (uri, (*db)->path, error);
+  if (immutable == NULL)
+    return FALSE;
+  lock = g_steal_pointer (&(*db)->lock);
+  crepitus_sqlite_close (*db);
+  immutable->lock = lock;
+  *db = immutable;
+  return TRUE;
+}
+
 CrepitusStoreDb *
 crepitus_sqlite_open (const char              *path,
                       CrepitusStoreOpenFlags   flags,
@@ -575,7 +642,7 @@ crepitus_sqlite_open (const char              *path,
 
   if (g_stat (path, &st) != 0)
     {
-      if (errno != ENOENT)
+      if (errno != ENOENT || read_only)
         {
           crepitus_sqlite_set_errno_error (path, errno, error);
           return NULL;
@@ -617,6 +684,8 @@ crepitus_sqlite_open (const char              *path,
     }
   db->lock = lock;
 
+  if (read_only && !readable_here (&db, error))
+    return NULL;
   if (!crepitus_sqlite_query_int (db, "PRAGMA application_id", &application_id, error) ||
       !crepitus_sqlite_query_int (db, "PRAGMA user_version", &version, error))
     return NULL;
@@ -661,6 +730,15 @@ crepitus_sqlite_open (const char              *path,
        !crepitus_sqlite_quick_check (db, "PRAGMA quick_check", error) ||
        !crepitus_sqlite_exec (db, "PRAGMA ignore_check_constraints = OFF", error)))
     return NULL;
+
+  /* Reading only, nothing is written: not even a migration. */
+  if (read_only && version < (gint64) G_N_ELEMENTS (migrations))
+    {
+      g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_READ_ONLY,
+                   _("%s: the database was written by an older Crepitus and must be updated "
+                     "first; open it once where it can be written"), path);
+      return NULL;
+    }
 
   if (!crepitus_sqlite_configure (db, read_only, error) ||
       !crepitus_sqlite_migrate (db, version, G_N_ELEMENTS (migrations), FALSE, error))

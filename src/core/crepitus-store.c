@@ -1099,6 +1099,13 @@ crepitus_store_open (const char  *path,
   return crepitus_store_open_full (path, CREPITUS_STORE_OPEN_DEFAULT, error);
 }
 
+CrepitusStore *
+crepitus_store_open_read_only (const char  *path,
+                               GError     **error)
+{
+  return crepitus_store_open_full (path, CREPITUS_STORE_OPEN_READ_ONLY, error);
+}
+
 const char *
 crepitus_store_get_path (CrepitusStore *self)
 {

@@ -61,6 +61,12 @@ guint                crepitus_store_schema_version   (void);
 CrepitusStore       *crepitus_store_open             (const char          *path,
                                                       GError             **error);
 
+/* Opens the existing database at @path to read it only: nothing is created, migrated or
+ * written, so a file the user may read but not write serves every command that only reads;
+ * every write through it is refused with CREPITUS_STORE_ERROR_READ_ONLY. */
+CrepitusStore       *crepitus_store_open_read_only   (const char          *path,
+                                                      GError             **error);
+
 /* The path of the database file. */
 const char          *crepitus_store_get_path         (CrepitusStore       *self);
 
