@@ -193,6 +193,26 @@ test_triage_usage (void)
     }
 }
 
+/* An import that fails into a database made for it leaves no file behind. */
+static void
+test_failed_first_import_leaves_nothing (void)
+{
+  g_autofree char *tmpdir = g_dir_make_tmp ("crepitus-cli-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (tmpdir, "new.db", NULL);
+  g_auto(CrepitusRun) run = { 0 };
+  g_autoptr(GDir) dir = NULL;
+
+  crepitus_run (&run, "{\"format\": \"crepitus-assessment\", \"version\": 1, \"patient\": "
+                      "{\"family_name\": \"Ng\"}, \"assessment\": {\"date\": \"2026-01-05\", "
+                      "\"sound\": \"boom\"}}",
+                (const char *[]) { "--db", db, "import", "-", NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpuint (crepitus_count_lines (run.err), ==, 1);
+  dir = g_dir_open (tmpdir, 0, NULL);
+  g_assert_null (g_dir_read_name (dir));
+  g_assert_cmpint (g_rmdir (tmpdir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -203,6 +223,8 @@ main (int   argc,
   g_test_add_func ("/crepitus/cli/version", test_version);
   g_test_add_func ("/crepitus/cli/unknown-command", test_unknown_command);
   g_test_add_func ("/crepitus/cli/db-not-a-path", test_db_not_a_path);
+  g_test_add_func ("/crepitus/cli/failed-first-import-leaves-nothing",
+                   test_failed_first_import_leaves_nothing);
   g_test_add_func ("/crepitus/cli/unknown-option", test_unknown_option);
   g_test_add_func ("/crepitus/cli/option-without-argument", test_option_without_argument);
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "crepitus-cli-private.h"
 
@@ -16,7 +17,10 @@ crepitus_cli_import (const CrepitusGlobalOptions *options,
   g_autoptr(CrepitusStore) store = NULL;
   g_autofree char *contents = NULL;
   GOptionEntry entries[] = { { NULL } };
+  static const char * const database_suffixes[] = { "-wal", "-shm", "" };
+  g_autofree char *db_path = NULL;
   const char *path;
+  gboolean existed;
   gsize length;
   gint64 id;
 
@@ -32,6 +36,8 @@ crepitus_cli_import (const CrepitusGlobalOptions *options,
       return CREPITUS_EXIT_ERROR;
     }
 
+  db_path = crepitus_cli_dup_db_path (options);
+  existed = g_file_test (db_path, G_FILE_TEST_EXISTS);
   store = crepitus_cli_open_store (options);
   if (store == NULL)
     return CREPITUS_EXIT_ERROR;
@@ -41,6 +47,17 @@ crepitus_cli_import (const CrepitusGlobalOptions *options,
   if (id < 0)
     {
       crepitus_cli_store_error (crepitus_store_get_path (store), path, error);
+      /* A database made for this import alone holds nothing: it goes, with SQLite's files. */
+      if (!existed)
+        {
+          g_clear_object (&store);
+          for (guint i = 0; i < G_N_ELEMENTS (database_suffixes); i++)
+            {
+              g_autofree char *file = g_strconcat (db_path, database_suffixes[i], NULL);
+
+              g_unlink (file);
+            }
+        }
       return CREPITUS_EXIT_ERROR;
     }
 
