@@ -183,6 +183,9 @@ draw_text (CrepitusPdfLayout *self,
 {
   const Style *s = &crepitus_pdf_styles[style];
 
+  /* After any libharu error nothing more is drawn; crepitus_pdf_check_hpdf() reports it. */
+  if (self->page == NULL)
+    return;
   HPDF_Page_BeginText (self->page);
   HPDF_Page_SetFontAndSize (self->page, self->fonts[s->font], s->size);
   set_fill (self->page, &s->color);
@@ -220,7 +223,7 @@ draw_box (CrepitusPdfLayout  *self,
   double half = line_width / 2;
   const Color *fill = NULL;
 
-  if (kind == CREPITUS_PDF_BOX_GROUP)
+  if (kind == CREPITUS_PDF_BOX_GROUP || self->page == NULL)
     return;
 
   HPDF_Page_SetLineWidth (self->page, line_width);
@@ -252,7 +255,15 @@ new_page (CrepitusPdfLayout *self)
     draw_box (self, self->placing_box->box_kind, self->box_top,
               MAX (self->y - BOX_PADDING / 2, MARGIN_BOTTOM), FALSE);
 
-  self->page = HPDF_AddPage (self->doc);
+  /* libharu refuses every page once it has met an error (a document information string too
+   * long, say): stop drawing there; the error is reported when the document is finished. */
+  self->page = self->error_no == HPDF_OK ? HPDF_AddPage (self->doc) : NULL;
+  if (self->page == NULL)
+    {
+      self->y = self->page_height - MARGIN_TOP;
+      self->at_top = TRUE;
+      return;
+    }
   g_ptr_array_add (self->pages, self->page);
   HPDF_Page_SetWidth (self->page, self->page_width);
   HPDF_Page_SetHeight (self->page, self->page_height);
@@ -316,6 +327,8 @@ place_block (CrepitusPdfLayout *self,
       if (!fits (self, block->height) && !self->at_top)
         new_page (self);
       y = self->y - block->height / 2;
+      if (self->page == NULL)
+        return;
       HPDF_Page_SetLineWidth (self->page, 0.6);
       set_stroke (self->page, &rule_grey);
       HPDF_Page_MoveTo (self->page, MARGIN_LEFT + left, y);

@@ -1,0 +1,51 @@
+/* test-report-faults.c — reports that libharu cannot make fail cleanly, and output paths that
+ * are not files are refused */
+#include "config.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "crepitus-report.h"
+#include "crepitus-test-util.h"
+
+/* A name far longer than any field allows (the model holds what it is given; the field table
+ * refuses it at every entrance) still never crashes a report: libharu refuses the document
+ * information, the report says so, and no file is left. */
+static void
+test_libharu_error_reported (void)
+{
+  g_autofree char *tmpdir = g_dir_make_tmp ("crepitus-report-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (tmpdir, "report.pdf", NULL);
+  g_autofree char *huge = g_strnfill (70000, 'x');
+  g_autoptr(CrepitusPatient) patient = crepitus_patient_new ();
+  g_autoptr(CrepitusAssessment) assessment = crepitus_assessment_new (patient);
+  g_autoptr(GError) error = NULL;
+  CrepitusReportOptions options = { CREPITUS_REPORT_PATIENT, CREPITUS_REPORT_PAPER_A4, "en" };
+
+  crepitus_patient_set_family_name (patient, huge);
+  crepitus_assessment_set_date (assessment, "2026-01-05");
+  crepitus_assessment_set_clinician (assessment, huge);
+
+  for (int audience = 0; audience < 2; audience++)
+    {
+      options.audience = audience;
+      g_assert_false (crepitus_report_write (assessment, &options, path, NULL, &error));
+      g_assert_nonnull (error);
+      g_test_message ("%s", error->message);
+      g_assert_true (g_str_has_prefix (error->message, path));
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (g_rmdir (tmpdir), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/crepitus/report/faults/libharu-error-reported", test_libharu_error_reported);
+  return g_test_run ();
+}
