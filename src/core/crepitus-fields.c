@@ -222,7 +222,6 @@ crepitus_field_get (const CrepitusField *field,
       if (field->flags & CREPITUS_FIELD_ENUM)
         {
           int choice = 0;
-
           int index;
 
           g_object_get (object, field->property, &choice, NULL);
@@ -294,7 +293,6 @@ crepitus_field_set (const CrepitusField *field,
     case CREPITUS_FIELD_SET:
       {
         const char * const *keys = g_value_get_boxed (value);
-
         g_autofree char *factor_key = NULL;
         const CrepitusFactor *factor = NULL;
 
