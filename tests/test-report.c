@@ -31,6 +31,28 @@ typedef struct
   char *dir;   /* a fresh folder for the test's files */
 } Fixture;
 
+/* What poppler-glib said while reading the test's documents: it logs every syntax problem it
+ * meets ("Invalid 'begincidrange' operator in ToUnicode CMap") at INFO level in its domain,
+ * which no assertion would see otherwise. Every test ends with none. */
+static GPtrArray *poppler_messages;
+
+static void
+on_poppler_log (const char     *domain,
+                GLogLevelFlags  level,
+                const char     *message,
+                gpointer        user_data)
+{
+  g_ptr_array_add (poppler_messages, g_strdup (message));
+}
+
+static void
+assert_poppler_quiet (void)
+{
+  if (poppler_messages->len > 0)
+    g_error ("poppler reported a problem reading a report: %s",
+             (const char *) poppler_messages->pdata[0]);
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -40,6 +62,7 @@ fixture_set_up (Fixture       *f,
   f->dir = g_dir_make_tmp ("crepitus-report-XXXXXX", &error);
   g_assert_no_error (error);
   g_unsetenv ("SOURCE_DATE_EPOCH");
+  g_ptr_array_set_size (poppler_messages, 0);
 }
 
 /* Removes @path and, when it is a folder, what it holds. */
@@ -47,6 +70,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  assert_poppler_quiet ();
   crepitus_test_remove_tree (f->dir);
   g_free (f->dir);
   g_unsetenv ("SOURCE_DATE_EPOCH");
@@ -835,6 +859,102 @@ test_language (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* Runs @argv; its standard output and error go to @out and @err. */
+static int
+run_tool (const char * const  *argv,
+          char               **out,
+          char               **err)
+{
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, out, err, &status,
+                &error);
+  g_assert_no_error (error);
+  return status;
+}
+
+/* @err without the lines a reader prints whatever the document (mutool built without colour
+ * management says so on every run). */
+static char *
+strip_tool_noise (const char *err)
+{
+  g_auto(GStrv) lines = g_strsplit (err, "\n", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*lines[i] != '\0' && strstr (lines[i], "ICC support is not available") == NULL)
+      g_string_append_printf (out, "%s\n", lines[i]);
+  return g_string_free (out, FALSE);
+}
+
+/* The text map of the fonts is well formed: poppler (the library, and pdftotext), qpdf and
+ * mupdf read both reports without a word of complaint. The readers installed are used; the
+ * library's check always runs. */
+static void
+test_readers_quiet (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(CrepitusAssessment) assessment = load_emergency ();
+  const CrepitusReportOptions *options[] = { &patient_a4, &clinician_a4 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    {
+      g_autofree char *path = write_report (f, assessment, options[i], "report.pdf", NULL);
+      g_autoptr(Document) document = open_pdf (path);
+      g_autofree char *text = document_text (document);
+      g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+      g_autofree char *qpdf = g_find_program_in_path ("qpdf");
+      g_autofree char *mutool = g_find_program_in_path ("mutool");
+
+      /* Reading the text is what parses the ToUnicode maps. */
+      assert_contains (text, "Lucía García");
+      assert_poppler_quiet ();
+
+      if (pdftotext != NULL)
+        {
+          g_autofree char *out = NULL;
+          g_autofree char *err = NULL;
+
+          g_assert_cmpint (run_tool ((const char *[]) { pdftotext, path, "-", NULL }, &out, &err),
+                           ==, 0);
+          g_assert_cmpstr (err, ==, "");
+          g_assert_nonnull (strstr (out, "Lucía García"));
+        }
+      else
+        g_test_message ("pdftotext not installed (poppler-utils): not run");
+
+      if (qpdf != NULL)
+        {
+          g_autofree char *out = NULL;
+          g_autofree char *err = NULL;
+
+          g_assert_cmpint (run_tool ((const char *[]) { qpdf, "--check", path, NULL }, &out, &err),
+                           ==, 0);
+          g_assert_cmpstr (err, ==, "");
+          g_assert_nonnull (strstr (out, "No syntax or stream encoding errors"));
+          g_assert_null (strstr (out, "WARNING"));
+        }
+      else
+        g_test_message ("qpdf not installed: not run");
+
+      if (mutool != NULL)
+        {
+          g_autofree char *out = NULL;
+          g_autofree char *err = NULL;
+          g_autofree char *complaints = NULL;
+
+          g_assert_cmpint (run_tool ((const char *[]) {
+                             mutool, "draw", "-q", "-F", "txt", "-o", "/dev/null", path, NULL },
+                             &out, &err), ==, 0);
+          complaints = strip_tool_noise (err);
+          g_assert_cmpstr (complaints, ==, "");
+        }
+      else
+        g_test_message ("mutool not installed (mupdf-tools): not run");
+    }
+}
+
 static void
 test_parse_options (void)
 {
@@ -864,6 +984,8 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  poppler_messages = g_ptr_array_new_with_free_func (g_free);
+  g_log_set_handler ("Poppler", G_LOG_LEVEL_MASK, on_poppler_log, NULL);
 
 #define ADD(path, func) \
   g_test_add ("/crepitus/report/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -882,6 +1004,7 @@ main (int   argc,
   ADD ("metadata", test_metadata);
   ADD ("unwritable", test_unwritable);
   ADD ("language", test_language);
+  ADD ("readers-quiet", test_readers_quiet);
   g_test_add_func ("/crepitus/report/parse-options", test_parse_options);
 
 #undef ADD
