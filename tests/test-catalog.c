@@ -155,6 +155,7 @@ test_factors_and_findings (void)
       assert_text (factors[f].label);
       assert_text (factors[f].clinician);
       assert_text (factors[f].patient);
+      assert_text (factors[f].patient_label);
       assert_text (factors[f].source);
 
       while (expected_findings[f].findings[n_expected] != NULL)
@@ -477,7 +478,7 @@ test_reason_patient_texts (void)
       assert_text (crepitus_catalog_referral_to (key));
     }
   g_assert_null (crepitus_catalog_referral_when ("benign"));
-  g_assert_cmpstr (crepitus_catalog_referral_when ("emergency"), ==, "Now");
+  g_assert_cmpstr (crepitus_catalog_referral_when ("emergency"), ==, "now");
 }
 
 static void

@@ -322,7 +322,8 @@ const CrepitusFactor crepitus_catalog_factor_table[8] = {
     N_("The pop is most often a tiny gas bubble bursting in the fluid of a back joint, like "
        "cracking your knuckles."),
     "§1",
-    joint_cavitation_findings, G_N_ELEMENTS (joint_cavitation_findings) },
+    joint_cavitation_findings, G_N_ELEMENTS (joint_cavitation_findings),
+    N_("Gas bubbles in a joint") },
   { "muscle-imbalances", N_("Muscle imbalances"),
     N_("Differences in strength, flexibility or timing between the trunk muscles and the hip "
        "stabilisers change how the pelvis and lumbar spine are controlled when the leg moves. A "
@@ -333,7 +334,8 @@ const CrepitusFactor crepitus_catalog_factor_table[8] = {
     N_("Some muscles around your hips, tummy and back may be weaker or tighter than others, so "
        "your lower back moves unevenly and pops."),
     "§2",
-    muscle_imbalances_findings, G_N_ELEMENTS (muscle_imbalances_findings) },
+    muscle_imbalances_findings, G_N_ELEMENTS (muscle_imbalances_findings),
+    N_("Uneven muscles") },
   { "ligament-elasticity", N_("Ligament elasticity"),
     N_("Spinal ligaments provide passive restraint and guide segmental motion, and their "
        "viscoelastic behaviour decides how far and how smoothly a joint moves under load. Both "
@@ -344,7 +346,8 @@ const CrepitusFactor crepitus_catalog_factor_table[8] = {
     N_("The tough bands that hold your spine together may be too loose or too stiff, so a "
        "joint can shift with a pop."),
     "§3",
-    ligament_elasticity_findings, G_N_ELEMENTS (ligament_elasticity_findings) },
+    ligament_elasticity_findings, G_N_ELEMENTS (ligament_elasticity_findings),
+    N_("Loose or stiff ligaments") },
   { "spinal-alignment", N_("Spinal alignment"),
     N_("The shape of the spine determines how load is shared among its joints. Scoliosis, an "
        "increased or uneven lumbar lordosis, pelvic tilt and even upper back postures such as "
@@ -355,7 +358,8 @@ const CrepitusFactor crepitus_catalog_factor_table[8] = {
     N_("The natural curves of your spine may be a little uneven, so some joints in your lower "
        "back carry more load."),
     "§4",
-    spinal_alignment_findings, G_N_ELEMENTS (spinal_alignment_findings) },
+    spinal_alignment_findings, G_N_ELEMENTS (spinal_alignment_findings),
+    N_("The shape of your spine") },
   { "nerve-impingement", N_("Nerve impingement"),
     N_("A compressed lumbar nerve root makes no sound itself, but it changes which muscles are "
        "recruited and how the patient moves, and those changes can load the joints in ways that "
@@ -365,7 +369,8 @@ const CrepitusFactor crepitus_catalog_factor_table[8] = {
     N_("An irritated nerve in your back does not make the pop, but it can change how your "
        "muscles work and how you move."),
     "§5",
-    nerve_impingement_findings, G_N_ELEMENTS (nerve_impingement_findings) },
+    nerve_impingement_findings, G_N_ELEMENTS (nerve_impingement_findings),
+    N_("An irritated nerve") },
   { "disc-degeneration", N_("Disc degeneration"),
     N_("Degenerating intervertebral discs lose height and resilience, absorb shock less well and "
        "pass more load to the facet joints and other posterior structures. The pop comes not from "
@@ -376,7 +381,8 @@ const CrepitusFactor crepitus_catalog_factor_table[8] = {
     N_("The cushions between the bones of your spine have become a little thinner, which is "
        "very common and changes how nearby joints move."),
     "§6",
-    disc_degeneration_findings, G_N_ELEMENTS (disc_degeneration_findings) },
+    disc_degeneration_findings, G_N_ELEMENTS (disc_degeneration_findings),
+    N_("Thinner discs") },
   { "inflammation", N_("Inflammation"),
     N_("Inflammation in the lumbar region, whatever its cause, affects joints, muscles, ligaments "
        "and nerve roots, and each can alter spinal mechanics enough to produce pops when the leg "
@@ -387,7 +393,8 @@ const CrepitusFactor crepitus_catalog_factor_table[8] = {
     N_("Swelling and irritation in your lower back can make joints, muscles and nerves more "
        "sensitive and change how your back moves."),
     "§7",
-    inflammation_findings, G_N_ELEMENTS (inflammation_findings) },
+    inflammation_findings, G_N_ELEMENTS (inflammation_findings),
+    N_("Swelling and irritation") },
   { "movement-mechanics", N_("Movement mechanics"),
     N_("How efficiently and evenly a person moves decides how load is shared between the hips, "
        "the trunk and the lumbar spine. Compensatory patterns in lifting, twisting or walking "
@@ -398,5 +405,6 @@ const CrepitusFactor crepitus_catalog_factor_table[8] = {
     N_("The way you bend, lift, twist or walk may strain your lower back, and learning to move "
        "differently can reduce the pops."),
     "§8",
-    movement_mechanics_findings, G_N_ELEMENTS (movement_mechanics_findings) },
+    movement_mechanics_findings, G_N_ELEMENTS (movement_mechanics_findings),
+    N_("The way you move") },
 };

@@ -33,7 +33,7 @@ static const struct
   const char *patient;
 } reason_texts[] = {
   { "red-flag:saddle-anaesthesia",
-    N_("You have numbness or pins and needles between your legs or around your bottom.") },
+    N_("You have numbness or tingling around your bottom, genitals or inner thighs.") },
   { "red-flag:bladder-bowel-dysfunction",
     N_("You have new trouble passing urine or controlling your bladder or bowels.") },
   { "red-flag:sexual-dysfunction",
@@ -89,9 +89,9 @@ static const struct
   const char *to;
   const char *when;
 } referrals[] = {
-  { N_("Emergency department"), N_("Now") },
-  { N_("A doctor"), N_("The same or next day") },
-  { N_("GP or musculoskeletal service"), N_("Routine") },
+  { N_("Emergency department"), N_("now") },
+  { N_("A doctor"), N_("the same or next day") },
+  { N_("GP or musculoskeletal service"), N_("routine") },
   { N_("None"), NULL },
   { N_("None"), NULL },
 };
@@ -256,6 +256,7 @@ crepitus_catalog_dup_patient_texts (void)
   factors = crepitus_catalog_factors (&n);
   for (guint i = 0; i < n; i++)
     {
+      add_text (texts, crepitus_catalog_gettext (factors[i].patient_label));
       add_text (texts, crepitus_catalog_gettext (factors[i].patient));
       for (guint j = 0; j < factors[i].n_findings; j++)
         add_text (texts, crepitus_catalog_gettext (factors[i].findings[j].patient));

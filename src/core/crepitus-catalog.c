@@ -97,12 +97,11 @@ static const CrepitusCatalogEntry red_flags[] = {
 /* Each red flag as a sign a patient recognises: the handout's safety net lists the first
  * five. */
 static const char *red_flag_patient_texts[] = {
-  N_("Numbness or pins and needles between your legs, around your bottom or your genitals"),
-  N_("New trouble passing urine, or new loss of control of your bladder or bowels"),
+  N_("Numbness or tingling around your bottom, genitals or inner thighs"),
+  N_("New loss of bladder or bowel control, or new trouble passing urine"),
   N_("A new loss of feeling or function during sex"),
   N_("Numbness, tingling or weakness in both legs"),
-  N_("Weakness in a leg or foot that is getting worse, or a foot that drags or slaps when you "
-     "walk"),
+  N_("Leg weakness that is getting worse, or a foot that drags"),
   N_("Cancer, now or in the past"),
   N_("Weight loss without trying"),
   N_("A fever, or feeling generally unwell"),

@@ -65,6 +65,7 @@ typedef struct
   const char            *source;      /* the article section, not translated ("§1") */
   const CrepitusFinding *findings;
   guint                  n_findings;
+  const char            *patient_label; /* N_() its name on the patient handout */
 } CrepitusFactor;
 
 /* A red flag (CLINICAL.md §4): the level it triggers and the guideline it follows. */
@@ -204,7 +205,7 @@ const char            *crepitus_catalog_same_day_sign (guint        index);
 /* Where the clinician summary refers at level @level_key ("Emergency department", "None"). */
 const char            *crepitus_catalog_referral_to  (const char   *level_key);
 
-/* How soon ("Now", "Routine"), or %NULL when the level refers nowhere. */
+/* How soon ("now", "routine"), or %NULL when the level refers nowhere. */
 const char            *crepitus_catalog_referral_when (const char  *level_key);
 
 /* Recommendation @key at level @level_key written to a clinician (translated). */
