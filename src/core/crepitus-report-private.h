@@ -18,7 +18,7 @@ typedef struct
   CrepitusPatient             *patient;       /* may be NULL */
   const CrepitusReportOptions *options;
   CrepitusTriage              *triage;
-  CrepitusPdfLayout           *layout;
+  CrepitusPdfLayout           *layout;        /* owned */
 
   /* Drawn on every page: sanitised once, so that a substitution in them counts once. */
   char                        *clinic_name;
@@ -47,15 +47,22 @@ char        *crepitus_report_join_labels     (CrepitusAssessment  *assessment,
 char        *crepitus_report_patient_name    (CrepitusPatient     *patient);
 /* The triage's recommendations in catalog order (keys, not owned). */
 GPtrArray   *crepitus_report_recommendations_in_order (const CrepitusTriage *triage);
+/* The emergency number of @options as printed, or %NULL when none is set (a new string). */
+char        *crepitus_report_emergency_number (const CrepitusReportOptions *options);
 
 /* crepitus-report-handout.c */
 
-/* Writes the patient handout on @report's layout. */
-void         crepitus_report_write_handout   (Report              *report);
+/* Writes the patient handout on @report's layout; with @safety_net_early, the safety net
+ * comes straight after the result. Returns whether the safety net is on page 1. */
+gboolean     crepitus_report_write_handout   (Report              *report,
+                                              gboolean             safety_net_early);
 
 /* crepitus-report-summary.c */
 
 /* Writes the clinician summary on @report's layout. */
 void         crepitus_report_write_summary   (Report              *report);
+/* Where the record stands, on one line: "Signed by NAME on DATE", "Not signed", with
+ * "Amends assessment N" and "Superseded by assessment N" (a new string). */
+char        *crepitus_report_status_line     (CrepitusAssessment  *assessment);
 
 G_END_DECLS

@@ -240,13 +240,14 @@ draw_page_header (CrepitusPdfLayout *layout,
 {
   Report *report = user_data;
 
-  /* At emergency and urgent the handout says so before anything else. */
+  /* At emergency and urgent the handout's level box comes before anything else: the level,
+   * then what to do now in the largest text on the page (CLINICAL.md §5). */
   if (page_number == 1 && report->banner_title != NULL)
     {
       crepitus_pdf_layout_begin_box (layout, report->triage->level == CREPITUS_LEVEL_EMERGENCY ?
                                              CREPITUS_PDF_BOX_ALERT : CREPITUS_PDF_BOX_WARNING);
       crepitus_pdf_layout_paragraph (layout, CREPITUS_PDF_STYLE_BANNER, report->banner_title);
-      crepitus_pdf_layout_paragraph (layout, CREPITUS_PDF_STYLE_STRONG, report->banner_text);
+      crepitus_pdf_layout_paragraph (layout, CREPITUS_PDF_STYLE_ACTION, report->banner_text);
       crepitus_pdf_layout_end_box (layout);
     }
 
@@ -348,16 +349,24 @@ creation_date (void)
   return g_date_time_new_now_utc ();
 }
 
+/* What a report holds for one layout: a second layout starts from nothing. */
 static void
-report_clear (Report *report)
+report_clear_layout (Report *report)
 {
-  g_clear_pointer (&report->triage, crepitus_triage_free);
   g_clear_pointer (&report->clinic_name, g_free);
   g_clear_pointer (&report->clinic_contact, g_free);
   g_clear_pointer (&report->patient_name, g_free);
   g_clear_pointer (&report->patient_details, g_free);
   g_clear_pointer (&report->banner_title, g_free);
   g_clear_pointer (&report->banner_text, g_free);
+  g_clear_pointer (&report->layout, crepitus_pdf_layout_free);
+}
+
+static void
+report_clear (Report *report)
+{
+  report_clear_layout (report);
+  g_clear_pointer (&report->triage, crepitus_triage_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Report, report_clear)
@@ -389,16 +398,59 @@ report_prepare_header (Report *report)
   report->patient_details = crepitus_pdf_layout_sanitize (layout, CREPITUS_PDF_STYLE_SMALL,
                                                           details);
 
-  if (options->audience == CREPITUS_REPORT_PATIENT &&
-      (level == CREPITUS_LEVEL_EMERGENCY || level == CREPITUS_LEVEL_URGENT))
+  if (options->audience == CREPITUS_REPORT_PATIENT && level == CREPITUS_LEVEL_EMERGENCY)
     {
-      report->banner_title = g_strdup (crepitus_triage_level_title (level));
-      report->banner_text =
-        g_strdup (crepitus_triage_recommendation_text (level == CREPITUS_LEVEL_EMERGENCY ?
-                                                       "emergency-care-now" :
-                                                       "urgent-medical-review",
-                                                       level));
+      g_autofree char *number = crepitus_report_emergency_number (options);
+
+      report->banner_title = g_strdup (crepitus_catalog_level_patient_name ("emergency"));
+      report->banner_text = crepitus_catalog_emergency_action (number);
     }
+  else if (options->audience == CREPITUS_REPORT_PATIENT && level == CREPITUS_LEVEL_URGENT)
+    {
+      report->banner_title = g_strdup (crepitus_catalog_level_patient_name ("urgent"));
+      report->banner_text = g_strdup (crepitus_triage_recommendation_text ("urgent-medical-review",
+                                                                           level));
+    }
+}
+
+char *
+crepitus_report_emergency_number (const CrepitusReportOptions *options)
+{
+  g_autofree char *number = NULL;
+
+  if (!crepitus_report_is_set (options->emergency_number))
+    return NULL;
+  /* A number, cut short if a whole sentence was typed: it stands in the largest text. */
+  number = g_strstrip (g_strdup (options->emergency_number));
+  return header_text (number, 40);
+}
+
+/* Starts @report's document on the paper of its options, with its information and page
+ * header. */
+static gboolean
+report_begin (Report     *report,
+              const char *title,
+              const char *subject,
+              GDateTime  *created,
+              GError    **error)
+{
+  const CrepitusReportOptions *options = report->options;
+  const char *author;
+
+  if (options->paper == CREPITUS_REPORT_PAPER_LETTER)
+    report->layout = crepitus_pdf_layout_new (LETTER_WIDTH, LETTER_HEIGHT, error);
+  else
+    report->layout = crepitus_pdf_layout_new (A4_WIDTH, A4_HEIGHT, error);
+  if (report->layout == NULL)
+    return FALSE;
+
+  report_prepare_header (report);
+  crepitus_pdf_layout_set_page_func (report->layout, draw_page_header, report);
+  author = crepitus_report_is_set (options->clinic_name) ? options->clinic_name :
+           crepitus_assessment_get_clinician (report->assessment);
+  crepitus_pdf_layout_set_info (report->layout, title, author, subject,
+                                "Crepitus " PACKAGE_VERSION, created);
+  return TRUE;
 }
 
 gboolean
@@ -409,14 +461,12 @@ crepitus_report_write (CrepitusAssessment          *assessment,
                        GError                     **error)
 {
   g_auto(Report) report = { 0 };
-  g_autoptr(CrepitusPdfLayout) layout = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GDateTime) created = NULL;
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
   g_autofree char *subject = NULL;
   g_autofree char *footer = NULL;
-  const char *author;
   gboolean patient;
 
   g_return_val_if_fail (CREPITUS_IS_ASSESSMENT (assessment), FALSE);
@@ -433,24 +483,11 @@ crepitus_report_write (CrepitusAssessment          *assessment,
       return FALSE;
     }
 
-  if (options->paper == CREPITUS_REPORT_PAPER_LETTER)
-    layout = crepitus_pdf_layout_new (LETTER_WIDTH, LETTER_HEIGHT, error);
-  else
-    layout = crepitus_pdf_layout_new (A4_WIDTH, A4_HEIGHT, error);
-  if (layout == NULL)
-    {
-      g_prefix_error (error, "%s: ", path);
-      return FALSE;
-    }
-
   patient = options->audience == CREPITUS_REPORT_PATIENT;
   report.assessment = assessment;
   report.patient = crepitus_assessment_get_patient (assessment);
   report.options = options;
   report.triage = crepitus_triage_compute (assessment);
-  report.layout = layout;
-  report_prepare_header (&report);
-  crepitus_pdf_layout_set_page_func (layout, draw_page_header, &report);
 
   name = crepitus_report_patient_name (report.patient);
   /* Translators: the PDF's title; %s is the patient's name */
@@ -458,21 +495,44 @@ crepitus_report_write (CrepitusAssessment          *assessment,
   /* Translators: the PDF's subject; %s is the date of the assessment */
   subject = g_strdup_printf (_("Lower back popping on leg movement, assessment of %s"),
                              crepitus_assessment_get_date (assessment));
-  author = crepitus_report_is_set (options->clinic_name) ? options->clinic_name :
-           crepitus_assessment_get_clinician (assessment);
   created = creation_date ();
-  crepitus_pdf_layout_set_info (layout, title, author, subject, "Crepitus " PACKAGE_VERSION,
-                                created);
+
+  if (!report_begin (&report, title, subject, created, error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return FALSE;
+    }
 
   if (patient)
-    crepitus_report_write_handout (&report);
+    {
+      /* The safety net never leaves page 1: when what comes before it in the order of
+       * CLINICAL.md §5 would push it over, the handout is laid out again with the safety net
+       * straight after the result, and the rest after it. */
+      if (!crepitus_report_write_handout (&report, FALSE))
+        {
+          report_clear_layout (&report);
+          if (!report_begin (&report, title, subject, created, error))
+            {
+              g_prefix_error (error, "%s: ", path);
+              return FALSE;
+            }
+          crepitus_report_write_handout (&report, TRUE);
+        }
+      /* Translators: the page footer; %s is the patient's name */
+      footer = g_strdup_printf (_("%s · Patient handout"), name);
+    }
   else
-    crepitus_report_write_summary (&report);
+    {
+      g_autofree char *status = crepitus_report_status_line (assessment);
 
-  /* Translators: the page footer; %s is the patient's name */
-  footer = g_strdup_printf (patient ? _("%s · Patient handout") : _("%s · Clinician summary"), name);
-  if (!crepitus_pdf_layout_finish (layout, footer, error) ||
-      (bytes = crepitus_pdf_layout_save (layout, error)) == NULL)
+      crepitus_report_write_summary (&report);
+      /* Translators: the page footer; %1$s is the patient's name, %2$s the record's status,
+       * e.g. "Not signed" */
+      footer = g_strdup_printf (_("%1$s · Clinician summary · %2$s"), name, status);
+    }
+
+  if (!crepitus_pdf_layout_finish (report.layout, footer, error) ||
+      (bytes = crepitus_pdf_layout_save (report.layout, error)) == NULL)
     {
       g_prefix_error (error, "%s: ", path);
       return FALSE;
@@ -483,8 +543,8 @@ crepitus_report_write (CrepitusAssessment          *assessment,
 
   if (stats_out != NULL)
     {
-      stats_out->pages = crepitus_pdf_layout_get_n_pages (layout);
-      stats_out->substituted = crepitus_pdf_layout_get_n_substituted (layout);
+      stats_out->pages = crepitus_pdf_layout_get_n_pages (report.layout);
+      stats_out->substituted = crepitus_pdf_layout_get_n_substituted (report.layout);
     }
   return TRUE;
 }
