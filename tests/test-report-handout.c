@@ -549,8 +549,15 @@ test_safety_net_first_page (Fixture       *f,
 
             assert_lacks (later, "go to an emergency department now if:");
           }
-        /* The clinician's notes stay out of the handout. */
+        /* The clinician's notes stay out of the handout; every reason is in it, after the
+         * safety net when it had to make room. */
         assert_lacks (text, "clinote");
+        {
+          g_autoptr(CrepitusTriage) triage = crepitus_triage_compute (assessment);
+
+          for (guint i = 0; triage->reasons[i] != NULL; i++)
+            assert_contains (text, crepitus_catalog_reason_patient_text (triage->reasons[i]));
+        }
       }
 }
 

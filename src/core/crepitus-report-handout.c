@@ -82,6 +82,8 @@ handout_reasons (Report *report)
     return;
   g_ptr_array_sort (reasons, compare_reasons);
 
+  /* Kept on one page, so that no reason is left without its heading. */
+  crepitus_pdf_layout_begin_box (layout, CREPITUS_PDF_BOX_GROUP);
   crepitus_pdf_layout_heading (layout, CREPITUS_PDF_STYLE_SUBHEADING,
                                _("Why we came to this result"));
   for (guint i = 0; i < reasons->len; i++)
@@ -98,6 +100,7 @@ handout_reasons (Report *report)
           crepitus_pdf_layout_bullet (layout, 0, NULL, label);
         }
     }
+  crepitus_pdf_layout_end_box (layout);
 }
 
 /* What happens next: the level's recommendations other than what the level box, the
@@ -120,10 +123,16 @@ handout_next (Report *report)
       if (g_strv_contains (said_elsewhere, key))
         continue;
       if (!any)
-        crepitus_pdf_layout_heading (layout, CREPITUS_PDF_STYLE_SUBHEADING, _("What happens next"));
+        {
+          crepitus_pdf_layout_begin_box (layout, CREPITUS_PDF_BOX_GROUP);
+          crepitus_pdf_layout_heading (layout, CREPITUS_PDF_STYLE_SUBHEADING,
+                                       _("What happens next"));
+        }
       any = TRUE;
       crepitus_pdf_layout_bullet (layout, 0, NULL, crepitus_triage_recommendation_text (key, level));
     }
+  if (any)
+    crepitus_pdf_layout_end_box (layout);
 }
 
 /* "Usually harmless" (FAQ 1) only at benign and monitor, and only once every red flag was
@@ -137,10 +146,12 @@ handout_reassurance (Report *report)
       report->triage->not_asked[0] != NULL)
     return;
 
+  crepitus_pdf_layout_begin_box (report->layout, CREPITUS_PDF_BOX_GROUP);
   crepitus_pdf_layout_heading (report->layout, CREPITUS_PDF_STYLE_SUBHEADING,
                                crepitus_catalog_label (CREPITUS_LIST_GUIDANCE, "what-the-pop-is"));
   crepitus_pdf_layout_paragraph (report->layout, CREPITUS_PDF_STYLE_BODY,
                                  crepitus_catalog_guidance_text ("what-the-pop-is"));
+  crepitus_pdf_layout_end_box (report->layout);
 }
 
 /* The safety net every patient leaves with, whatever the result: the emergency signs under a
