@@ -268,7 +268,8 @@ test_reassurance_withheld (Fixture       *f,
   assert_lacks (complete_text, "The handout gives no reassurance");
 }
 
-/* The footer of records signed, amended and superseded, as the store leaves them. */
+/* The footer of records signed, amended, superseded and entered in error, as the store leaves
+ * them. */
 static void
 test_status (Fixture       *f,
              gconstpointer  data)
@@ -339,6 +340,21 @@ test_status (Fixture       *f,
     assert_in_order (text, order);
     assert_contains (page, "Clinician summary · Signed by Dr Desk on ");
     assert_lacks (text, "Not signed");
+  }
+
+  /* Marked as entered in error: kept, and the letter says so. */
+  g_assert_true (crepitus_store_mark_entered_in_error (store, amended_id, "Dr Desk", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(CrepitusAssessment) marked = crepitus_store_load_assessment (store, amended_id,
+                                                                          &error);
+    g_autoptr(Document) document = NULL;
+    g_autofree char *text = NULL;
+
+    g_assert_no_error (error);
+    document = write_letter (f, marked);
+    text = document_text (document);
+    assert_contains (text, "Entered in error");
   }
 }
 
