@@ -10,7 +10,7 @@ DEB_PACKAGES = \
 	gcc pkg-config meson ninja-build gettext python3 \
 	libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev \
 	libsqlite3-dev libjansson-dev libhpdf-dev libfontconfig-dev libfreetype-dev \
-	libpoppler-glib-dev fonts-dejavu-core \
+	libpoppler-glib-dev fonts-dejavu-core poppler-utils qpdf \
 	desktop-file-utils appstream \
 	xvfb xauth \
 	clang libclang-rt-14-dev

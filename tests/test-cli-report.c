@@ -3,12 +3,8 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
-#include <poppler.h>
 
-#include "crepitus-test-util.h"
-
-typedef PopplerDocument Document;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Document, g_object_unref)
+#include "crepitus-test-pdf.h"
 
 typedef struct
 {
@@ -51,27 +47,13 @@ count_entries (const char *path)
   return n;
 }
 
+/* The text of the PDF at @path, white space made single spaces. */
 static char *
 pdf_text (const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
-  g_autoptr(Document) document = NULL;
-  GString *text = g_string_new (NULL);
+  g_autoptr(Document) document = open_pdf (path);
 
-  g_assert_no_error (error);
-  document = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
-    {
-      PopplerPage *page = poppler_document_get_page (document, i);
-      g_autofree char *page_text = poppler_page_get_text (page);
-
-      g_string_append (text, page_text);
-      g_string_append_c (text, '\n');
-      g_object_unref (page);
-    }
-  return g_string_free (text, FALSE);
+  return document_text (document);
 }
 
 static void
@@ -102,9 +84,12 @@ test_patient (Fixture       *f,
 
   text = pdf_text (f->out);
   g_assert_nonnull (strstr (text, "Lucía García"));
-  g_assert_nonnull (strstr (text, "Seek care urgently"));
+  /* No settings schema installed: the safety net says "emergency services". */
+  g_assert_nonnull (strstr (text, "Call emergency services or go to an emergency department now "
+                                  "if:"));
   g_assert_null (strstr (text, "Clinician summary"));
   g_assert_cmpuint (count_entries (f->dir), ==, 1);
+  assert_poppler_quiet ();
 }
 
 static void
@@ -125,6 +110,63 @@ test_clinician_from_stdin (Fixture       *f,
   text = pdf_text (f->out);
   g_assert_nonnull (strstr (text, "Clinician summary"));
   g_assert_nonnull (strstr (text, "Pops on rising from a chair."));
+  g_assert_nonnull (strstr (text, "Referral: None — no review booked"));
+  g_assert_nonnull (strstr (text, "Red-flag screen incomplete: 13 not asked"));
+  g_assert_null (strstr (text, "leaflet"));
+  /* A file has no record status: the letter is not signed. */
+  g_assert_nonnull (strstr (text, "Clinician summary · Not signed"));
+  assert_poppler_quiet ();
+}
+
+/* The clinic's settings reach the reports: the emergency number in the safety net, the
+ * clinic's details in the letter's footer. */
+static void
+test_settings (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *config = g_build_filename (f->dir, "config", NULL);
+  g_autofree char *keyfile_dir = g_build_filename (config, "glib-2.0", "settings", NULL);
+  g_autofree char *keyfile = g_build_filename (keyfile_dir, "keyfile", NULL);
+  g_autofree char *schema_env = g_strconcat ("GSETTINGS_SCHEMA_DIR=",
+                                             g_getenv ("GSETTINGS_SCHEMA_DIR"), NULL);
+  g_autofree char *config_env = g_strconcat ("XDG_CONFIG_HOME=", config, NULL);
+  const char * const env[] = { schema_env, config_env, "GSETTINGS_BACKEND=keyfile", NULL };
+  g_autofree char *letter = g_build_filename (f->dir, "letter.pdf", NULL);
+
+  g_assert_nonnull (g_getenv ("GSETTINGS_SCHEMA_DIR"));
+  g_assert_cmpint (g_mkdir_with_parents (keyfile_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (keyfile,
+                                      "[org/crepitus/Crepitus]\n"
+                                      "emergency-number='999'\n"
+                                      "clinic-name='Northside Spine Clinic'\n"
+                                      "clinic-phone='0113 000 0000'\n", -1, NULL));
+
+  {
+    g_auto(CrepitusRun) run = { 0 };
+    g_autofree char *text = NULL;
+
+    crepitus_run_env (&run, NULL, env, (const char *[]) {
+      "report", f->example, "--audience", "patient", "-o", f->out, NULL });
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 0);
+    text = pdf_text (f->out);
+    g_assert_nonnull (strstr (text, "Call 999 or go to an emergency department now if:"));
+    g_assert_null (strstr (text, "emergency services"));
+  }
+  {
+    g_auto(CrepitusRun) run = { 0 };
+    g_autofree char *text = NULL;
+
+    crepitus_run_env (&run, NULL, env, (const char *[]) {
+      "report", f->example, "--audience", "clinician", "-o", letter, NULL });
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 0);
+    text = pdf_text (letter);
+    assert_row (text, "Clinic", "Northside Spine Clinic");
+    assert_row (text, "Phone", "0113 000 0000");
+    assert_row (text, "Record", "Not signed");
+  }
+  assert_poppler_quiet ();
 }
 
 static void
@@ -287,12 +329,14 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  crepitus_test_pdf_init ();
 
 #define ADD(path, func) \
   g_test_add ("/crepitus/cli/report/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("patient", test_patient);
   ADD ("clinician-from-stdin", test_clinician_from_stdin);
+  ADD ("settings", test_settings);
   ADD ("usage-errors", test_usage_errors);
   ADD ("invalid-json", test_invalid_json);
   ADD ("missing-input", test_missing_input);

@@ -25,6 +25,7 @@ crepitus_cli_report (const CrepitusGlobalOptions *options,
   g_autofree char *clinic_name = NULL;
   g_autofree char *clinic_address = NULL;
   g_autofree char *clinic_phone = NULL;
+  g_autofree char *emergency_number = NULL;
   CrepitusReportOptions report_options = { 0 };
   CrepitusReportStats stats = { 0 };
   GOptionEntry entries[] = {
@@ -101,6 +102,8 @@ crepitus_cli_report (const CrepitusGlobalOptions *options,
   report_options.clinic_name = clinic_name;
   report_options.clinic_address = clinic_address;
   report_options.clinic_phone = clinic_phone;
+  emergency_number = crepitus_settings_dup_string ("emergency-number");
+  report_options.emergency_number = emergency_number;
 
   if (!crepitus_report_write (assessment, &report_options, output, &stats, &error))
     {

@@ -5,30 +5,29 @@
 
 static const CrepitusFinding joint_cavitation_findings[] = {
   { "gas-release-pop", N_("Gas release pop"),
-    N_("A quick fall in pressure inside the joint lets dissolved gases, mostly nitrogen with "
-       "some oxygen and carbon dioxide, come out of the synovial fluid as a bubble, and its "
-       "sudden formation or collapse gives a single crisp pop. The noise usually cannot be "
-       "reproduced straight away because the gas needs time to dissolve again, and patients "
-       "often describe a feeling of ease or looseness afterwards. Record it when the history "
-       "and the sound fit this pattern."),
-    N_("A quick change of pressure inside a back joint lets gas form a tiny bubble, which makes "
-       "a single pop and often leaves your back feeling a little looser.") },
+    N_("A quick fall in pressure inside the joint lets gases dissolved in the synovial fluid, "
+       "such as nitrogen, oxygen and carbon dioxide, come out as a bubble, and its sudden "
+       "formation or collapse gives a single crisp pop. The noise usually cannot be reproduced "
+       "straight away because the gas needs time to dissolve again, and patients often "
+       "describe a feeling of ease or looseness afterwards. Record it when the history and the "
+       "sound fit this pattern."),
+    N_("A quick change of pressure in a back joint forms a tiny gas bubble that pops, and your "
+       "back may then feel looser.") },
   { "facet-joint-involvement", N_("Facet joint involvement"),
     N_("The facet joints at the back of each lumbar segment are small synovial joints that "
        "cavitate readily. Hip and leg movements, especially when combined with trunk rotation, "
        "pass twisting loads up the kinetic chain and briefly change the pressure in these joints, "
        "so a movement of the leg can produce a pop that is felt in the back. Note the side and "
        "level of the pop and whether extension with rotation reproduces it."),
-    N_("The small joints at the back of your spine can pop when moving your leg slightly twists "
-       "or shifts your lower back, because your leg and back are linked.") },
+    N_("The small joints at the back of your spine can pop when a leg movement slightly twists "
+       "your lower back.") },
   { "painless-unrestricted", N_("Painless and unrestricted"),
     N_("When the pop comes without pain, swelling or other signs of inflammation and the range "
        "of motion is full, cavitation is most likely a harmless by-product of normal joint "
        "mechanics. Many people have such noises throughout life with no ill effect. Provided "
        "there are no red flags or neurological symptoms, this finding supports reassurance and "
        "simple self-care rather than further investigation."),
-    N_("Because the pop does not hurt and you can still move freely, it is very likely a normal "
-       "joint noise that does no harm.") },
+    N_("The pop does not hurt, and you can still move freely.") },
   { "pathological-sound", N_("Grating, clicking or grinding sound"),
     N_("A rough grating or grinding noise, or a click that recurs with each repetition, differs "
        "from the single clean pop of cavitation and may point to cartilage wear, facet joint "
@@ -36,8 +35,8 @@ static const CrepitusFinding joint_cavitation_findings[] = {
        "character of the sound, whether it repeats on every movement and whether it is painful, "
        "and examine the segment; a painful sound of this kind calls for a closer look at the "
        "joint surfaces."),
-    N_("A rough, grinding or repeated clicking sound is different from an ordinary pop, so your "
-       "clinician will want to check the joint more closely, especially if it hurts.") },
+    N_("A rough, grinding or repeated clicking sound is not an ordinary pop, so the joint "
+       "needs a closer look, mainly if it hurts.") },
 };
 
 static const CrepitusFinding muscle_imbalances_findings[] = {
@@ -47,57 +46,57 @@ static const CrepitusFinding muscle_imbalances_findings[] = {
        "leans, and the quadratus lumborum on the same side often takes over, side-bending the "
        "lumbar spine and loading its facet joints unevenly. Look for a positive Trendelenburg "
        "test, a lateral trunk shift in stance and reduced resisted abduction strength."),
-    N_("The muscle on the side of your hip that keeps your pelvis level when you stand on one leg "
-       "is weak, so your lower back leans over and works harder.") },
+    N_("The muscle at the side of your hip that keeps your pelvis level is weak, so your lower "
+       "back works harder.") },
   { "weak-gluteus-maximus", N_("Weak gluteus maximus"),
     N_("The gluteus maximus is the main hip extensor and helps to steady the pelvis and "
        "sacroiliac joint. If it is weak or switches on late, the patient extends the hip by "
        "arching the lumbar spine and overusing the back extensors and hamstrings, which raises "
        "facet joint loading with every stride or lift. Test resisted hip extension and watch the "
        "order of muscle activation in prone hip extension or a bridge."),
-    N_("Your big buttock muscle is not doing its full share when you push your leg back, so your "
-       "lower back arches and takes extra strain.") },
+    N_("Your big buttock muscle does too little when you push your leg back, so your lower "
+       "back takes extra strain.") },
   { "tight-hip-flexors", N_("Tight hip flexors"),
     N_("Short hip flexors, particularly the iliopsoas and rectus femoris, pull the pelvis into "
        "anterior tilt and deepen the lumbar lordosis, pressing the posterior joints together. "
        "When the leg moves behind the body, the lumbar spine extends further to make up for the "
        "missing hip range, which can provoke a pop. The modified Thomas test and the resting "
        "position of the pelvis in standing help to identify this pattern."),
-    N_("The muscles at the front of your hip are tight, which tips your pelvis forward and makes "
-       "your lower back arch more when you move your leg back.") },
+    N_("The muscles at the front of your hip are tight, which tips your pelvis forward and "
+       "arches your lower back.") },
   { "weak-core", N_("Weak core"),
     N_("The transverse abdominis, the internal and external obliques, the rectus abdominis and "
        "the multifidus work together to stiffen the trunk so that the spine stays under control "
        "while the limbs move. If this group is weak or activates late, the lumbar segments can "
        "move too much or unevenly as the leg moves. Assess with abdominal drawing-in, plank and "
        "side-bridge endurance, and trunk control during leg-raise tasks."),
-    N_("The deep muscles around your tummy and back that hold your spine steady are not as strong "
-       "as they could be, so other muscles work harder.") },
+    N_("The deep muscles of your tummy and back that hold your spine steady could be stronger.") },
   { "quadratus-lumborum-compensation", N_("Quadratus lumborum compensation"),
     N_("When the hip abductors cannot hold the pelvis steady, the quadratus lumborum on the same "
        "side often hitches the pelvis or bends the trunk sideways to do the job instead. During "
        "abduction or swing of the leg this side-bends the lumbar spine and loads the facet joints "
        "unevenly, which may lead to cavitation or facet irritation. Look for hip hiking, a "
        "sideways trunk lean and an overactive or tender quadratus lumborum."),
-    N_("A deep muscle at the side of your lower back is doing the job of a weak hip muscle, which "
-       "bends your spine sideways when you lift your leg.") },
+    N_("A deep muscle at the side of your lower back is doing the job of a weak hip muscle, "
+       "which bends your spine sideways.") },
   { "piriformis-tightness", N_("Piriformis tightness"),
     N_("The piriformis runs from the sacrum to the top of the thigh bone and influences hip "
        "rotation and sacroiliac joint mechanics. When it is tight or overactive, often as "
-       "compensation for weak gluteals, it limits internal rotation and changes how load passes "
-       "through the pelvis as the leg moves; because the sciatic nerve runs beside it, consider "
-       "it when buttock pain spreads down the leg. Compare passive hip rotation on both sides and "
-       "palpate the muscle for tenderness."),
+       "compensation for weak gluteals, it limits internal rotation and changes how load "
+       "passes through the pelvis as the leg moves. Buttock pain that spreads down the leg is "
+       "how radicular pain presents, not piriformis tightness: assess it as nerve root "
+       "involvement, with a neurological examination, before considering this finding. Compare "
+       "passive hip rotation on both sides and palpate the muscle for tenderness."),
     N_("A small deep muscle in your buttock is tight, which can limit how your hip turns and "
-       "change the way your pelvis and lower back move.") },
+       "how your pelvis moves.") },
   { "pelvic-tilt-or-rotation", N_("Pelvic tilt or rotation"),
     N_("Unequal pull between the trunk and hip muscles can leave the pelvis tipped forwards or "
        "backwards, or turned to one side, at rest or during movement. The lumbar spine then "
        "starts each movement from an altered position and its joints are loaded unevenly, so "
        "compression builds on one side and is released suddenly as the leg moves. Compare the "
        "iliac crests and spines in standing and watch the pelvis during leg movements."),
-    N_("Uneven pull from the muscles around your hips tips or twists your pelvis a little, so one "
-       "side of your lower back is squeezed more than the other.") },
+    N_("Uneven pull from your hip muscles tips or twists your pelvis a little, so one side of "
+       "your lower back takes more strain.") },
 };
 
 static const CrepitusFinding ligament_elasticity_findings[] = {
@@ -108,16 +107,16 @@ static const CrepitusFinding ligament_elasticity_findings[] = {
        "usual path as leg movement loads the pelvis and spine. Segmental mobility testing and the "
        "prone instability test help, and a painful catch during movement may suggest "
        "instability."),
-    N_("The ligaments, tough bands that normally hold your back bones steady, give a little less "
-       "support, so your muscles have to do more of the work.") },
+    N_("The ligaments, tough bands that hold your back bones steady, give less support, so "
+       "your muscles must do more work.") },
   { "sudden-joint-release", N_("Sudden joint release"),
     N_("As forces from the moving leg travel through the pelvis, the ligaments normally keep the "
        "facet and sacroiliac joints gliding smoothly. When their tension is abnormal, the joint "
        "surfaces can gap briefly and snap back, or tension stored in the capsule can let go all at "
        "once, with an audible pop. Find out which joint reproduces it and whether the release is "
        "painful or followed by relief."),
-    N_("A joint in your lower back or pelvis briefly opens a little and springs back into place as "
-       "your leg moves, and you hear this as a pop.") },
+    N_("As your leg moves, a joint in your lower back or pelvis opens a little and springs "
+       "back, and you hear a pop.") },
   { "hypermobility", N_("Hypermobility"),
     N_("Generalised joint hypermobility, as seen in hypermobile Ehlers-Danlos syndrome and related "
        "conditions, weakens ligamentous restraint so that spinal and sacroiliac joints can move "
@@ -125,16 +124,16 @@ static const CrepitusFinding ligament_elasticity_findings[] = {
        "irritation, subluxation and pain. Record the Beighton score against the age-adjusted "
        "threshold and any connective tissue disorder; management centres on muscular control "
        "rather than stretching."),
-    N_("Your joints are naturally bendier than most people’s, so the joints in your back can move "
-       "a little further than usual and pop more often.") },
+    N_("Your joints bend more than most people’s, so the joints in your back can move further "
+       "than usual and pop more often.") },
   { "stiffness-scarring", N_("Ligament stiffness or scarring"),
     N_("Ligaments that have lost their give through scarring after injury or surgery, or through "
        "degeneration, restrict normal joint motion and shift load onto neighbouring segments and "
        "soft tissues. As the leg moves, tension can build against the restriction and then be "
        "released abruptly with a pop. Look for segmental stiffness on passive testing, a history "
        "of injury or spinal surgery, and extra movement at the levels above or below."),
-    N_("Some of the bands that hold your spine together have become stiffer, for example after an "
-       "old injury, so tension builds up and then lets go with a pop.") },
+    N_("Some bands that hold your spine together have become stiffer, often after an old "
+       "injury, so tension builds up and then lets go.") },
 };
 
 static const CrepitusFinding spinal_alignment_findings[] = {
@@ -152,24 +151,24 @@ static const CrepitusFinding spinal_alignment_findings[] = {
        "facet can then cause a pop, most often on one side when the curve is uneven. Judge the "
        "depth and symmetry of the lordosis and check whether extension combined with rotation "
        "brings on the sound."),
-    N_("The inward curve of your lower back is deeper than usual, which presses the small joints "
-       "at the back of your spine together, especially when your leg moves back.") },
+    N_("The inward curve of your lower back is deeper than usual, which presses the small "
+       "joints at the back of your spine together.") },
   { "pelvic-tilt-sij-dysfunction", N_("Pelvic tilt with sacroiliac dysfunction"),
     N_("Anterior pelvic tilt deepens the lumbar curve and posterior tilt flattens it, and either "
        "changes how the sacroiliac joints move. With the pelvis out of neutral, leg movement can "
        "bring abnormal sacroiliac motion or compensatory lumbar movement, so the pop may come from "
        "the sacroiliac joint itself or from the facets. Sacroiliac provocation tests such as "
        "FABER and the site of the sound help to tell the two apart."),
-    N_("Your pelvis is tipped forward or backward, which changes how the joint between your spine "
-       "and pelvis moves, so that joint or your lower back may pop.") },
+    N_("Your pelvis tips forward or back, which changes how the joint between your spine and "
+       "pelvis moves, so it may pop.") },
   { "hyperkyphosis-forward-head", N_("Hyperkyphosis or forward head posture"),
     N_("A rounded upper back and a forward head posture belong mainly to the thoracic and "
        "cervical spine, but the body keeps its balance by changing the lumbar curve and the "
        "position of the pelvis lower down. These adaptations alter how the lumbar joints are "
        "loaded when the leg moves and may contribute to facet movement or cavitation. Look at "
        "whole-spine posture, not only the lumbar region, when explaining the pop."),
-    N_("A rounded upper back or a head held forward makes your lower back change its shape to keep "
-       "you balanced, which can make it more likely to pop.") },
+    N_("A rounded upper back or a forward head makes your lower back change shape to keep you "
+       "balanced, so it may pop more.") },
 };
 
 static const CrepitusFinding nerve_impingement_findings[] = {
@@ -188,24 +187,24 @@ static const CrepitusFinding nerve_impingement_findings[] = {
        "across the lumbar segments, so the facet joints may move unusually and pop when the leg "
        "moves. Note the posture the patient adopts and whether symptoms ease on bending "
        "forward."),
-    N_("To protect an irritated nerve, your body may hold your back in a bent or stiff position, "
-       "which changes how the joints in your back move.") },
+    N_("To protect an irritated nerve, your body may hold your back bent or stiff, which "
+       "changes how its joints move.") },
   { "radicular-pain-avoidance", N_("Radicular pain with movement avoidance"),
     N_("Pain travelling along a nerve root leads patients to avoid provoking movements and to "
        "compensate, for example by changing their gait or the way they lift the leg when a disc "
        "herniation compresses the L5 root. These compensations place unusual stress on the "
        "lumbar spine and pelvis and can produce pops. Map where the leg pain travels and observe "
        "walking and leg-raise tasks for avoidance strategies."),
-    N_("Pain that runs down your leg from a pinched nerve can make you walk or lift your leg "
-       "differently, which puts unusual strain on your lower back.") },
+    N_("Pain running down your leg from an irritated nerve can change how you walk or lift "
+       "your leg, which strains your lower back.") },
   { "chronic-instability-degeneration", N_("Chronic instability or degeneration"),
     N_("Long-standing nerve compression, through persistent changes in muscle activation and "
        "compensation, may hasten wear of the facet joints and discs. The segmental instability "
        "that results, often with inflammation and altered joint lubrication, can show itself as "
        "pops at the affected levels. Consider this when nerve-related symptoms have lasted for "
        "months and the pops are becoming more frequent."),
-    N_("If a nerve has been irritated for a long time, the way you move can slowly wear your back "
-       "joints and discs, making them looser and more likely to pop.") },
+    N_("If a nerve has been irritated for a long time, the way you move can slowly loosen your "
+       "back joints and discs.") },
 };
 
 static const CrepitusFinding disc_degeneration_findings[] = {
@@ -223,8 +222,8 @@ static const CrepitusFinding disc_degeneration_findings[] = {
        "unusual ways and can lead to sudden cavitation or subluxation while walking or lifting "
        "the leg. Observe gait, stride length and trunk motion, and relate any changes to the "
        "movements that provoke the pop."),
-    N_("Your back may lead you to walk or lift your leg a bit differently, and this new way of "
-       "moving can put extra strain on the joints of your back.") },
+    N_("Your back may lead you to walk or lift your leg differently, which can put extra "
+       "strain on the joints of your back.") },
   { "foraminal-narrowing", N_("Foraminal narrowing"),
     N_("Loss of disc height narrows the intervertebral foramen and can compress the exiting nerve "
        "root, and the weakness and guarding that follow disturb spinal mechanics. Compromise of "
@@ -232,15 +231,15 @@ static const CrepitusFinding disc_degeneration_findings[] = {
        "hip flexion and lumbar extension as the leg moves, stressing the facet joints. Check "
        "dermatomes, myotomes and reflexes, including the knee jerk for L4, and record any "
        "neurological symptom."),
-    N_("The gap where a nerve leaves your spine has become narrower, which can press on the nerve "
-       "and weaken some leg muscles, changing the way you move.") },
+    N_("The gap where a nerve leaves your spine is narrower, which can press on the nerve and "
+       "weaken some leg muscles.") },
   { "adjacent-segment-stress", N_("Adjacent segment stress"),
     N_("When one segment degenerates and becomes stiff or unstable, the levels next to it take up "
        "more motion and load, and this can speed up their own degeneration, notably after spinal "
        "fusion. Pops arising above or below a known degenerated disc may reflect this process. "
        "Examine the neighbouring segments and note any history of spinal surgery."),
-    N_("When one part of your spine wears, the parts next to it have to work harder, so they may "
-       "start to pop too.") },
+    N_("When one part of your spine gets stiff or loose, the parts next to it work harder, so "
+       "they may start to pop too.") },
 };
 
 static const CrepitusFinding inflammation_findings[] = {
@@ -250,16 +249,16 @@ static const CrepitusFinding inflammation_findings[] = {
        "joint motion. An inflamed fold of synovium can also be caught briefly between the joint "
        "surfaces and pop as it is freed. Typical signs are tenderness over the facet, pain on "
        "extension and rotation, and stiffness that eases once the patient gets moving."),
-    N_("The lining of a small joint in your back is swollen and irritated, often because of "
-       "arthritis, so the joint moves less smoothly and can pop.") },
+    N_("The lining of a small joint in your back is swollen, often from arthritis, so the "
+       "joint moves less smoothly and can pop.") },
   { "muscle-spasm-guarding", N_("Muscle spasm and guarding"),
     N_("Inflamed or strained tissue triggers involuntary protective contraction of the "
        "surrounding muscles. The spasm changes how load passes through the spinal joints, so "
        "that leg movement may make a facet or another structure shift suddenly and pop, as can "
        "happen after a strain of the lumbar muscles. Palpate for paraspinal spasm, look for a "
        "protective shift or reduced movement and ask about recent injury."),
-    N_("Your back muscles tighten up to protect a sore area, which pulls unevenly on the joints and "
-       "can make them pop when you move your leg.") },
+    N_("Your back muscles tighten to protect a sore area, which pulls unevenly on the joints "
+       "and can make them pop.") },
   { "ligament-irritation", N_("Ligament irritation"),
     N_("Long-standing inflammation can leave ligaments lax or, through fibrosis, stiffer, and "
        "either change undermines joint stability. Chronic inflammation of the sacroiliac joint "
@@ -267,15 +266,15 @@ static const CrepitusFinding inflammation_findings[] = {
        "and pops during leg movement or weight bearing. Use sacroiliac provocation tests and ask "
        "about inflammatory back pain or a known inflammatory arthritis."),
     N_("Long-lasting irritation has made some ligaments, the tough bands around your spine or "
-       "pelvis, looser or stiffer, so the joints are held less steadily.") },
+       "pelvis, looser or stiffer.") },
   { "nerve-root-inflammation", N_("Nerve root inflammation"),
     N_("Inflammation around a nerve root, as with a disc herniation or spinal stenosis, causes "
        "radicular pain such as sciatica and makes movement more sensitive. Pain-driven guarding "
        "and altered motor control change joint mechanics, and a pop may occur as the patient "
        "tries to raise the leg. Assess radicular symptoms and neurological signs; numbness, "
        "tingling or weakness call for a neurological assessment."),
-    N_("An inflamed nerve in your back, as in sciatica, can make your leg hurt and your muscles "
-       "tense, which changes how the joints in your back move.") },
+    N_("An inflamed nerve in your back, as in sciatica, can make your leg hurt and your "
+       "muscles tense, changing how your back moves.") },
 };
 
 static const CrepitusFinding movement_mechanics_findings[] = {
@@ -285,8 +284,8 @@ static const CrepitusFinding movement_mechanics_findings[] = {
        "raises compression and shear in the facet joints and can provoke pops, and the habit "
        "often outlasts the pain. Watch hip extension and leg-raise tasks for excessive lumbar "
        "muscle activity and late gluteal activation."),
-    N_("After back pain your body may keep protecting your back by using back muscles instead of "
-       "your buttock and thigh muscles, which strains the joints of your back.") },
+    N_("After back pain, you may keep using your back muscles instead of your buttock and "
+       "thigh muscles, which strains your back.") },
   { "reduced-hip-mobility", N_("Reduced hip mobility"),
     N_("When hip flexion, extension or rotation is limited, the lumbar spine supplies the missing "
        "movement in bending, picking things up or turning the trunk. This extra lumbar motion "
@@ -302,15 +301,15 @@ static const CrepitusFinding movement_mechanics_findings[] = {
        "muscles recorded under muscle imbalances. Look for trunk sway or loss of a neutral spine "
        "during leg raises, single-leg stance and lifting."),
     N_("Your tummy and back muscles do not yet keep your spine steady while your legs move, so "
-       "your lower back wobbles a little and may pop.") },
+       "your lower back moves too much.") },
   { "faulty-lifting-twisting", N_("Faulty lifting or twisting"),
     N_("Lifting with a rounded back, twisting while carrying a load or turning the trunk with the "
        "feet fixed concentrates stress on the lumbar joints and discs. Repeated in daily life, "
        "these habits keep the abnormal loading, and the pops, going. Watch the patient lift and "
        "turn, and teach hinging at the hips, keeping loads close and turning with the feet as "
        "part of the advice on body mechanics."),
-    N_("Bending, lifting or twisting in a way that loads your lower back can make pops more likely, "
-       "and small changes to how you lift can help.") },
+    N_("Bending, lifting or twisting in a way that loads your lower back makes pops more "
+       "likely, and small changes in how you lift help.") },
 };
 
 const CrepitusFactor crepitus_catalog_factor_table[8] = {
@@ -320,10 +319,11 @@ const CrepitusFactor crepitus_catalog_factor_table[8] = {
        "forces through the pelvis to the lumbar facet joints and set it off there. On its own it "
        "is usually benign; what matters is whether pain, swelling or lost range come with it, and "
        "whether the noise is a clean pop rather than a grating or grinding sound."),
-    N_("The pop is most often a tiny gas bubble forming and bursting in the fluid of a back joint, "
-       "much like cracking your knuckles, and it is usually harmless."),
+    N_("The pop is most often a tiny gas bubble bursting in the fluid of a back joint, like "
+       "cracking your knuckles."),
     "§1",
-    joint_cavitation_findings, G_N_ELEMENTS (joint_cavitation_findings) },
+    joint_cavitation_findings, G_N_ELEMENTS (joint_cavitation_findings),
+    N_("Gas bubbles in a joint") },
   { "muscle-imbalances", N_("Muscle imbalances"),
     N_("Differences in strength, flexibility or timing between the trunk muscles and the hip "
        "stabilisers change how the pelvis and lumbar spine are controlled when the leg moves. A "
@@ -331,10 +331,11 @@ const CrepitusFactor crepitus_catalog_factor_table[8] = {
        "or rotate so that the lumbar joints are compressed unevenly and then release with a pop. "
        "Assess the strength, length and activation of the core, gluteal, hip flexor, piriformis "
        "and quadratus lumborum muscles on both sides."),
-    N_("Some muscles around your hips, tummy and back may be weaker or tighter than others, which "
-       "can make your lower back move unevenly and pop."),
+    N_("Some muscles around your hips, tummy and back may be weaker or tighter than others, so "
+       "your lower back moves unevenly and pops."),
     "§2",
-    muscle_imbalances_findings, G_N_ELEMENTS (muscle_imbalances_findings) },
+    muscle_imbalances_findings, G_N_ELEMENTS (muscle_imbalances_findings),
+    N_("Uneven muscles") },
   { "ligament-elasticity", N_("Ligament elasticity"),
     N_("Spinal ligaments provide passive restraint and guide segmental motion, and their "
        "viscoelastic behaviour decides how far and how smoothly a joint moves under load. Both "
@@ -342,10 +343,11 @@ const CrepitusFactor crepitus_catalog_factor_table[8] = {
        "sacroiliac joints shift or release abruptly as forces from the leg reach the spine. The "
        "ligaments usually set the scene for a pop rather than make the sound themselves; take "
        "the Beighton score and any connective tissue disorder into account."),
-    N_("The tough bands that hold the bones of your spine together may be a bit too loose or too "
-       "stiff, which can let a joint shift or release with a pop."),
+    N_("The tough bands that hold your spine together may be too loose or too stiff, so a "
+       "joint can shift with a pop."),
     "§3",
-    ligament_elasticity_findings, G_N_ELEMENTS (ligament_elasticity_findings) },
+    ligament_elasticity_findings, G_N_ELEMENTS (ligament_elasticity_findings),
+    N_("Loose or stiff ligaments") },
   { "spinal-alignment", N_("Spinal alignment"),
     N_("The shape of the spine determines how load is shared among its joints. Scoliosis, an "
        "increased or uneven lumbar lordosis, pelvic tilt and even upper back postures such as "
@@ -353,20 +355,22 @@ const CrepitusFactor crepitus_catalog_factor_table[8] = {
        "sacroiliac joints, so that leg movements load them unevenly. Record the posture findings "
        "and relate them to the side and site of the pop, since structural and postural causes "
        "are managed differently."),
-    N_("The natural curves of your spine may be slightly uneven, so some joints in your lower back "
-       "carry more load than others when you move your leg."),
+    N_("The natural curves of your spine may be a little uneven, so some joints in your lower "
+       "back carry more load."),
     "§4",
-    spinal_alignment_findings, G_N_ELEMENTS (spinal_alignment_findings) },
+    spinal_alignment_findings, G_N_ELEMENTS (spinal_alignment_findings),
+    N_("The shape of your spine") },
   { "nerve-impingement", N_("Nerve impingement"),
     N_("A compressed lumbar nerve root makes no sound itself, but it changes which muscles are "
        "recruited and how the patient moves, and those changes can load the joints in ways that "
        "lead to pops. Its clinical weight lies in the symptoms that come with it: radiating leg "
        "pain, numbness, tingling or weakness call for a neurological examination, and any red "
        "flag takes priority. Positive straight leg raise or slump tests support this factor."),
-    N_("A squeezed or irritated nerve in your back does not make the pop itself, but it can change "
-       "how your muscles work and how you move, which affects your joints."),
+    N_("An irritated nerve in your back does not make the pop, but it can change how your "
+       "muscles work and how you move."),
     "§5",
-    nerve_impingement_findings, G_N_ELEMENTS (nerve_impingement_findings) },
+    nerve_impingement_findings, G_N_ELEMENTS (nerve_impingement_findings),
+    N_("An irritated nerve") },
   { "disc-degeneration", N_("Disc degeneration"),
     N_("Degenerating intervertebral discs lose height and resilience, absorb shock less well and "
        "pass more load to the facet joints and other posterior structures. The pop comes not from "
@@ -374,10 +378,11 @@ const CrepitusFactor crepitus_catalog_factor_table[8] = {
        "itself a sign of serious disease. Degeneration can also narrow the foramina, irritate "
        "nerve roots and shift stress to neighbouring levels; imaging is kept for persistent or "
        "neurological presentations."),
-    N_("The cushions between the bones of your spine have worn a little over time, which is very "
-       "common and changes how the joints around them move."),
+    N_("The cushions between the bones of your spine have become a little thinner, which is "
+       "very common and changes how nearby joints move."),
     "§6",
-    disc_degeneration_findings, G_N_ELEMENTS (disc_degeneration_findings) },
+    disc_degeneration_findings, G_N_ELEMENTS (disc_degeneration_findings),
+    N_("Thinner discs") },
   { "inflammation", N_("Inflammation"),
     N_("Inflammation in the lumbar region, whatever its cause, affects joints, muscles, ligaments "
        "and nerve roots, and each can alter spinal mechanics enough to produce pops when the leg "
@@ -386,9 +391,10 @@ const CrepitusFactor crepitus_catalog_factor_table[8] = {
        "features such as prolonged morning stiffness, and screen for red flags including fever "
        "and night pain."),
     N_("Swelling and irritation in your lower back can make joints, muscles and nerves more "
-       "sensitive and change how your back moves, which can lead to pops."),
+       "sensitive and change how your back moves."),
     "§7",
-    inflammation_findings, G_N_ELEMENTS (inflammation_findings) },
+    inflammation_findings, G_N_ELEMENTS (inflammation_findings),
+    N_("Swelling and irritation") },
   { "movement-mechanics", N_("Movement mechanics"),
     N_("How efficiently and evenly a person moves decides how load is shared between the hips, "
        "the trunk and the lumbar spine. Compensatory patterns in lifting, twisting or walking "
@@ -396,8 +402,9 @@ const CrepitusFactor crepitus_catalog_factor_table[8] = {
        "again abruptly with a pop. A movement assessment looks for guarded patterns, stiff hips, "
        "poor trunk control and faulty lifting or twisting, which are the targets of corrective "
        "exercise and advice on body mechanics."),
-    N_("The way you bend, lift, twist or walk may put more strain on your lower back than it needs "
-       "to, and learning to move differently can reduce the pops."),
+    N_("The way you bend, lift, twist or walk may strain your lower back, and learning to move "
+       "differently can reduce the pops."),
     "§8",
-    movement_mechanics_findings, G_N_ELEMENTS (movement_mechanics_findings) },
+    movement_mechanics_findings, G_N_ELEMENTS (movement_mechanics_findings),
+    N_("The way you move") },
 };

@@ -94,21 +94,22 @@ static const CrepitusCatalogEntry red_flags[] = {
 };
 #define N_EMERGENCY_RED_FLAGS 5
 
-/* What each red flag means, in words a patient recognises (the handout's safety box). */
+/* Each red flag as a sign a patient recognises: the handout's safety net lists the first
+ * five. */
 static const char *red_flag_patient_texts[] = {
-  N_("Numbness or pins and needles between your legs, around your bottom or your genitals"),
-  N_("Trouble passing urine, or losing control of your bladder or bowels"),
+  N_("Numbness or tingling around your bottom, genitals or inner thighs"),
+  N_("New loss of bladder or bowel control, or new trouble passing urine"),
   N_("A new loss of feeling or function during sex"),
   N_("Numbness, tingling or weakness in both legs"),
-  N_("Weakness in a leg or foot that is getting worse, or a foot that drags or slaps"),
-  N_("You have had cancer"),
-  N_("You are losing weight without trying"),
-  N_("You have a fever or feel generally unwell"),
-  N_("Your back pain started after a fall, an accident or another hard blow"),
-  N_("Your back hurts at night or at rest, not only when you move"),
-  N_("Your immune system is weakened by an illness or by medicines"),
-  N_("You inject drugs"),
-  N_("You have taken steroid medicines for a long time, or you have thin bones (osteoporosis)"),
+  N_("Leg weakness that is getting worse, or a foot that drags"),
+  N_("Cancer, now or in the past"),
+  N_("Weight loss without trying"),
+  N_("A fever, or feeling generally unwell"),
+  N_("Back pain that started after a fall, an accident or a hard blow"),
+  N_("Back pain at night or at rest, not only when you move"),
+  N_("A weak immune system, from an illness or from medicines"),
+  N_("Injecting drugs"),
+  N_("Steroid medicines taken for a long time, or thin bones (osteoporosis)"),
 };
 
 /* §2 */
@@ -200,8 +201,9 @@ static const char *tip_texts[] = {
      "how the spine is loaded and makes pops and discomfort more likely."),
   N_("Examine the whole spine for scoliosis, altered lordosis or kyphosis, which load the "
      "joints asymmetrically."),
-  N_("When symptoms persist or worry you, imaging such as X-ray or MRI can exclude disc "
-     "herniation, spinal stenosis or facet joint arthritis."),
+  N_("Imaging is not routine (NICE NG59): when symptoms persist with neurological signs, or a "
+     "serious cause is suspected, refer for MRI in specialist care if the result would change "
+     "management. A plain X-ray shows neither a disc herniation nor a compressed nerve."),
   N_("Treat what you find — muscle imbalance, faulty movement or alignment — with specific "
      "exercise, manual therapy or postural correction."),
   N_("Teach safe lifting, good posture and movement strategies that spare the lower back in "
@@ -283,22 +285,24 @@ static const CrepitusCatalogEntry guidance[] = {
 };
 
 static const char *guidance_texts[] = {
-  N_("A pop in the lower back when you move your leg is common. On its own, without pain or "
-     "other problems, it is usually harmless: most often it is a small gas bubble in a joint "
-     "of the spine, or a tendon or ligament moving over bone."),
-  N_("Several things can play a part: gas bubbles in the small joints of the spine, muscles "
-     "that are weak or tight, ligaments that are too loose or too stiff, the shape of the "
-     "spine, worn discs, inflammation and the way you move."),
-  N_("See a doctor or physiotherapist if the pop comes with pain, stiffness, less movement "
-     "than usual, numbness, tingling or weakness in a leg or foot, or if it keeps happening."),
+  N_("A pop in your lower back when you move your leg is common. Without pain or other "
+     "symptoms, it is usually harmless and needs no treatment. Most often it is a tiny gas "
+     "bubble in a joint of the spine, or a tendon or ligament moving over bone."),
+  N_("Several things can play a part. They include gas bubbles in the small joints of the "
+     "spine, and muscles that are weak or tight. Loose or stiff ligaments, the shape of the "
+     "spine, thinner discs, swelling and the way you move can also play a part."),
+  N_("See a doctor or physiotherapist if the pop comes with pain, stiffness or less movement "
+     "than usual. Also see one if you have numbness, tingling or weakness in a leg or foot, or "
+     "if the pops keep happening."),
   N_("The muscles around your spine, tummy and hips work as a team. When some are weak and "
-     "others tight, the joints are loaded unevenly. Strengthening the weak ones and stretching "
-     "the tight ones helps."),
-  N_("Keep a good posture, exercise regularly to strengthen your tummy and back muscles, and "
-     "lift with your knees bent and the load close to your body. This does not replace advice "
-     "from your doctor or physiotherapist if the problem continues or worries you."),
-  N_("The cause is usually found by talking with you and examining your back and how you "
-     "move. Only sometimes are X-rays or scans needed, to rule out a more serious problem."),
+     "others are tight, the joints take an uneven load. Making the weak ones stronger and "
+     "stretching the tight ones helps."),
+  N_("Sit and stand tall, and keep active. Regular exercise makes your tummy and back muscles "
+     "stronger. Lift with your knees bent and the load close to your body. This does not "
+     "replace advice from your doctor or physiotherapist if the problem goes on or worries "
+     "you."),
+  N_("The cause is usually found by talking with you and examining your back and how you move. "
+     "Scans are needed only sometimes, when the result would change your treatment."),
 };
 
 static const char *guidance_sources[] = {
@@ -316,17 +320,15 @@ static const CrepitusCatalogEntry levels[] = {
 };
 
 static const char *level_advice[] = {
-  N_("Go to an emergency department now, or call emergency services. Some of what you told us "
-     "can be a sign of pressure on the nerves at the base of the spine, which needs treatment "
-     "within hours."),
-  N_("Please see a doctor urgently, today or tomorrow. Some of what you told us needs to be "
-     "checked so that a serious cause can be ruled out."),
-  N_("Your back should be examined by a doctor or physiotherapist, because the pop comes with "
-     "other symptoms. It is worth finding out what is behind it."),
-  N_("The pop is most likely not harmful. Because it happens often or has lasted for some "
-     "weeks, keep an eye on it and come back for a follow-up."),
-  N_("The pop is most likely harmless. Pops without pain or other symptoms are common and "
-     "need no treatment."),
+  N_("Some of what you told us can be a sign of pressure on the nerves in your spine. This "
+     "needs treatment within hours."),
+  N_("Some of what you told us needs a doctor to check for a serious cause. This should happen "
+     "today or tomorrow."),
+  N_("The pop comes with other symptoms. A doctor or physiotherapist should examine your back "
+     "to find out why."),
+  N_("The pops happen often or have gone on for some weeks. So far they come with no pain or "
+     "other symptoms."),
+  N_("The pop comes with no pain or other symptoms."),
 };
 
 static const CrepitusCatalogEntry recommendations[] = {
@@ -343,12 +345,13 @@ static const CrepitusCatalogEntry recommendations[] = {
 
 static const char *recommendation_texts[] = {
   N_("Go to an emergency department now, or call emergency services."),
-  N_("See a doctor urgently, today or tomorrow."),
-  N_("Have your back examined by a doctor or physiotherapist."),
-  N_("Have the nerves to your legs checked: feeling, strength and reflexes."),
-  N_("Have the joint checked for wear of the cartilage."),
+  N_("See a doctor today or tomorrow."),
+  N_("A doctor or physiotherapist will examine your back and how you move."),
+  N_("They will also check the nerves to your legs: feeling, strength and reflexes."),
+  N_("They will look closely at the joint, because a rough or clicking sound with pain can "
+     "come from its cartilage."),
   NULL, /* consider-imaging: worded per level, below */
-  N_("Come back for a follow-up visit, sooner if the pops change or other symptoms start."),
+  N_("Come back for a check-up, sooner if the pops change or other symptoms start."),
   N_("Follow the self-care advice in this leaflet."),
   N_("The pop itself needs no treatment."),
 };
@@ -356,8 +359,7 @@ static const char *recommendation_texts[] = {
 /* CLINICAL.md §4: NICE NG59 advises against routine imaging outside specialist care, and the
  * handout never tells a patient to ask for a scan. */
 static const char *imaging_refer =
-  N_("A specialist may consider imaging (X-ray, MRI or CT) to rule out disc herniation, spinal "
-     "stenosis or facet joint arthritis.");
+  N_("A specialist may arrange an MRI scan if the result would change your treatment.");
 static const char *imaging_urgent =
   N_("The doctor may arrange imaging to look for a serious cause such as infection, fracture or "
      "a tumour.");

@@ -65,6 +65,7 @@ typedef struct
   const char            *source;      /* the article section, not translated ("§1") */
   const CrepitusFinding *findings;
   guint                  n_findings;
+  const char            *patient_label; /* N_() its name on the patient handout */
 } CrepitusFactor;
 
 /* A red flag (CLINICAL.md §4): the level it triggers and the guideline it follows. */
@@ -165,12 +166,54 @@ const char            *crepitus_catalog_guidance_text (const char  *key);
 /* The article passage guidance @key comes from ("FAQ 5"), not translated. */
 const char            *crepitus_catalog_guidance_source (const char *key);
 
-/* What triage level @key means for the patient, with what to do next (translated). */
+/* The result at triage level @key in plain words for the patient (translated). */
 const char            *crepitus_catalog_level_advice (const char   *key);
 
-/* The text of recommendation @key at triage level @level_key (translated): the wording of
- * consider-imaging depends on the level (CLINICAL.md §4). */
+/* The text of recommendation @key at triage level @level_key for the patient (translated): the
+ * wording of consider-imaging depends on the level (CLINICAL.md §4). */
 const char            *crepitus_catalog_recommendation_text (const char *key,
                                                              const char *level_key);
+
+/* The words of the reports (crepitus-catalog-reports.c). */
+
+/* What triage level @level_key is called on the patient handout ("See a doctor or
+ * physiotherapist"), translated. */
+const char            *crepitus_catalog_level_patient_name (const char *level_key);
+
+/* Triage reason @reason ("symptom:pain") as a sentence for the patient (translated), or %NULL
+ * when the triage never gives it. */
+const char            *crepitus_catalog_reason_patient_text (const char *reason);
+
+/* Where @reason comes in the handout's list of reasons (red flags first); unknown ones last. */
+int                    crepitus_catalog_reason_order (const char   *reason);
+
+/* What to do now at emergency: go to an emergency department or call @number (%NULL or blank:
+ * "emergency services"). A new string. */
+char                  *crepitus_catalog_emergency_action (const char *number);
+
+/* The heading of the emergency signs on every handout, the same instruction with @number (%NULL
+ * or blank: "emergency services"). A new string. */
+char                  *crepitus_catalog_safety_net_heading (const char *number);
+
+/* "See a doctor the same day if:", translated: the heading of the signs below urgent. */
+const char            *crepitus_catalog_same_day_heading (void);
+
+/* The sign at @index of those calling for a doctor the same day (translated), or %NULL past
+ * the last. */
+const char            *crepitus_catalog_same_day_sign (guint        index);
+
+/* Where the clinician summary refers at level @level_key ("Emergency department", "None"). */
+const char            *crepitus_catalog_referral_to  (const char   *level_key);
+
+/* How soon ("now", "routine"), or %NULL when the level refers nowhere. */
+const char            *crepitus_catalog_referral_when (const char  *level_key);
+
+/* Recommendation @key at level @level_key written to a clinician (translated). */
+const char            *crepitus_catalog_recommendation_clinician_text (const char *key,
+                                                                       const char *level_key);
+
+/* Every text of the catalog that a patient reads, translated (a new array): for checks of
+ * plain language. */
+char                 **crepitus_catalog_dup_patient_texts (void);
 
 G_END_DECLS

@@ -2,7 +2,8 @@
  *
  * Fonts are found through fontconfig, never by path, and every character is checked against
  * the font with FreeType before it reaches libharu, which would draw a box for a missing
- * glyph and silently drop anything above U+FFFF.
+ * glyph and silently drop anything above U+FFFF. Each font's /ToUnicode map is rewritten
+ * (see set_to_unicode()): the one libharu 2.3 writes is malformed.
  */
 #define G_LOG_DOMAIN "crepitus-pdf-fonts"
 
@@ -19,14 +20,15 @@
 #define ACCENT { 0.08, 0.27, 0.45 }
 
 const Style crepitus_pdf_styles[CREPITUS_PDF_N_STYLES] = {
-  [CREPITUS_PDF_STYLE_BODY] = { FONT_REGULAR, 11.0, 15.5, BLACK },
-  [CREPITUS_PDF_STYLE_STRONG] = { FONT_BOLD, 11.0, 15.5, BLACK },
+  [CREPITUS_PDF_STYLE_BODY] = { FONT_REGULAR, 12.0, 16.5, BLACK },
+  [CREPITUS_PDF_STYLE_STRONG] = { FONT_BOLD, 12.0, 16.5, BLACK },
   [CREPITUS_PDF_STYLE_SMALL] = { FONT_REGULAR, 9.0, 12.0, GREY },
   [CREPITUS_PDF_STYLE_SMALL_STRONG] = { FONT_BOLD, 9.0, 12.0, BLACK },
-  [CREPITUS_PDF_STYLE_SUBHEADING] = { FONT_BOLD, 11.5, 16.0, BLACK },
-  [CREPITUS_PDF_STYLE_HEADING] = { FONT_BOLD, 14.0, 19.0, ACCENT },
+  [CREPITUS_PDF_STYLE_SUBHEADING] = { FONT_BOLD, 13.0, 18.0, BLACK },
+  [CREPITUS_PDF_STYLE_HEADING] = { FONT_BOLD, 15.0, 20.0, ACCENT },
   [CREPITUS_PDF_STYLE_TITLE] = { FONT_BOLD, 20.0, 26.0, BLACK },
-  [CREPITUS_PDF_STYLE_BANNER] = { FONT_BOLD, 13.0, 18.0, BLACK },
+  [CREPITUS_PDF_STYLE_BANNER] = { FONT_BOLD, 15.0, 20.0, BLACK },
+  [CREPITUS_PDF_STYLE_ACTION] = { FONT_BOLD, 22.0, 28.0, BLACK },
 };
 
 /* What fontconfig is asked for, and what the match must be. */
@@ -171,6 +173,88 @@ crepitus_pdf_check_hpdf (CrepitusPdfLayout  *self,
   return FALSE;
 }
 
+/* The text map of a font: libharu's UTF-8 encoder gives a TrueType font the Identity-H
+ * encoding and a CIDToGIDMap indexed by code point, so the two bytes drawn for a character
+ * are its code point in the Basic Multilingual Plane (sanitising keeps text there). The
+ * /ToUnicode stream that libharu 2.3 attaches, though, is a copy of its encoding CMap, with
+ * a "begincidrange" that a ToUnicode map cannot hold: poppler warns about it on every page
+ * ("Invalid 'begincidrange' operator in ToUnicode CMap") and copy-and-paste and screen
+ * readers are left to guess. Its content is replaced here, through libharu's own dictionary
+ * and stream API, with the map the codes follow: each code to the same code point, in the
+ * "bfrange"s of a standard ToUnicode CMap (a range only varies its last byte, at most 100
+ * ranges a block; surrogates are no characters and never drawn). Replacing the stream's
+ * content in place rather than adding a stream leaves no orphaned broken object in the file,
+ * and libharu still writes the file and its cross-reference table: patching the saved bytes
+ * would mean parsing the PDF back. */
+static char *
+identity_to_unicode_cmap (void)
+{
+  GString *cmap = g_string_new ("/CIDInit /ProcSet findresource begin\n"
+                                "12 dict begin\n"
+                                "begincmap\n"
+                                "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+                                "/Supplement 0 >> def\n"
+                                "/CMapName /Adobe-Identity-UCS def\n"
+                                "/CMapType 2 def\n"
+                                "1 begincodespacerange\n"
+                                "<0000> <FFFF>\n"
+                                "endcodespacerange\n");
+  guint high[256], n = 0;
+
+  for (guint i = 0; i < 256; i++)
+    if (i < 0xD8 || i > 0xDF)
+      high[n++] = i;
+
+  for (guint i = 0; i < n; i += 100)
+    {
+      guint count = MIN (100, n - i);
+
+      g_string_append_printf (cmap, "%u beginbfrange\n", count);
+      for (guint j = i; j < i + count; j++)
+        {
+          /* Control characters are never drawn: the first range starts at the space. */
+          guint low = high[j] == 0 ? 0x20 : 0x00;
+
+          g_string_append_printf (cmap, "<%02X%02X> <%02XFF> <%02X%02X>\n",
+                                  high[j], low, high[j], high[j], low);
+        }
+      g_string_append (cmap, "endbfrange\n");
+    }
+  g_string_append (cmap, "endcmap\n"
+                         "CMapName currentdict /CMap defineresource pop\n"
+                         "end\n"
+                         "end\n");
+  return g_string_free (cmap, FALSE);
+}
+
+static gboolean
+set_to_unicode (CrepitusPdfLayout *self,
+                HPDF_Font          font)
+{
+  /* The keys of an encoding CMap's stream, which a ToUnicode stream has no use for. */
+  static const char * const cmap_keys[] = { "Type", "CMapName", "CIDSystemInfo", "WMode" };
+  g_autofree char *text = identity_to_unicode_cmap ();
+  HPDF_Dict cmap = HPDF_Dict_GetItem (font, "ToUnicode", HPDF_OCLASS_DICT);
+
+  if (cmap != NULL && cmap->stream != NULL)
+    {
+      HPDF_MemStream_FreeData (cmap->stream);
+      for (guint i = 0; i < G_N_ELEMENTS (cmap_keys); i++)
+        HPDF_Dict_RemoveElement (cmap, cmap_keys[i]);   /* absent is fine */
+    }
+  else
+    {
+      /* A libharu that attaches no map: add ours. */
+      cmap = HPDF_DictStream_New (self->doc->mmgr, self->doc->xref);
+      if (cmap == NULL || HPDF_Dict_Add (font, "ToUnicode", cmap) != HPDF_OK)
+        return FALSE;
+    }
+  if (self->doc->compression_mode & HPDF_COMP_TEXT)
+    cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  return HPDF_Stream_WriteStr (cmap->stream, text) == HPDF_OK &&
+         crepitus_pdf_check_hpdf (self, NULL);
+}
+
 static gboolean
 load_fonts (CrepitusPdfLayout  *self,
             GError            **error)
@@ -207,7 +291,8 @@ load_fonts (CrepitusPdfLayout  *self,
         name = HPDF_LoadTTFontFromFile2 (self->doc, files[i].file, files[i].index, HPDF_TRUE);
       if (name != NULL)
         self->fonts[i] = HPDF_GetFont (self->doc, name, "UTF-8");
-      if (name == NULL || self->fonts[i] == NULL || !crepitus_pdf_check_hpdf (self, NULL))
+      if (name == NULL || self->fonts[i] == NULL || !crepitus_pdf_check_hpdf (self, NULL) ||
+          !set_to_unicode (self, self->fonts[i]))
         {
           g_set_error (error, CREPITUS_PDF_LAYOUT_ERROR, CREPITUS_PDF_LAYOUT_ERROR_FONT,
                        _("the font file %s could not be loaded into the PDF"), files[i].file);

@@ -116,6 +116,9 @@ box_line_width (CrepitusPdfBoxKind kind)
       return 1.5;
     case CREPITUS_PDF_BOX_ALERT:
     case CREPITUS_PDF_BOX_WARNING:
+    case CREPITUS_PDF_BOX_NOTICE:
+    case CREPITUS_PDF_BOX_NEUTRAL:
+    case CREPITUS_PDF_BOX_CALM:
     default:
       return 2.5;
     }
@@ -215,10 +218,19 @@ draw_box (CrepitusPdfLayout  *self,
           double              bottom,
           gboolean            filled)
 {
-  static const Color alert_line = { 0.70, 0.10, 0.10 };
-  static const Color alert_fill = { 0.99, 0.91, 0.91 };
-  static const Color warning_line = { 0.72, 0.45, 0.0 };
-  static const Color warning_fill = { 1.0, 0.95, 0.84 };
+  /* Border and ground of each kind; the outline of the safety net has no ground. */
+  static const struct
+  {
+    Color line;
+    Color fill;
+  } colours[] = {
+    [CREPITUS_PDF_BOX_OUTLINE] = { { 0.70, 0.10, 0.10 }, { 1.0, 1.0, 1.0 } },
+    [CREPITUS_PDF_BOX_ALERT] = { { 0.70, 0.10, 0.10 }, { 0.99, 0.91, 0.91 } },
+    [CREPITUS_PDF_BOX_WARNING] = { { 0.72, 0.45, 0.0 }, { 1.0, 0.95, 0.84 } },
+    [CREPITUS_PDF_BOX_NOTICE] = { { 0.08, 0.33, 0.62 }, { 0.90, 0.94, 0.99 } },
+    [CREPITUS_PDF_BOX_NEUTRAL] = { { 0.40, 0.40, 0.45 }, { 0.94, 0.94, 0.95 } },
+    [CREPITUS_PDF_BOX_CALM] = { { 0.15, 0.50, 0.25 }, { 0.91, 0.97, 0.92 } },
+  };
   double line_width = box_line_width (kind);
   double half = line_width / 2;
   const Color *fill = NULL;
@@ -227,11 +239,9 @@ draw_box (CrepitusPdfLayout  *self,
     return;
 
   HPDF_Page_SetLineWidth (self->page, line_width);
-  set_stroke (self->page, kind == CREPITUS_PDF_BOX_WARNING ? &warning_line : &alert_line);
-  if (filled && kind == CREPITUS_PDF_BOX_ALERT)
-    fill = &alert_fill;
-  else if (filled && kind == CREPITUS_PDF_BOX_WARNING)
-    fill = &warning_fill;
+  set_stroke (self->page, &colours[kind].line);
+  if (filled && kind != CREPITUS_PDF_BOX_OUTLINE)
+    fill = &colours[kind].fill;
   if (fill != NULL)
     set_fill (self->page, fill);
 
@@ -724,32 +734,67 @@ crepitus_pdf_layout_bullet (CrepitusPdfLayout *self,
               CREPITUS_PDF_STYLE_BODY, indent, 0, 3, FALSE);
 }
 
-void
-crepitus_pdf_layout_field (CrepitusPdfLayout *self,
-                           const char        *label,
-                           const char        *value)
+/* A label and its value beside it; with @right_aligned the label ends just before the value,
+ * so that text read back from the page keeps each row together. */
+static void
+add_row (CrepitusPdfLayout *self,
+         double             label_width,
+         CrepitusPdfStyle   label_style,
+         const char        *label,
+         CrepitusPdfStyle   value_style,
+         const char        *value,
+         gboolean           right_aligned,
+         double             space_after)
 {
   g_autofree char *clean_label = NULL;
-  Run run = { CREPITUS_PDF_STYLE_BODY, value };
-
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (label != NULL);
+  Run run = { value_style, value };
+  double width;
 
   /* Measure the label as it will be drawn; sanitising here counts its substitutions once. */
-  clean_label = crepitus_pdf_layout_sanitize (self, CREPITUS_PDF_STYLE_STRONG, label);
-  if (crepitus_pdf_text_width (self, CREPITUS_PDF_STYLE_STRONG, clean_label, -1) <= FIELD_LABEL - 8)
-    add_text (self, &run, 1, FIELD_LABEL, clean_label, CREPITUS_PDF_STYLE_STRONG, 0, 0, 3, FALSE);
+  clean_label = crepitus_pdf_layout_sanitize (self, label_style, label);
+  width = crepitus_pdf_text_width (self, label_style, clean_label, -1);
+  if (width <= label_width - 8)
+    add_text (self, &run, 1, label_width, clean_label, label_style,
+              right_aligned ? label_width - 8 - width : 0, 0, space_after, FALSE);
   else
     {
       /* A label too long for its column (a long translation) leads its value instead. */
       g_autofree char *lead = g_strconcat (clean_label, " ", NULL);
       Run runs[] = {
-        { CREPITUS_PDF_STYLE_STRONG, lead },
-        { CREPITUS_PDF_STYLE_BODY, value },
+        { label_style, lead },
+        { value_style, value },
       };
 
-      add_text (self, runs, G_N_ELEMENTS (runs), 0, NULL, 0, 0, 0, 3, FALSE);
+      add_text (self, runs, G_N_ELEMENTS (runs), 0, NULL, 0, 0, 0, space_after, FALSE);
     }
+}
+
+void
+crepitus_pdf_layout_field (CrepitusPdfLayout *self,
+                           const char        *label,
+                           const char        *value)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (label != NULL);
+
+  add_row (self, FIELD_LABEL, CREPITUS_PDF_STYLE_STRONG, label, CREPITUS_PDF_STYLE_BODY, value,
+           FALSE, 3);
+}
+
+void
+crepitus_pdf_layout_table_row (CrepitusPdfLayout *self,
+                               double             label_width,
+                               CrepitusPdfStyle   label_style,
+                               const char        *label,
+                               CrepitusPdfStyle   value_style,
+                               const char        *value)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (label != NULL);
+  g_return_if_fail (label_style < CREPITUS_PDF_N_STYLES && value_style < CREPITUS_PDF_N_STYLES);
+
+  add_row (self, CLAMP (label_width, 0, current_width (self) / 2 + FIELD_LABEL), label_style,
+           label, value_style, value, TRUE, 1.5);
 }
 
 void

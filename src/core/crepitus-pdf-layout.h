@@ -16,14 +16,15 @@ typedef enum
 /* The text styles; each is one font, size, leading and colour. */
 typedef enum
 {
-  CREPITUS_PDF_STYLE_BODY,          /* 11 pt regular */
-  CREPITUS_PDF_STYLE_STRONG,        /* 11 pt bold */
-  CREPITUS_PDF_STYLE_SMALL,         /* 9 pt regular, grey */
+  CREPITUS_PDF_STYLE_BODY,          /* 12 pt regular */
+  CREPITUS_PDF_STYLE_STRONG,        /* 12 pt bold */
+  CREPITUS_PDF_STYLE_SMALL,         /* 9 pt regular, grey: page headers and footers */
   CREPITUS_PDF_STYLE_SMALL_STRONG,  /* 9 pt bold */
-  CREPITUS_PDF_STYLE_SUBHEADING,    /* 11.5 pt bold */
-  CREPITUS_PDF_STYLE_HEADING,       /* 14 pt bold, accent colour */
+  CREPITUS_PDF_STYLE_SUBHEADING,    /* 13 pt bold */
+  CREPITUS_PDF_STYLE_HEADING,       /* 15 pt bold, accent colour */
   CREPITUS_PDF_STYLE_TITLE,         /* 20 pt bold */
-  CREPITUS_PDF_STYLE_BANNER,        /* 13 pt bold */
+  CREPITUS_PDF_STYLE_BANNER,        /* 15 pt bold */
+  CREPITUS_PDF_STYLE_ACTION,        /* 22 pt bold: what to do now, the largest on a page */
   CREPITUS_PDF_N_STYLES
 } CrepitusPdfStyle;
 
@@ -34,6 +35,9 @@ typedef enum
   CREPITUS_PDF_BOX_OUTLINE,   /* a red border: the safety net */
   CREPITUS_PDF_BOX_ALERT,     /* a thick red border on a tinted ground */
   CREPITUS_PDF_BOX_WARNING,   /* a thick amber border on a tinted ground */
+  CREPITUS_PDF_BOX_NOTICE,    /* a thick blue border on a tinted ground */
+  CREPITUS_PDF_BOX_NEUTRAL,   /* a thick grey border on a tinted ground */
+  CREPITUS_PDF_BOX_CALM,      /* a thick green border on a tinted ground */
 } CrepitusPdfBoxKind;
 
 typedef struct _CrepitusPdfLayout CrepitusPdfLayout;
@@ -101,6 +105,16 @@ void               crepitus_pdf_layout_bullet     (CrepitusPdfLayout  *self,
 /* A label in a left column and its value wrapped beside it. */
 void               crepitus_pdf_layout_field      (CrepitusPdfLayout  *self,
                                                    const char         *label,
+                                                   const char         *value);
+
+/* A row of a two-column table: @label in @label_style, right-aligned in a column @label_width
+ * points wide (so that each row reads back as one line), @value in @value_style wrapped
+ * beside it. */
+void               crepitus_pdf_layout_table_row  (CrepitusPdfLayout  *self,
+                                                   double              label_width,
+                                                   CrepitusPdfStyle    label_style,
+                                                   const char         *label,
+                                                   CrepitusPdfStyle    value_style,
                                                    const char         *value);
 
 /* A horizontal line @width points long (0 for the whole width). */

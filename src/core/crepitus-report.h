@@ -34,6 +34,8 @@ typedef struct
   const char             *clinic_name;      /* each may be %NULL or empty: then left out */
   const char             *clinic_address;
   const char             *clinic_phone;
+  const char             *emergency_number; /* the handout's number to call; %NULL or empty:
+                                             * "emergency services" */
 } CrepitusReportOptions;
 
 typedef struct

@@ -16,6 +16,7 @@ static const struct {
   { "clinic-address", "" },
   { "clinic-phone", "" },
   { "clinic-logo", "" },
+  { "emergency-number", "" },
   { "report-folder", "" },
   { "paper-size", "a4" },
   { "default-report-language", "en" },

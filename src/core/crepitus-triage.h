@@ -42,7 +42,7 @@ char           *crepitus_triage_to_json       (const CrepitusTriage *triage);
 /* The translated name of @level ("Refer for evaluation"). */
 const char     *crepitus_triage_level_title   (CrepitusLevel         level);
 
-/* What @level means for the patient and what to do next (translated). */
+/* The result at @level in plain words for the patient (translated). */
 const char     *crepitus_triage_level_advice  (CrepitusLevel         level);
 
 /* A reason in words ("Symptom: numbness"), translated; a new string. */
