@@ -41,11 +41,40 @@ test_libharu_error_reported (void)
   g_assert_cmpint (g_rmdir (tmpdir), ==, 0);
 }
 
+/* -o names a FIFO, a device or a folder: refused in one line, and the node is still what it
+ * was. */
+static void
+test_output_not_a_file (void)
+{
+  g_autofree char *tmpdir = g_dir_make_tmp ("crepitus-report-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (tmpdir, "pipe", NULL);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "example.json", NULL);
+  const char *targets[] = { fifo, "/dev/null", tmpdir };
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      g_auto(CrepitusRun) run = { 0 };
+      GStatBuf st;
+
+      crepitus_run (&run, NULL, (const char *[]) { "report", fixture, "--audience", "patient",
+                                                   "-o", targets[i], NULL });
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_cmpuint (crepitus_count_lines (run.err), ==, 1);
+      g_assert_nonnull (strstr (run.err, "not a regular file"));
+      g_assert_cmpint (g_stat (targets[i], &st), ==, 0);
+      g_assert_false (S_ISREG (st.st_mode));
+    }
+  g_assert_cmpint (g_unlink (fifo), ==, 0);
+  g_assert_cmpint (g_rmdir (tmpdir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/crepitus/report/faults/libharu-error-reported", test_libharu_error_reported);
+  g_test_add_func ("/crepitus/report/faults/output-not-a-file", test_output_not_a_file);
   return g_test_run ();
 }

@@ -275,6 +275,23 @@ set_write_error (GError     **error,
                _("%1$s: could not write the report: %2$s"), path, g_strerror (saved_errno));
 }
 
+/* A report goes to a regular file or a new name, never over a device, a FIFO, a folder or a
+ * terminal (renaming over /dev/stdout would replace the device node itself). */
+static gboolean
+check_output (const char  *path,
+              GError     **error)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0 || S_ISREG (st.st_mode))
+    return TRUE;
+  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+               /* Translators: %s is where a report was to be written */
+               _("%s: could not write the report: not a regular file; give the name of a new "
+                 "or existing PDF file"), path);
+  return FALSE;
+}
+
 /* Through a temporary file in the target folder, so that the report appears whole or not at
  * all, readable by its owner only. */
 static gboolean
@@ -318,6 +335,12 @@ write_file (const char  *path,
       goto fail;
     }
   fd = -1;
+  /* Again at the last moment: the name may have become something else meanwhile. */
+  if (!check_output (path, error))
+    {
+      g_unlink (temp);
+      return FALSE;
+    }
   if (g_rename (temp, path) != 0)
     goto fail;
   return TRUE;
@@ -474,6 +497,8 @@ crepitus_report_write (CrepitusAssessment          *assessment,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (!check_output (path, error))
+    return FALSE;
   if (!crepitus_report_language_available (options->language))
     {
       g_set_error (error, CREPITUS_REPORT_ERROR, CREPITUS_REPORT_ERROR_LANGUAGE,
