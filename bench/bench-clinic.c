@@ -96,6 +96,8 @@ generate (CrepitusStore *store,
   GRand *rand = g_rand_new_with_seed (20261125);
   guint n_factors;
   const CrepitusFactor *factors = crepitus_catalog_factors (&n_factors);
+  guint n_flags;
+  const CrepitusCatalogEntry *flags = crepitus_catalog_entries (CREPITUS_LIST_RED_FLAG, &n_flags);
 
   if (!crepitus_store_testing_begin_bulk (store, &error))
     die ("begin", error);
@@ -147,6 +149,9 @@ generate (CrepitusStore *store,
           crepitus_factor_record_set_judgement (record, g_rand_int_range (rand, 1, 4));
           crepitus_factor_record_set_finding (record, factor->findings[0].key, TRUE);
           crepitus_assessment_set_notes (assessment, PICK (rand, notes));
+          /* Signing needs a complete red-flag screen. */
+          for (guint f = 0; f < n_flags; f++)
+            crepitus_assessment_set_red_flag (assessment, flags[f].key, CREPITUS_RED_FLAG_ABSENT);
           if (!crepitus_store_save_assessment (store, assessment, NULL, &error))
             die ("assessment", error);
           /* The earlier visits are signed. */
