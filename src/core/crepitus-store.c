@@ -1,8 +1,8 @@
 /* crepitus-store.c — the durable database: autosave of the model, the §6 rules, import and
  * export
  *
- * This file knows the model and the rules; the backend (crepitus-store-sqlite.c) knows the
- * storage. Every edit is checked here first, then written by the backend in its own
+ * This file knows the model and the rules; the backend (crepitus-store-sqlite*.c for a file,
+ * crepitus-store-pg*.c for a server) knows the storage. Every edit is checked here first, then written by the backend in its own
  * transaction before the notify handler returns: there is no unsaved state.
  */
 #define G_LOG_DOMAIN "crepitus-store"
@@ -93,7 +93,7 @@ struct _CrepitusStore
 
 G_DEFINE_FINAL_TYPE (CrepitusStore, crepitus_store, G_TYPE_OBJECT)
 
-enum { WRITE_FAILED, N_SIGNALS };
+enum { WRITE_FAILED, CHANGED_ELSEWHERE, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 /* Rows and models: the backend sees only rows (crepitus-store-values.c converts). */
@@ -1054,12 +1054,14 @@ crepitus_store_restore (const char  *path,
                         GError     **error)
 {
   g_autofree char *kept = NULL;
+  const CrepitusStoreBackend *backend;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (backup_path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!crepitus_store_sqlite_backend.restore (path, backup_path, &kept, error))
+  backend = crepitus_store_backend_for (path, error);
+  if (backend == NULL || !backend->restore (path, backup_path, &kept, error))
     return FALSE;
   if (kept_path != NULL)
     *kept_path = g_steal_pointer (&kept);
@@ -1085,10 +1087,15 @@ crepitus_store_open_full (const char              *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = g_object_new (CREPITUS_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
+  self->backend = crepitus_store_backend_for (path, error);
+  if (self->backend == NULL)
+    return NULL;
+  self->path = crepitus_store_location_for_display (path);
   self->db = self->backend->open (path, flags, error);
   if (self->db == NULL)
     return NULL;
+  if (self->backend->set_change_func != NULL)
+    self->backend->set_change_func (self->db, crepitus_store_changed_elsewhere, self);
   return g_steal_pointer (&self);
 }
 
@@ -1189,11 +1196,16 @@ crepitus_store_class_init (CrepitusStoreClass *klass)
   signals[WRITE_FAILED] =
     g_signal_new ("write-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  /* ::changed-elsewhere (record: "patient" or "assessment", id): another workstation stored
+   * a change of it on the shared server (emitted by crepitus_store_read_changes). */
+  signals[CHANGED_ELSEWHERE] =
+    g_signal_new ("changed-elsewhere", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT64);
 }
 
 static void
 crepitus_store_init (CrepitusStore *self)
 {
-  self->backend = &crepitus_store_sqlite_backend;
   self->watches = g_hash_table_new_full (NULL, NULL, NULL, watch_free);
 }
