@@ -362,6 +362,20 @@ crepitus_store_testing_pg_exec (CrepitusStore  *self,
 }
 
 gboolean
+crepitus_store_testing_pg_exec_id (CrepitusStore  *self,
+                                   const char     *sql,
+                                   gint64          id,
+                                   GError        **error)
+{
+  g_auto(CrepitusPgParams) params = { 0 };
+  g_autoptr(PGresult) result = NULL;
+
+  crepitus_pg_add_int (&params, id);
+  result = crepitus_pg_exec (crepitus_store_get_db (self), sql, &params, error);
+  return result != NULL;
+}
+
+gboolean
 crepitus_store_testing_pg_begin_bulk (CrepitusStore  *self,
                                       GError        **error)
 {

@@ -88,5 +88,11 @@ void     crepitus_store_testing_pg_set_lock_timeout (CrepitusStore *self,
 gboolean crepitus_store_testing_pg_exec            (CrepitusStore *self,
                                                     const char    *sql,
                                                     GError       **error);
+/* Runs @sql (a constant statement, @id bound to $1) on the store's connection: what another
+ * client of the server may try. */
+gboolean crepitus_store_testing_pg_exec_id         (CrepitusStore *self,
+                                                    const char    *sql,
+                                                    gint64         id,
+                                                    GError       **error);
 
 G_END_DECLS

@@ -328,20 +328,26 @@ crepitus_pg_read_version (CrepitusStoreDb  *db,
                           GError          **error)
 {
   g_autoptr(PGresult) result = NULL;
-  gint64 n_relations;
 
-  result = crepitus_pg_exec (db, "SELECT to_regclass ('crepitus_schema') IS NOT NULL, "
-                                 "current_schema () IS NOT NULL", NULL, error);
+  /* One statement, one snapshot of the catalog: whether the schema has the version table,
+   * and how many relations it holds. */
+  result = crepitus_pg_exec (db, "SELECT current_schema () IS NOT NULL, "
+                                 "count(*) FILTER (WHERE c.relname = 'crepitus_schema' "
+                                 "AND c.relkind = 'r'), count(c.oid) "
+                                 "FROM pg_namespace n LEFT JOIN pg_class c "
+                                 "ON c.relnamespace = n.oid "
+                                 "AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') "
+                                 "WHERE n.nspname = current_schema ()", NULL, error);
   if (result == NULL)
     return FALSE;
-  if (crepitus_pg_int (result, 0, 1) == 0)
+  if (PQntuples (result) != 1 || crepitus_pg_int (result, 0, 0) == 0)
     {
       g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_FAILED,
                    _("%s: this user has no schema to keep the tables in (see its search_path); "
                      "ask whoever runs the server"), db->path);
       return FALSE;
     }
-  if (crepitus_pg_int (result, 0, 0) != 0)
+  if (crepitus_pg_int (result, 0, 1) > 0)
     {
       g_clear_pointer (&result, PQclear);
       result = crepitus_pg_exec (db, "SELECT version FROM crepitus_schema "
@@ -355,13 +361,7 @@ crepitus_pg_read_version (CrepitusStoreDb  *db,
     }
 
   /* No version: a blank schema is a new database; one with tables is another program's. */
-  if (!crepitus_pg_query_int (db, "SELECT count(*) FROM pg_class c "
-                                  "JOIN pg_namespace n ON n.oid = c.relnamespace "
-                                  "WHERE n.nspname = current_schema () "
-                                  "AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')",
-                              NULL, &n_relations, error))
-    return FALSE;
-  if (n_relations > 0)
+  if (crepitus_pg_int (result, 0, 2) > 0)
     return not_ours (db, error);
   *version = 0;
   return TRUE;
@@ -446,6 +446,36 @@ verify_guards (CrepitusStoreDb  *db,
   return FALSE;
 }
 
+/* The version, read again while no migration runs: a database found blank, or with tables
+ * but no version, may be another room's being made right now. */
+static gboolean
+read_version_settled (CrepitusStoreDb  *db,
+                      gint64           *version,
+                      GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  if (crepitus_pg_read_version (db, version, &local_error) && *version > 0)
+    return TRUE;
+  if (local_error != NULL &&
+      !g_error_matches (local_error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_NOT_A_DATABASE))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (!crepitus_pg_begin (db, error))
+    return FALSE;
+  ok = crepitus_pg_exec_simple (db, "SELECT pg_advisory_xact_lock (" MIGRATION_LOCK ")", error) &&
+       crepitus_pg_read_version (db, version, error);
+  if (!ok)
+    {
+      crepitus_pg_rollback (db);
+      return FALSE;
+    }
+  return crepitus_pg_commit (db, error);
+}
+
 CrepitusStoreDb *
 crepitus_pg_open (const char              *uri,
                   CrepitusStoreOpenFlags   flags,
@@ -460,7 +490,7 @@ crepitus_pg_open (const char              *uri,
   g_assert (latest == crepitus_store_schema_version ());
 
   db = crepitus_pg_connect (uri, read_only, error);
-  if (db == NULL || !crepitus_pg_read_version (db, &version, error))
+  if (db == NULL || !read_version_settled (db, &version, error))
     return NULL;
   if (version > (gint64) latest)
     {
