@@ -161,8 +161,12 @@ crepitus_test_pg_server_start (gboolean durable)
     g_error ("%s is missing: install postgresql-15 (make deps does), or set CREPITUS_PG_BINDIR",
              initdb);
 
-  server.root = g_dir_make_tmp ("crepitus-pg-XXXXXX", &error);
-  g_assert_no_error (error);
+  {
+    g_autofree char *made = g_dir_make_tmp ("crepitus-pg-XXXXXX", &error);
+
+    g_assert_no_error (error);
+    server.root = g_canonicalize_filename (made, NULL);
+  }
   server.data = g_build_filename (server.root, "data", NULL);
   server.as_nobody = geteuid () == 0;
   if (server.as_nobody)
@@ -359,6 +363,17 @@ crepitus_store_testing_pg_exec (CrepitusStore  *self,
                                 GError        **error)
 {
   return crepitus_pg_exec_simple (crepitus_store_get_db (self), sql, error);
+}
+
+gint64
+crepitus_store_testing_pg_database_size (CrepitusStore *self)
+{
+  gint64 size = -1;
+
+  if (!crepitus_pg_query_int (crepitus_store_get_db (self),
+                              "SELECT pg_database_size (current_database ())", NULL, &size, NULL))
+    return -1;
+  return size;
 }
 
 gboolean

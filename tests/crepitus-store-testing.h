@@ -88,6 +88,8 @@ void     crepitus_store_testing_pg_set_lock_timeout (CrepitusStore *self,
 gboolean crepitus_store_testing_pg_exec            (CrepitusStore *self,
                                                     const char    *sql,
                                                     GError       **error);
+/* The size of the store's server database, in bytes. */
+gint64   crepitus_store_testing_pg_database_size   (CrepitusStore *self);
 /* Runs @sql (a constant statement, @id bound to $1) on the store's connection: what another
  * client of the server may try. */
 gboolean crepitus_store_testing_pg_exec_id         (CrepitusStore *self,

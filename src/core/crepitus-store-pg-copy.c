@@ -235,21 +235,21 @@ crepitus_pg_load_dumped_patient (CrepitusStoreDb            *db,
                           GError                    **error)
 {
   g_auto(CrepitusPgParams) params = { 0 };
-  g_autoptr(PGresult) result = NULL;
   GVariant * const *values = patient->values;
 
   for (guint field = 0; field < patient->n_values; field++)
     crepitus_pg_add_value (&params, values[field]);
+  crepitus_pg_add_patient_keys (&params, values);
   crepitus_pg_add_int (&params, patient->id);
   crepitus_pg_add_text (&params, stamps->created_at);
   crepitus_pg_add_text (&params, stamps->updated_at);
-  result = crepitus_pg_exec (db, crepitus_pg_sql ("INSERT INTO patients (",
-                                                  crepitus_pg_columns (CREPITUS_RECORD_PATIENT),
-                                                  ", id, created_at, updated_at) VALUES "
-                                                  "($1, $2, $3, $4, $5, $6, $7, $8, $9)", NULL),
-                             &params, error);
   G_STATIC_ASSERT (CREPITUS_STORE_N_PATIENT_FIELDS == 6);
-  if (result == NULL)
+  if (!crepitus_pg_send (db, crepitus_pg_sql ("INSERT INTO patients (",
+                                              crepitus_pg_columns (CREPITUS_RECORD_PATIENT),
+                                              ", family_key, given_key, mrn_key, id, created_at, "
+                                              "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+                                              "$8, $9, $10, $11, $12)", NULL),
+                         &params, error))
     return FALSE;
 #define TEXT(field) (values[field] != NULL ? g_variant_get_string (values[field], NULL) : NULL)
   return crepitus_pg_write_search_keys (db, patient->id, TEXT (CREPITUS_STORE_PATIENT_FAMILY_NAME),
@@ -261,13 +261,12 @@ crepitus_pg_load_dumped_patient (CrepitusStoreDb            *db,
 
 gboolean
 crepitus_pg_load_dumped_assessment (CrepitusStoreDb                   *db,
-                             const CrepitusStoreAssessmentRow  *assessment,
-                             const CrepitusStoreStamps         *stamps,
-                             GError                           **error)
+                                    const CrepitusStoreAssessmentRow  *assessment,
+                                    const CrepitusStoreStamps         *stamps,
+                                    GError                           **error)
 {
   const CrepitusStoreRow *row = assessment->row;
   g_auto(CrepitusPgParams) params = { 0 };
-  g_autoptr(PGresult) result = NULL;
 
   crepitus_pg_add_int (&params, assessment->patient_id);
   for (guint field = 0; field < row->n_values; field++)
@@ -279,8 +278,7 @@ crepitus_pg_load_dumped_assessment (CrepitusStoreDb                   *db,
     crepitus_pg_add_text (&params, NULL);
   crepitus_pg_add_text (&params, stamps->created_at);
   crepitus_pg_add_text (&params, stamps->updated_at);
-  result = crepitus_pg_exec (db, crepitus_pg_insert_assessment_sql (TRUE), &params, error);
-  if (result == NULL)
+  if (!crepitus_pg_send (db, crepitus_pg_insert_assessment_sql (TRUE), &params, error))
     return FALSE;
 
   /* The factors before the signature, which makes them read-only. */
@@ -288,31 +286,27 @@ crepitus_pg_load_dumped_assessment (CrepitusStoreDb                   *db,
     {
       const CrepitusStoreRow *factor = assessment->factors->pdata[i];
 
-      g_clear_pointer (&result, PQclear);
       crepitus_pg_params_clear (&params);
       crepitus_pg_add_int (&params, row->id);
       crepitus_pg_add_text (&params, factor->factor);
       for (guint field = 0; field < factor->n_values; field++)
         crepitus_pg_add_value (&params, factor->values[field]);
-      result = crepitus_pg_exec (db, crepitus_pg_sql ("INSERT INTO factors (assessment_id, factor, ",
-                                                      crepitus_pg_columns (CREPITUS_RECORD_FACTOR),
-                                                      ") VALUES ($1, $2, $3, $4, $5)", NULL),
-                                 &params, error);
-      if (result == NULL)
+      if (!crepitus_pg_send (db, crepitus_pg_sql ("INSERT INTO factors (assessment_id, factor, ",
+                                                  crepitus_pg_columns (CREPITUS_RECORD_FACTOR),
+                                                  ") VALUES ($1, $2, $3, $4, $5)", NULL),
+                             &params, error))
         return FALSE;
     }
 
   if (assessment->state.signed_by != NULL || assessment->state.entered_in_error)
     {
-      g_clear_pointer (&result, PQclear);
       crepitus_pg_params_clear (&params);
       crepitus_pg_add_int (&params, row->id);
       crepitus_pg_add_text (&params, assessment->state.signed_by);
       crepitus_pg_add_text (&params, assessment->state.signed_at);
       crepitus_pg_add_text (&params, assessment->state.entered_in_error ? "true" : "false");
-      result = crepitus_pg_exec (db, "UPDATE assessments SET signed_by = $2, signed_at = $3, "
-                                     "entered_in_error = $4 WHERE id = $1", &params, error);
-      if (result == NULL)
+      if (!crepitus_pg_send (db, "UPDATE assessments SET signed_by = $2, signed_at = $3, "
+                                 "entered_in_error = $4 WHERE id = $1", &params, error))
         return FALSE;
     }
   /* The amendment that supersedes it comes later. */
@@ -329,11 +323,10 @@ crepitus_pg_load_dumped_assessment (CrepitusStoreDb                   *db,
 
 gboolean
 crepitus_pg_load_dumped_audit (CrepitusStoreDb           *db,
-                        const CrepitusAuditEntry  *entry,
-                        GError                   **error)
+                               const CrepitusAuditEntry  *entry,
+                               GError                   **error)
 {
   g_auto(CrepitusPgParams) params = { 0 };
-  g_autoptr(PGresult) result = NULL;
 
   crepitus_pg_add_int (&params, entry->id);
   crepitus_pg_add_text (&params, entry->at);
@@ -344,10 +337,9 @@ crepitus_pg_load_dumped_audit (CrepitusStoreDb           *db,
   crepitus_pg_add_text (&params, entry->field);
   crepitus_pg_add_text (&params, entry->old_value);
   crepitus_pg_add_text (&params, entry->new_value);
-  result = crepitus_pg_exec (db, "INSERT INTO audit (id, at, clinician, action, record, record_id, "
-                                 "field, old_value, new_value) "
-                                 "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)", &params, error);
-  return result != NULL;
+  return crepitus_pg_send (db, "INSERT INTO audit (id, at, clinician, action, record, record_id, "
+                               "field, old_value, new_value) "
+                               "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)", &params, error);
 }
 
 gboolean
@@ -432,9 +424,14 @@ crepitus_pg_restore (const char  *uri,
   ok = db != NULL && crepitus_pg_begin (db, error);
   if (ok)
     {
-      ok = check_empty (db, error) &&
-           crepitus_store_sqlite_backend.dump (source, &crepitus_store_pg_backend, db, error) &&
-           crepitus_pg_finish_load (db, error);
+      /* Rows sent down a pipeline: no round trip for each. */
+      ok = check_empty (db, error) && crepitus_pg_pipeline_begin (db, error);
+      if (ok)
+        {
+          ok = crepitus_store_sqlite_backend.dump (source, &crepitus_store_pg_backend, db, error);
+          ok = crepitus_pg_pipeline_end (db, ok ? error : NULL) && ok;
+        }
+      ok = ok && crepitus_pg_finish_load (db, error);
       ok = ok ? crepitus_pg_commit (db, error) : (crepitus_pg_rollback (db), FALSE);
     }
   crepitus_store_sqlite_backend.close (source);

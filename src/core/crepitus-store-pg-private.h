@@ -39,6 +39,8 @@ struct _CrepitusStoreDb
   CrepitusStoreChangeFunc  changed;
   gpointer                 changed_data;
   GArray                  *superseded;    /* while loading a dump: pairs of ids to link */
+  guint                    n_pending;     /* statements sent down the pipeline, unanswered */
+  guint                    pipeline : 1;  /* loading a dump: statements sent, not waited for */
   guint                    read_only : 1;
   guint                    in_transaction : 1;
   guint                    bulk : 1;      /* tests: every transaction a savepoint of one */
@@ -87,6 +89,18 @@ gboolean  crepitus_pg_corrupt         (CrepitusStoreDb         *db,
 PGresult *crepitus_pg_exec            (CrepitusStoreDb         *db,
                                        const char              *sql,
                                        const CrepitusPgParams  *params,
+                                       GError                 **error);
+/* Runs @sql with @params, whose result is not read: in a pipeline (loading a dump), sent and
+ * answered later, its failure reported by a later call; otherwise as crepitus_pg_exec. */
+gboolean  crepitus_pg_send            (CrepitusStoreDb         *db,
+                                       const char              *sql,
+                                       const CrepitusPgParams  *params,
+                                       GError                 **error);
+/* Loading a dump: statements of crepitus_pg_send are sent down a pipeline, in a transaction,
+ * without waiting for each answer; end waits for them all. */
+gboolean  crepitus_pg_pipeline_begin  (CrepitusStoreDb         *db,
+                                       GError                 **error);
+gboolean  crepitus_pg_pipeline_end    (CrepitusStoreDb         *db,
                                        GError                 **error);
 /* Runs @sql, one or more constant statements without parameters. */
 gboolean  crepitus_pg_exec_simple     (CrepitusStoreDb         *db,
@@ -269,8 +283,9 @@ GPtrArray *crepitus_pg_list_audit            (CrepitusStoreDb               *db,
 
 /* Search (crepitus-store-pg-search.c) */
 
-/* Writes the search keys of patient @id (in patients) and its terms (in patient_search)
- * from its names, MRN and birth date. */
+/* Writes the terms of patient @id (in patient_search) from its names, MRN and birth date;
+ * @replace: a stored patient whose keys (in patients) and terms are replaced, rather than
+ * one just inserted with its keys (crepitus_pg_patient_keys). */
 gboolean   crepitus_pg_write_search_keys    (CrepitusStoreDb     *db,
                                              gint64               id,
                                              const char          *family_name,
@@ -279,6 +294,9 @@ gboolean   crepitus_pg_write_search_keys    (CrepitusStoreDb     *db,
                                              const char          *birth_date,
                                              gboolean             replace,
                                              GError             **error);
+/* Appends the search keys of a patient (family_key, given_key, mrn_key) to @params. */
+void       crepitus_pg_add_patient_keys     (CrepitusPgParams    *params,
+                                             GVariant * const    *patient);
 /* The same from what is stored of patient @id. */
 gboolean   crepitus_pg_refresh_search_keys  (CrepitusStoreDb     *db,
                                              gint64               id,

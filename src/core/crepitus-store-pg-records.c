@@ -103,11 +103,13 @@ crepitus_pg_insert_patient (CrepitusStoreDb         *db,
 
   for (guint field = 0; field < patient->n_values; field++)
     crepitus_pg_add_value (&params, patient->values[field]);
+  crepitus_pg_add_patient_keys (&params, patient->values);
   result = crepitus_pg_exec (db, crepitus_pg_sql ("INSERT INTO patients (",
                                                   crepitus_pg_columns (CREPITUS_RECORD_PATIENT),
-                                                  ", created_at, updated_at) VALUES "
-                                                  "($1, $2, $3, $4, $5, $6, " PG_NOW ", " PG_NOW
-                                                  ") RETURNING id", NULL),
+                                                  ", family_key, given_key, mrn_key, "
+                                                  "created_at, updated_at) VALUES "
+                                                  "($1, $2, $3, $4, $5, $6, $7, $8, $9, " PG_NOW
+                                                  ", " PG_NOW ") RETURNING id", NULL),
                              &params, error);
   G_STATIC_ASSERT (CREPITUS_STORE_N_PATIENT_FIELDS == 6);
   if (result == NULL)

@@ -108,25 +108,22 @@ crepitus_pg_write_search_keys (CrepitusStoreDb  *db,
   g_autoptr(GPtrArray) terms = patient_terms (family, given, mrn_key);
   g_autofree char *joined = NULL;
   g_auto(CrepitusPgParams) params = { 0 };
-  g_autoptr(PGresult) result = NULL;
 
-  crepitus_pg_add_int (&params, id);
-  crepitus_pg_add_text (&params, family);
-  crepitus_pg_add_text (&params, given);
-  crepitus_pg_add_text (&params, mrn_key);
-  result = crepitus_pg_exec (db, "UPDATE patients SET family_key = $2, given_key = $3, "
-                                 "mrn_key = $4 WHERE id = $1", &params, error);
-  if (result == NULL)
-    return FALSE;
+  /* A new patient is inserted with its keys; a changed one has them written, and its terms
+   * replaced. */
   if (replace)
     {
       g_auto(CrepitusPgParams) patient = { 0 };
 
-      g_clear_pointer (&result, PQclear);
+      crepitus_pg_add_int (&params, id);
+      crepitus_pg_add_text (&params, family);
+      crepitus_pg_add_text (&params, given);
+      crepitus_pg_add_text (&params, mrn_key);
       crepitus_pg_add_int (&patient, id);
-      result = crepitus_pg_exec (db, "DELETE FROM patient_search WHERE patient_id = $1",
-                                 &patient, error);
-      if (result == NULL)
+      if (!crepitus_pg_send (db, "UPDATE patients SET family_key = $2, given_key = $3, "
+                                 "mrn_key = $4 WHERE id = $1", &params, error) ||
+          !crepitus_pg_send (db, "DELETE FROM patient_search WHERE patient_id = $1", &patient,
+                             error))
         return FALSE;
     }
   if (terms->len == 0)
@@ -142,12 +139,30 @@ crepitus_pg_write_search_keys (CrepitusStoreDb  *db,
   crepitus_pg_add_text (&params, birth_date != NULL ? birth_date : "");
   crepitus_pg_add_int (&params, id);
   crepitus_pg_add_text (&params, words);
-  g_clear_pointer (&result, PQclear);
-  result = crepitus_pg_exec (db, "INSERT INTO patient_search (term, family_key, given_key, "
-                                 "birth_key, patient_id, words) "
-                                 "SELECT term, $2, $3, $4, $5, $6 "
-                                 "FROM string_to_table ($1, ' ') AS term", &params, error);
-  return result != NULL;
+  return crepitus_pg_send (db, "INSERT INTO patient_search (term, family_key, given_key, "
+                               "birth_key, patient_id, words) "
+                               "SELECT term, $2, $3, $4, $5, $6 "
+                               "FROM string_to_table ($1, ' ') AS term", &params, error);
+}
+
+void
+crepitus_pg_add_patient_keys (CrepitusPgParams  *params,
+                              GVariant * const  *patient)
+{
+  static const CrepitusStorePatientField fields[] = {
+    CREPITUS_STORE_PATIENT_FAMILY_NAME,
+    CREPITUS_STORE_PATIENT_GIVEN_NAME,
+    CREPITUS_STORE_PATIENT_MRN,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GVariant *value = patient[fields[i]];
+      g_autofree char *key = crepitus_search_fold (value != NULL ? g_variant_get_string (value, NULL)
+                                                                 : NULL);
+
+      crepitus_pg_add_text (params, key);
+    }
 }
 
 gboolean

@@ -385,6 +385,111 @@ crepitus_pg_exec (CrepitusStoreDb         *db,
     }
 }
 
+/* Pipelines: a dump loaded without a round trip for each row. */
+
+/* Statements sent before the answers are read: few enough that the answers never fill the
+ * socket while the server waits for them to be read. */
+#define PIPELINE_DEPTH 256
+
+/* Reads the answers of every statement sent, up to the synchronisation point; the first
+ * failure sets @error. */
+static gboolean
+pipeline_drain (CrepitusStoreDb  *db,
+                GError          **error)
+{
+  g_autoptr(GError) failure = NULL;
+
+  if (db->n_pending == 0)
+    return TRUE;
+  if (!PQpipelineSync (db->conn))
+    return set_unreachable (db, PQerrorMessage (db->conn), error);
+  for (;;)
+    {
+      g_autoptr(PGresult) result = PQgetResult (db->conn);
+      ExecStatusType status;
+
+      if (result == NULL)
+        {
+          if (PQstatus (db->conn) != CONNECTION_OK)
+            return set_unreachable (db, PQerrorMessage (db->conn), error);
+          continue;
+        }
+      status = PQresultStatus (result);
+      if (status == PGRES_PIPELINE_SYNC)
+        break;
+      if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK &&
+          status != PGRES_PIPELINE_ABORTED && failure == NULL)
+        crepitus_pg_set_error (db, result, &failure);
+    }
+  db->n_pending = 0;
+  if (failure != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&failure));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+crepitus_pg_pipeline_begin (CrepitusStoreDb  *db,
+                            GError          **error)
+{
+  g_return_val_if_fail (db->in_transaction && !db->pipeline, FALSE);
+  if (!PQenterPipelineMode (db->conn))
+    return crepitus_pg_set_error (db, NULL, error);
+  db->pipeline = TRUE;
+  db->n_pending = 0;
+  return TRUE;
+}
+
+gboolean
+crepitus_pg_pipeline_end (CrepitusStoreDb  *db,
+                          GError          **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (db->pipeline, FALSE);
+  ok = pipeline_drain (db, error);
+  db->pipeline = FALSE;
+  if (!PQexitPipelineMode (db->conn) && ok)
+    return crepitus_pg_set_error (db, NULL, error);
+  return ok;
+}
+
+gboolean
+crepitus_pg_send (CrepitusStoreDb         *db,
+                  const char              *sql,
+                  const CrepitusPgParams  *params,
+                  GError                 **error)
+{
+  const char *name;
+
+  if (!db->pipeline)
+    {
+      g_autoptr(PGresult) result = crepitus_pg_exec (db, sql, params, error);
+
+      return result != NULL;
+    }
+  name = g_hash_table_lookup (db->statements, sql);
+  if (name == NULL)
+    {
+      char *made = g_strdup_printf ("crepitus_%u", ++db->n_prepared);
+
+      if (!PQsendPrepare (db->conn, made, sql, 0, NULL))
+        {
+          g_free (made);
+          return set_unreachable (db, PQerrorMessage (db->conn), error);
+        }
+      g_hash_table_insert (db->statements, (gpointer) sql, made);
+      name = made;
+      db->n_pending++;
+    }
+  if (!PQsendQueryPrepared (db->conn, name, params != NULL ? (int) params->n : 0,
+                            params != NULL ? params->values : NULL, NULL, NULL, 0))
+    return set_unreachable (db, PQerrorMessage (db->conn), error);
+  return ++db->n_pending < PIPELINE_DEPTH || pipeline_drain (db, error);
+}
+
 gboolean
 crepitus_pg_exec_simple (CrepitusStoreDb  *db,
                          const char       *sql,
@@ -552,6 +657,12 @@ crepitus_pg_begin (CrepitusStoreDb  *db,
 void
 crepitus_pg_rollback (CrepitusStoreDb *db)
 {
+  if (db->pipeline)
+    {
+      pipeline_drain (db, NULL);
+      PQexitPipelineMode (db->conn);
+      db->pipeline = FALSE;
+    }
   if (db->bulk)
     {
       if (PQstatus (db->conn) == CONNECTION_OK)
