@@ -16,11 +16,13 @@ void
 crepitus_store_testing_set_busy_timeout (CrepitusStore *self,
                                          int            milliseconds)
 {
+#if HAVE_POSTGRESQL
   if (crepitus_store_testing_is_pg (self))
     {
       crepitus_store_testing_pg_set_lock_timeout (self, milliseconds);
       return;
     }
+#endif
   sqlite3_busy_timeout (crepitus_store_get_db (self)->sqlite, milliseconds);
 }
 
@@ -53,8 +55,10 @@ crepitus_store_testing_begin_bulk (CrepitusStore  *self,
 {
   CrepitusStoreDb *db = crepitus_store_get_db (self);
 
+#if HAVE_POSTGRESQL
   if (crepitus_store_testing_is_pg (self))
     return crepitus_store_testing_pg_begin_bulk (self, error);
+#endif
   g_return_val_if_fail (!db->bulk, FALSE);
   if (!crepitus_sqlite_exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
@@ -68,8 +72,10 @@ crepitus_store_testing_end_bulk (CrepitusStore  *self,
 {
   CrepitusStoreDb *db = crepitus_store_get_db (self);
 
+#if HAVE_POSTGRESQL
   if (crepitus_store_testing_is_pg (self))
     return crepitus_store_testing_pg_end_bulk (self, error);
+#endif
   g_return_val_if_fail (db->bulk, FALSE);
   db->bulk = FALSE;
   return crepitus_sqlite_exec (db, "COMMIT", error);
@@ -83,8 +89,10 @@ crepitus_store_testing_count_rows (CrepitusStore *self,
   const char *sql;
   gint64 count = -1;
 
+#if HAVE_POSTGRESQL
   if (crepitus_store_testing_is_pg (self))
     return crepitus_store_testing_pg_count_rows (self, table);
+#endif
   if (g_str_equal (table, "patients"))
     sql = "SELECT count(*) FROM patients";
   else if (g_str_equal (table, "assessments"))
@@ -107,8 +115,10 @@ crepitus_store_testing_file_version (const char *path)
   g_autoptr(CrepitusStoreDb) db = NULL;
   gint64 version = -1;
 
+#if HAVE_POSTGRESQL
   if (crepitus_store_location_is_server (path))
     return crepitus_store_testing_pg_version (path);
+#endif
   db = crepitus_sqlite_connect (path, TRUE, FALSE, NULL);
   if (db == NULL || !crepitus_sqlite_query_int (db, "PRAGMA user_version", &version, NULL))
     return -1;
@@ -124,8 +134,10 @@ crepitus_store_testing_create_at (const char  *path,
 
   g_return_val_if_fail (version <= crepitus_store_schema_version (), FALSE);
 
+#if HAVE_POSTGRESQL
   if (crepitus_store_location_is_server (path))
     return crepitus_store_testing_pg_create_at (path, version, error);
+#endif
   db = crepitus_sqlite_connect (path, FALSE, TRUE, error);
   return db != NULL && crepitus_sqlite_configure (db, FALSE, error) &&
          crepitus_sqlite_migrate (db, 0, version, TRUE, error);
@@ -139,8 +151,10 @@ crepitus_store_testing_set_version (const char  *path,
   g_autoptr(CrepitusStoreDb) db = NULL;
   g_autofree char *pragma = NULL;
 
+#if HAVE_POSTGRESQL
   if (crepitus_store_location_is_server (path))
     return crepitus_store_testing_pg_set_version (path, version, error);
+#endif
   db = crepitus_sqlite_connect (path, FALSE, FALSE, error);
   if (db == NULL)
     return FALSE;

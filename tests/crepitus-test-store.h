@@ -32,11 +32,13 @@ crepitus_test_backend_is_pg (void)
 static inline char *
 crepitus_test_new_location (char **tmpdir)
 {
+#if HAVE_POSTGRESQL
   if (crepitus_test_backend_is_pg ())
     {
       *tmpdir = NULL;
       return crepitus_test_pg_new_database ();
     }
+#endif
   *tmpdir = crepitus_test_make_tmpdir ();
   return g_build_filename (*tmpdir, "crepitus.db", NULL);
 }
@@ -48,8 +50,10 @@ crepitus_test_remove_location (const char *location,
 {
   if (tmpdir != NULL)
     crepitus_test_remove_tree (tmpdir);
+#if HAVE_POSTGRESQL
   else
     crepitus_test_pg_drop_database (location);
+#endif
 }
 
 /* Opens @path, failing the test on error. */

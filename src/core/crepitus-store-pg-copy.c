@@ -434,6 +434,12 @@ crepitus_pg_restore (const char  *uri,
       ok = ok && crepitus_pg_finish_load (db, error);
       ok = ok ? crepitus_pg_commit (db, error) : (crepitus_pg_rollback (db), FALSE);
     }
+  /* What autovacuum would do within a minute of so large a load, done now: the search reads
+   * its index alone once the table's pages are known to be visible, and the planner needs
+   * the statistics. Only the tables' owner may; anyone else leaves it to autovacuum. */
+  if (ok && !crepitus_pg_exec_simple (db, "VACUUM (ANALYZE) patients, patient_search, "
+                                          "assessments, factors, audit", NULL))
+    g_debug ("the restored tables were left for autovacuum to analyze");
   crepitus_store_sqlite_backend.close (source);
   for (guint i = 0; i < G_N_ELEMENTS (sqlite_suffixes); i++)
     {

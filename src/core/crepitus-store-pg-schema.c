@@ -103,6 +103,7 @@ static const char * const migrations[] = {
   ");\n"
   "CREATE INDEX patient_search_order\n"
   "  ON patient_search (term, family_key, given_key, birth_key, patient_id) INCLUDE (words);\n"
+  "CREATE INDEX patient_search_count ON patient_search (term, patient_id);\n"
   "CREATE INDEX patient_search_patient ON patient_search (patient_id);\n"
   "ALTER TABLE assessments\n"
   "  ADD COLUMN signed_by text CHECK (signed_by <> ''),\n"

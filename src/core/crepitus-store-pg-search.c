@@ -11,7 +11,8 @@
  * place in the list's order and, for checking the other typed words, all its words. One
  * B-tree, (term, family_key, given_key, birth_key, patient_id) INCLUDE (words), then answers
  * every keystroke from the index alone, in the list's order: the rows of one term are read in
- * order and stop at the page; a count reads the rows of one term. The driving term is the
+ * order and stop at the page; a count reads the rows of one term (from a narrower index of
+ * (term, patient_id) when no other word is to be checked). The driving term is the
  * longest typed (three characters at most; a longer word is its first three, then checked
  * whole), so a count reads at most the patients sharing the first letter of a word; every
  * other typed word is checked on the same index row (strpos on words).

@@ -289,10 +289,14 @@ crepitus_pg_connect (const char  *uri,
                      gboolean     read_only,
                      GError     **error)
 {
-  /* Later keywords override earlier ones: the URI may set a timeout, never the encoding. */
-  const char * const keywords[] = { "connect_timeout", "fallback_application_name", "dbname",
-                                    "client_encoding", NULL };
-  const char * const values[] = { "10", "crepitus", uri, "UTF8", NULL };
+  /* Later keywords override earlier ones: the URI may set the timeouts, never the encoding.
+   * Over TCP, a server that vanished (a cable pulled) is noticed within seconds, not after
+   * the system's own timeouts of many minutes. */
+  const char * const keywords[] = { "connect_timeout", "keepalives_idle", "keepalives_interval",
+                                    "keepalives_count", "tcp_user_timeout",
+                                    "fallback_application_name", "dbname", "client_encoding",
+                                    NULL };
+  const char * const values[] = { "10", "10", "5", "3", "20000", "crepitus", uri, "UTF8", NULL };
   g_autoptr(CrepitusStoreDb) db = g_new0 (CrepitusStoreDb, 1);
 
   db->uri = g_strdup (uri);
