@@ -2,8 +2,9 @@
  * export
  *
  * This file knows the model and the rules; the backend (crepitus-store-sqlite*.c for a file,
- * crepitus-store-pg*.c for a server) knows the storage. Every edit is checked here first, then written by the backend in its own
- * transaction before the notify handler returns: there is no unsaved state.
+ * crepitus-store-pg*.c for a server) knows the storage. Every edit is checked here first,
+ * then written by the backend in its own transaction before the notify handler returns:
+ * there is no unsaved state.
  */
 #define G_LOG_DOMAIN "crepitus-store"
 
