@@ -146,11 +146,14 @@ crepitus_pg_set_error (CrepitusStoreDb  *db,
   g_autofree char *detail = short_message (primary != NULL ? primary
                                                            : PQerrorMessage (db->conn));
 
-  if (PQstatus (db->conn) != CONNECTION_OK || (state == NULL && primary == NULL) ||
-      is_connection_state (state))
+  if (PQstatus (db->conn) != CONNECTION_OK || is_connection_state (state))
     return set_unreachable (db, primary != NULL ? primary : PQerrorMessage (db->conn), error);
 
-  if (g_str_equal (state, "CR001"))
+  /* A failure of libpq itself carries no SQLSTATE. */
+  if (state == NULL)
+    g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_FAILED,
+                 "%s: %s", db->path, detail);
+  else if (g_str_equal (state, "CR001"))
     g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_SIGNED,
                  _("%s: the server refused the edit (%s); amend the assessment to change it "
                    "(nothing was stored)"), db->path, detail);
