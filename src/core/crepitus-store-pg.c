@@ -121,9 +121,24 @@ set_unreachable (CrepitusStoreDb  *db,
   g_autofree char *reason = short_message (detail);
 
   g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_UNREACHABLE,
-               _("%s: the connection to the database server at %s was lost (%s); this edit "
-                 "was not stored; try again once the server is back (what was saved before "
-                 "is safe)"), db->path, address, reason);
+               _("%s: the connection to the database server at %s was lost (%s); this was not "
+                 "stored; try again once the server is back (what was saved before is safe)"),
+               db->path, address, reason);
+  return FALSE;
+}
+
+/* The connection could not be made again. */
+static gboolean
+set_still_unreachable (CrepitusStoreDb  *db,
+                       GError          **error)
+{
+  g_autofree char *address = server_address (db->conn);
+  g_autofree char *reason = short_message (PQerrorMessage (db->conn));
+
+  g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_UNREACHABLE,
+               _("%s: the database server at %s cannot be reached (%s); this was not stored; "
+                 "try again once the server is back (what was saved before is safe)"),
+               db->path, address, reason);
   return FALSE;
 }
 
@@ -146,14 +161,12 @@ crepitus_pg_set_error (CrepitusStoreDb  *db,
   g_autofree char *detail = short_message (primary != NULL ? primary
                                                            : PQerrorMessage (db->conn));
 
-  if (PQstatus (db->conn) != CONNECTION_OK || is_connection_state (state))
+  /* What libpq says itself carries no SQLSTATE: the connection failed ("server closed the
+   * connection unexpectedly"), sometimes before libpq marks it so. */
+  if (PQstatus (db->conn) != CONNECTION_OK || state == NULL || is_connection_state (state))
     return set_unreachable (db, primary != NULL ? primary : PQerrorMessage (db->conn), error);
 
-  /* A failure of libpq itself carries no SQLSTATE. */
-  if (state == NULL)
-    g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_FAILED,
-                 "%s: %s", db->path, detail);
-  else if (g_str_equal (state, "CR001"))
+  if (g_str_equal (state, "CR001"))
     g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_SIGNED,
                  _("%s: the server refused the edit (%s); amend the assessment to change it "
                    "(nothing was stored)"), db->path, detail);
@@ -246,6 +259,28 @@ set_up_session (CrepitusStoreDb  *db,
           crepitus_pg_exec_simple (db, "SET default_transaction_read_only = on", error));
 }
 
+/* Whether @result failed because the connection did (or may have). */
+static gboolean
+connection_failed (CrepitusStoreDb *db,
+                   const PGresult  *result)
+{
+  const char *state = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
+
+  return PQstatus (db->conn) != CONNECTION_OK || state == NULL || is_connection_state (state);
+}
+
+/* Makes the connection again. */
+static gboolean
+reconnect (CrepitusStoreDb  *db,
+           GError          **error)
+{
+  PQreset (db->conn);
+  if (PQstatus (db->conn) != CONNECTION_OK)
+    return set_still_unreachable (db, error);
+  g_debug ("connected again to the database server");
+  return set_up_session (db, error);
+}
+
 /* Makes the connection again when it was lost, outside a transaction. */
 static gboolean
 ensure_connection (CrepitusStoreDb  *db,
@@ -255,11 +290,7 @@ ensure_connection (CrepitusStoreDb  *db,
     return TRUE;
   if (db->in_transaction)
     return set_unreachable (db, PQerrorMessage (db->conn), error);
-  PQreset (db->conn);
-  if (PQstatus (db->conn) != CONNECTION_OK)
-    return set_unreachable (db, PQerrorMessage (db->conn), error);
-  g_debug ("connected again to the database server");
-  return set_up_session (db, error);
+  return reconnect (db, error);
 }
 
 /* Sets @error for a connection @conn to @shown that could not be made. */
@@ -385,8 +416,12 @@ crepitus_pg_exec (CrepitusStoreDb         *db,
       if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
         return g_steal_pointer (&result);
       /* Lost between two transactions (the server restarted): once more, connected again. */
-      if (PQstatus (db->conn) != CONNECTION_OK && !db->in_transaction && attempt == 0)
-        continue;
+      if (connection_failed (db, result) && !db->in_transaction && attempt == 0)
+        {
+          if (!reconnect (db, error))
+            return NULL;
+          continue;
+        }
       crepitus_pg_set_error (db, result, error);
       return NULL;
     }
@@ -511,8 +546,12 @@ crepitus_pg_exec_simple (CrepitusStoreDb  *db,
       result = PQexec (db->conn, sql);
       if (PQresultStatus (result) == PGRES_COMMAND_OK || PQresultStatus (result) == PGRES_TUPLES_OK)
         return TRUE;
-      if (PQstatus (db->conn) != CONNECTION_OK && !db->in_transaction && attempt == 0)
-        continue;
+      if (connection_failed (db, result) && !db->in_transaction && attempt == 0)
+        {
+          if (!reconnect (db, error))
+            return FALSE;
+          continue;
+        }
       return crepitus_pg_set_error (db, result, error);
     }
 }
