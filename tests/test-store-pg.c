@@ -377,7 +377,8 @@ test_changes_heard (Fixture       *fixture,
   id = crepitus_assessment_get_id (assessment);
   g_assert_true (crepitus_store_sign (fixture->store, id, "Dr Room One", &error));
   patient = g_strdup_printf ("patient %" G_GINT64_FORMAT,
-                             crepitus_patient_get_id (crepitus_assessment_get_patient (assessment)));
+                             crepitus_patient_get_id (
+                               crepitus_assessment_get_patient (assessment)));
   signed_one = g_strdup_printf ("assessment %" G_GINT64_FORMAT, id);
 
   /* Within a second, as the window will follow it. */

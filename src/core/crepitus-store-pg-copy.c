@@ -153,7 +153,8 @@ dump_assessments (CrepitusStoreDb             *db,
       row->state.signed_at = g_strdup (crepitus_pg_text (batch, i, status + 1));
       row->state.superseded_by = PQgetisnull (batch, i, status + 2) ? -1
                                  : crepitus_pg_int (batch, i, status + 2);
-      row->amends = PQgetisnull (batch, i, status + 3) ? -1 : crepitus_pg_int (batch, i, status + 3);
+      row->amends = PQgetisnull (batch, i, status + 3) ? -1
+                    : crepitus_pg_int (batch, i, status + 3);
       row->state.entered_in_error = crepitus_pg_int (batch, i, status + 4) != 0;
 
       /* Its factors, in the same order of assessment ids. */

@@ -219,7 +219,7 @@ GPtrArray *
 crepitus_pg_list_patients (CrepitusStoreDb  *db,
                            GError          **error)
 {
-  g_autoptr(GPtrArray) patients = g_ptr_array_new_with_free_func ((GDestroyNotify) crepitus_store_row_free);
+  g_autoptr(GPtrArray) patients = NULL;
   g_autoptr(PGresult) result = NULL;
 
   result = crepitus_pg_exec (db, crepitus_pg_sql ("SELECT id, ",
@@ -228,6 +228,7 @@ crepitus_pg_list_patients (CrepitusStoreDb  *db,
                              NULL, error);
   if (result == NULL)
     return NULL;
+  patients = g_ptr_array_new_with_free_func ((GDestroyNotify) crepitus_store_row_free);
   for (int i = 0; i < PQntuples (result); i++)
     {
       CrepitusStoreRow *row = crepitus_pg_row (db, result, i, CREPITUS_RECORD_PATIENT, 1, error);
@@ -729,7 +730,7 @@ crepitus_pg_list_audit (CrepitusStoreDb  *db,
                         gint64            assessment_id,
                         GError          **error)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) crepitus_audit_entry_free);
+  g_autoptr(GPtrArray) entries = NULL;
   g_auto(CrepitusPgParams) params = { 0 };
   g_autoptr(PGresult) result = NULL;
 
@@ -746,6 +747,7 @@ crepitus_pg_list_audit (CrepitusStoreDb  *db,
 #undef AUDIT_COLUMNS
   if (result == NULL)
     return NULL;
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) crepitus_audit_entry_free);
   for (int i = 0; i < PQntuples (result); i++)
     {
       CrepitusAuditEntry *entry = g_new0 (CrepitusAuditEntry, 1);

@@ -264,7 +264,8 @@ static const char * const migration_samples[] = {
   "  VALUES (2001, 1001, '2026-01-05', 'left', '[\"pain\"]', 3, '{\"beighton\":"
   "[true,false,false,false,false,false,false,false,true]}', 'Sample v1',\n"
   "          '2026-01-05T00:00:00Z', '2026-01-05T00:00:00Z');\n"
-  "INSERT INTO factors VALUES (2001, 'joint-cavitation', 'likely', '[\"gas-release-pop\"]', NULL);\n",
+  "INSERT INTO factors\n"
+  "  VALUES (2001, 'joint-cavitation', 'likely', '[\"gas-release-pop\"]', NULL);\n",
 
   "INSERT INTO patients (id, mrn, family_name, given_name, birth_date, sex, language, created_at,\n"
   "                      updated_at)\n"
@@ -302,9 +303,9 @@ crepitus_pg_sync_sequences (CrepitusStoreDb  *db,
 {
   return crepitus_pg_exec_simple (db,
                                   "SELECT setval (pg_get_serial_sequence ('patients', 'id'),\n"
-                                  "               coalesce (max (id), 0) + 1, false) FROM patients;\n"
+                                  "  coalesce (max (id), 0) + 1, false) FROM patients;\n"
                                   "SELECT setval (pg_get_serial_sequence ('assessments', 'id'),\n"
-                                  "               coalesce (max (id), 0) + 1, false) FROM assessments",
+                                  "  coalesce (max (id), 0) + 1, false) FROM assessments",
                                   error) &&
          (version < 2 ||
           crepitus_pg_exec_simple (db,

@@ -159,8 +159,8 @@ crepitus_pg_add_patient_keys (CrepitusPgParams  *params,
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
       GVariant *value = patient[fields[i]];
-      g_autofree char *key = crepitus_search_fold (value != NULL ? g_variant_get_string (value, NULL)
-                                                                 : NULL);
+      const char *text = value != NULL ? g_variant_get_string (value, NULL) : NULL;
+      g_autofree char *key = crepitus_search_fold (text);
 
       crepitus_pg_add_text (params, key);
     }
@@ -241,9 +241,10 @@ crepitus_pg_check_search_keys (CrepitusStoreDb  *db,
           g_strcmp0 (mrn, crepitus_pg_text (result, i, 6)) != 0 ||
           g_strcmp0 (expected->str, stored != NULL ? stored : "") != 0)
         {
-          g_autofree char *detail = g_strdup_printf (_("the search keys of patient %" G_GINT64_FORMAT
-                                                       " do not match its names"),
-                                                     crepitus_pg_int (result, i, 0));
+          g_autofree char *detail = NULL;
+
+          detail = g_strdup_printf (_("the search keys of patient %" G_GINT64_FORMAT " do not "
+                                      "match its names"), crepitus_pg_int (result, i, 0));
 
           return crepitus_pg_corrupt (db, detail, error);
         }
@@ -355,7 +356,7 @@ crepitus_pg_search_patients (CrepitusStoreDb     *db,
                              guint                limit,
                              GError             **error)
 {
-  g_autoptr(GPtrArray) patients = g_ptr_array_new_with_free_func ((GDestroyNotify) crepitus_store_row_free);
+  g_autoptr(GPtrArray) patients = NULL;
   const char *columns = crepitus_pg_columns (CREPITUS_RECORD_PATIENT);
   g_auto(CrepitusPgParams) params = { 0 };
   g_autoptr(PGresult) result = NULL;
@@ -382,6 +383,7 @@ crepitus_pg_search_patients (CrepitusStoreDb     *db,
     }
   if (result == NULL)
     return NULL;
+  patients = g_ptr_array_new_with_free_func ((GDestroyNotify) crepitus_store_row_free);
   for (int i = 0; i < PQntuples (result); i++)
     {
       CrepitusStoreRow *row = crepitus_pg_row (db, result, i, CREPITUS_RECORD_PATIENT, 1, error);
