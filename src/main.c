@@ -8,6 +8,7 @@
 #include <gmodule.h>
 
 #include "crepitus-cli.h"
+#include "crepitus-settings.h"
 #include "crepitus-store.h"
 
 typedef int (*CrepitusWindowMain) (const char *argv0,
@@ -168,5 +169,25 @@ main (int   argc,
       return crepitus_cli_run (&options, n_args - 1, args + 1);
     }
 
+  /* The window, like every command, uses the database setting when --db is not given. */
+  if (db_path == NULL)
+    {
+      g_autofree char *setting = crepitus_settings_dup_string ("database");
+
+      if (setting != NULL && *g_strstrip (setting) != '\0')
+        {
+          if (crepitus_store_location_has_password (setting))
+            {
+              g_autofree char *shown = crepitus_store_location_for_display (setting);
+
+              g_printerr ("crepitus: ");
+              g_printerr (_("the database setting (%s) holds a password; take it out and put "
+                            "it in libpq’s password file (~/.pgpass) or a service file"), shown);
+              g_printerr ("\n");
+              return CREPITUS_EXIT_ERROR;
+            }
+          db_path = g_steal_pointer (&setting);
+        }
+    }
   return run_window (args[0], db_path, clinician);
 }
