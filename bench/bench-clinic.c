@@ -210,7 +210,7 @@ main (int   argc,
   printf ("Generated %u patients, %u assessments (2 of 3 signed) in %.1f s in %s\n", n_patients,
           3 * n_patients, (g_get_monotonic_time () - start) / 1e6, folder);
 
-  /* Opening: SQLite's quick_check included, as every open does. */
+  /* Opening: what the window waits for before it lists patients (no check of every page). */
   for (guint i = 0; i < 5; i++)
     {
       gint64 t;
