@@ -55,6 +55,27 @@ first_window (CrepitusApplication *app)
   return windows != NULL ? windows->data : NULL;
 }
 
+/* The AdwStatusPage titled @title under @root, mapped or not, or %NULL. */
+static GtkWidget *
+find_status_page (GtkWidget  *root,
+                  const char *title)
+{
+  if (ADW_IS_STATUS_PAGE (root) &&
+      g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (root)), title) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_status_page (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_empty_state (Fixture       *fixture,
                   gconstpointer  data)
@@ -62,13 +83,23 @@ test_empty_state (Fixture       *fixture,
   GtkWindow *window;
   AdwStatusPage *empty;
 
-  g_assert_nonnull (crepitus_application_get_store (fixture->app));
-  g_assert_null (crepitus_application_get_store_error (fixture->app));
-
+  /* The window comes first; the database is opened in a thread meanwhile, and the list says
+   * so until it is open. */
   g_application_activate (G_APPLICATION (fixture->app));
   window = first_window (fixture->app);
   g_assert_true (CREPITUS_IS_WINDOW (window));
+  g_assert_true (crepitus_application_get_store_opening (fixture->app));
+  {
+    GtkWidget *loading = find_status_page (GTK_WIDGET (window), "Opening the Database…");
+
+    g_assert_nonnull (loading);
+    g_assert_true (gtk_stack_get_visible_child (GTK_STACK (gtk_widget_get_parent (loading))) ==
+                   loading);
+  }
   crepitus_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  crepitus_test_wait_for (!crepitus_application_get_store_opening (fixture->app));
+  g_assert_nonnull (crepitus_application_get_store (fixture->app));
+  g_assert_null (crepitus_application_get_store_error (fixture->app));
 
   empty = crepitus_test_find_status_page (GTK_WIDGET (window), "No patients yet");
   g_assert_nonnull (empty);
@@ -95,15 +126,15 @@ test_store_error (Fixture       *fixture,
   AdwStatusPage *page;
   const GError *error;
 
-  g_assert_null (crepitus_application_get_store (fixture->app));
-  error = crepitus_application_get_store_error (fixture->app);
-  g_assert_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_NOT_A_DATABASE);
-
   /* The window still opens, and says why there are no patients. */
   g_application_activate (G_APPLICATION (fixture->app));
   window = first_window (fixture->app);
   g_assert_true (CREPITUS_IS_WINDOW (window));
   crepitus_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  crepitus_test_wait_for (!crepitus_application_get_store_opening (fixture->app));
+  g_assert_null (crepitus_application_get_store (fixture->app));
+  error = crepitus_application_get_store_error (fixture->app);
+  g_assert_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_NOT_A_DATABASE);
 
   page = crepitus_test_find_status_page (GTK_WIDGET (window), "The database cannot be opened");
   g_assert_nonnull (page);

@@ -473,14 +473,16 @@ crepitus_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (crepitus_window_parent_class)->close_request (window);
 }
 
-/* Shows the patients of @app's database, or why it could not be opened. */
+/* Shows the patients of @app's database once it is open, or why it could not be opened. */
 static void
-crepitus_window_attach (CrepitusWindow      *self,
-                        CrepitusApplication *app)
+on_store_opening_cb (CrepitusWindow      *self,
+                     GParamSpec          *pspec,
+                     CrepitusApplication *app)
 {
-  /* When the database could not be opened, the application shows why in the list's place
-   * (crepitus_window_show_store_error). */
-  if (app != NULL && crepitus_application_get_store (app) != NULL)
+  if (crepitus_application_get_store_opening (app) || self->store != NULL)
+    return;
+
+  if (crepitus_application_get_store (app) != NULL)
     {
       self->store = g_object_ref (crepitus_application_get_store (app));
       g_signal_connect_object (self->store, "write-failed",
@@ -488,8 +490,28 @@ crepitus_window_attach (CrepitusWindow      *self,
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-patient", self->store != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-assessment", FALSE);
   crepitus_window_reload_patients (self, -1);
+  if (self->store == NULL && crepitus_application_get_store_error (app) != NULL)
+    crepitus_window_show_store_error (self, crepitus_application_get_store_error (app));
+}
+
+/* The first frame never waits for the database: the list says it is loading until then. */
+static void
+crepitus_window_attach (CrepitusWindow      *self,
+                        CrepitusApplication *app)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-patient", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-assessment", FALSE);
+  if (app == NULL)
+    {
+      crepitus_window_reload_patients (self, -1);
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->list_stack, "loading");
+  g_signal_connect_object (app, "notify::store-opening", G_CALLBACK (on_store_opening_cb), self,
+                           G_CONNECT_SWAPPED);
+  on_store_opening_cb (self, NULL, app);
 }
 
 static void
