@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "crepitus-assessment-view.h"
 #include "crepitus-clinician-dialog.h"
 #include "crepitus-new-patient-dialog.h"
 #include "crepitus-patient-page.h"
@@ -22,10 +23,13 @@ struct _CrepitusWindow
   GListStore           *assessments;     /* of the selected patient */
   guint                 reload_id;       /* pending refresh of the list after an edit */
   gboolean              asked_clinician;
+  CrepitusAssessmentView *assessment_view; /* made when an assessment is first opened */
 
   /* template children */
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
+  AdwLeaflet           *content_leaflet;
+  GtkWidget            *content;
   GtkSearchEntry       *search_entry;
   GtkStack             *list_stack;
   AdwStatusPage        *empty_page;
@@ -147,7 +151,105 @@ crepitus_window_load_assessments (CrepitusWindow *self)
       crepitus_window_show_error (self, error->message);
       return;
     }
+  /* The assessment open stays the one object that its pages edit and its row shows. */
+  if (self->assessment_view != NULL &&
+      crepitus_assessment_view_get_assessment (self->assessment_view) != NULL)
+    {
+      CrepitusAssessment *open = crepitus_assessment_view_get_assessment (self->assessment_view);
+
+      for (guint i = 0; i < assessments->len; i++)
+        if (crepitus_assessment_get_id (assessments->pdata[i]) == crepitus_assessment_get_id (open))
+          {
+            g_object_unref (assessments->pdata[i]);
+            assessments->pdata[i] = g_object_ref (open);
+          }
+    }
   g_list_store_splice (self->assessments, 0, 0, assessments->pdata, assessments->len);
+}
+
+/* The assessment open */
+
+static void
+crepitus_window_close_assessment (CrepitusWindow *self)
+{
+  CrepitusAssessment *open;
+
+  if (self->assessment_view == NULL)
+    return;
+  open = crepitus_assessment_view_get_assessment (self->assessment_view);
+  if (open != NULL && self->store != NULL)
+    crepitus_store_unwatch (self->store, open);
+  crepitus_assessment_view_set_assessment (self->assessment_view, NULL);
+  adw_leaflet_set_visible_child (self->content_leaflet, self->content);
+}
+
+static void crepitus_window_open_assessment (CrepitusWindow     *self,
+                                             CrepitusAssessment *assessment);
+
+/* Reloads the patient's assessments and opens the one stored with @id: the list's object,
+ * so that its row follows every edit. */
+static void
+crepitus_window_open_listed (CrepitusWindow *self,
+                             gint64          id)
+{
+  crepitus_window_load_assessments (self);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->assessments)); i++)
+    {
+      g_autoptr(CrepitusAssessment) assessment = g_list_model_get_item (G_LIST_MODEL (self->assessments), i);
+
+      if (crepitus_assessment_get_id (assessment) == id)
+        {
+          crepitus_window_open_assessment (self, assessment);
+          return;
+        }
+    }
+}
+
+/* The amendment of the assessment open takes its place. */
+static void
+on_amended_cb (CrepitusWindow         *self,
+               gint64                  id,
+               CrepitusAssessmentView *view)
+{
+  crepitus_window_open_listed (self, id);
+}
+
+/* Opens @assessment, of the patient shown, on the leaflet's next page; every edit of it is
+ * saved as it is made. The view is made the first time, not at start-up. */
+static void
+crepitus_window_open_assessment (CrepitusWindow     *self,
+                                 CrepitusAssessment *assessment)
+{
+  CrepitusAssessment *open = NULL;
+
+  if (self->assessment_view == NULL)
+    {
+      self->assessment_view = g_object_new (CREPITUS_TYPE_ASSESSMENT_VIEW, NULL);
+      g_signal_connect_object (self->assessment_view, "amended", G_CALLBACK (on_amended_cb), self,
+                               G_CONNECT_SWAPPED);
+      adw_leaflet_append (self->content_leaflet, GTK_WIDGET (self->assessment_view));
+    }
+
+  open = crepitus_assessment_view_get_assessment (self->assessment_view);
+  if (open != assessment)
+    {
+      if (open != NULL && self->store != NULL)
+        crepitus_store_unwatch (self->store, open);
+      if (self->store != NULL)
+        crepitus_store_watch_assessment (self->store, assessment);
+      crepitus_assessment_view_set_store (self->assessment_view, self->store);
+      crepitus_assessment_view_set_assessment (self->assessment_view, assessment);
+    }
+  adw_leaflet_set_visible_child (self->content_leaflet, GTK_WIDGET (self->assessment_view));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  crepitus_assessment_view_set_page (self->assessment_view, "intake");
+}
+
+static void
+on_assessment_activated_cb (CrepitusWindow     *self,
+                            CrepitusAssessment *assessment)
+{
+  crepitus_window_open_assessment (self, assessment);
 }
 
 static void
@@ -161,6 +263,7 @@ crepitus_window_show_patient (CrepitusWindow  *self,
       return;
     }
 
+  crepitus_window_close_assessment (self);
   if (self->patient != NULL)
     {
       g_signal_handlers_disconnect_by_func (self->patient, on_patient_notify_cb, self);
@@ -379,8 +482,21 @@ crepitus_window_new_assessment (GtkWidget  *widget,
       return;
     }
 
-  crepitus_window_load_assessments (self);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Assessment started")));
+  crepitus_window_open_listed (self, crepitus_assessment_get_id (assessment));
+}
+
+/* Built when first asked for: start-up does not pay for it. */
+static void
+crepitus_window_show_shortcuts (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource (RESOURCE_PREFIX "/crepitus-shortcuts-window.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts"));
+
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_present (shortcuts);
 }
 
 static void
@@ -523,6 +639,7 @@ crepitus_window_dispose (GObject *object)
   if (self->patient != NULL)
     crepitus_window_show_patient (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CREPITUS_TYPE_WINDOW);
+  self->assessment_view = NULL;
   g_clear_object (&self->assessments);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -546,6 +663,8 @@ crepitus_window_class_init (CrepitusWindowClass *klass)
                                                RESOURCE_PREFIX "/crepitus-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, content_leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, content);
   gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, empty_page);
@@ -561,6 +680,7 @@ crepitus_window_class_init (CrepitusWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_patient_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_error_dismissed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_assessment_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-patient", NULL,
                                    crepitus_window_new_patient);
@@ -570,6 +690,8 @@ crepitus_window_class_init (CrepitusWindowClass *klass)
                                    crepitus_window_focus_search);
   gtk_widget_class_install_action (widget_class, "win.change-clinician", NULL,
                                    crepitus_window_change_clinician);
+  gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL,
+                                   crepitus_window_show_shortcuts);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-patient", NULL);
@@ -578,6 +700,8 @@ crepitus_window_class_init (CrepitusWindowClass *klass)
                                        "win.new-assessment", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.focus-search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
+                                       "win.show-shortcuts", NULL);
 }
 
 static void
