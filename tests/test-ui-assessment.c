@@ -215,7 +215,7 @@ listed_level (Fixture *fixture)
   GtkWidget *first = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
 
   return gtk_label_get_text (GTK_LABEL (crepitus_test_find_styled (first, GTK_TYPE_LABEL,
-                                                                   "dim-label")));
+                                                                   "crepitus-level")));
 }
 
 static void

@@ -240,7 +240,7 @@ create_assessment_row (gpointer item,
   GtkWidget *level = gtk_label_new (NULL);
   GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
 
-  gtk_widget_add_css_class (level, "dim-label");
+  gtk_widget_add_css_class (level, "crepitus-level");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), level);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
