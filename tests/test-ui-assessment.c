@@ -233,14 +233,14 @@ test_intake_read_back (Fixture       *fixture,
 
   /* Nothing is recorded that the clinician did not record: side is proposed, the rest says
    * so. */
-  g_assert_cmpstr (chosen (row (intake, "_Side")), ==, "Left leg");
+  g_assert_cmpstr (chosen (row (intake, "S_ide")), ==, "Left leg");
   g_assert_cmpstr (chosen (sound), ==, "Not recorded");
   g_assert_cmpstr (chosen (row (intake, "_Pain")), ==, "Not asked");
   g_assert_nonnull (crepitus_test_find_widget (duration, GTK_TYPE_LABEL));
 
   gtk_editable_set_text (GTK_EDITABLE (row (intake, "_Date")), "2026-01-15");
   gtk_editable_set_text (GTK_EDITABLE (row (intake, "C_linician")), "Dr. Okafor");
-  choose (row (intake, "_Side"), "Both legs");
+  choose (row (intake, "S_ide"), "Both legs");
   choose (sound, "Grinding");
   choose (row (intake, "_Frequency"), "Occasional");
   gtk_editable_set_text (GTK_EDITABLE (duration), "12");
@@ -459,7 +459,7 @@ assert_read_only (Fixture *fixture)
   GtkWidget *intake = show_page (fixture, "intake");
   GtkWidget *flags, *checklist, *posture;
 
-  g_assert_false (gtk_widget_is_sensitive (row (intake, "_Side")));
+  g_assert_false (gtk_widget_is_sensitive (row (intake, "S_ide")));
   g_assert_false (gtk_widget_is_sensitive (row (intake, "_Date")));
   g_assert_false (gtk_widget_is_sensitive (check (intake, "Walking")));
   g_assert_false (gtk_widget_is_sensitive (crepitus_test_find_widget (intake, GTK_TYPE_TEXT_VIEW)));
@@ -471,7 +471,7 @@ assert_read_only (Fixture *fixture)
   g_assert_false (gtk_widget_is_sensitive (check (checklist, "Gas release pop")));
   g_assert_false (gtk_widget_is_sensitive (row (checklist, "_Notes")));
   posture = show_page (fixture, "posture");
-  g_assert_false (gtk_widget_is_sensitive (row (posture, "_Scoliosis")));
+  g_assert_false (gtk_widget_is_sensitive (row (posture, "Sc_oliosis")));
 }
 
 static void
@@ -538,7 +538,7 @@ test_sign (Fixture       *fixture,
   g_assert_cmpint (crepitus_assessment_get_amends (open_assessment (fixture)), ==, id);
   g_assert_cmpint (crepitus_assessment_get_status (open_assessment (fixture)), ==,
                    CREPITUS_ASSESSMENT_NOT_SIGNED);
-  g_assert_true (gtk_widget_is_sensitive (row (show_page (fixture, "intake"), "_Side")));
+  g_assert_true (gtk_widget_is_sensitive (row (show_page (fixture, "intake"), "S_ide")));
   g_assert_true (gtk_widget_get_visible (crepitus_test_find_button (GTK_WIDGET (fixture->view), "_Sign")));
   g_assert_cmpint (crepitus_assessment_get_superseded_by (a), ==,
                    crepitus_assessment_get_id (open_assessment (fixture)));
@@ -644,6 +644,61 @@ assert_tab_reaches_every_control (GtkWindow *window,
 }
 
 static void
+collect_mnemonics (GtkWidget  *widget,
+                   GHashTable *targets)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)) != GDK_KEY_VoidSymbol)
+    {
+      guint key = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)));
+      GtkWidget *target = gtk_label_get_mnemonic_widget (GTK_LABEL (widget));
+      GtkWidget *seen = g_hash_table_lookup (targets, GUINT_TO_POINTER (key));
+
+      if (target == NULL)
+        target = widget;
+      if (seen != NULL && seen != target)
+        g_error ("Alt+%s is the mnemonic of both “%s” and “%s”", gdk_keyval_name (key),
+                 G_OBJECT_TYPE_NAME (seen), G_OBJECT_TYPE_NAME (target));
+      g_hash_table_insert (targets, GUINT_TO_POINTER (key), target);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_mnemonics (child, targets);
+}
+
+/* The fields have mnemonics, none of them taken twice on the same screen. */
+static void
+test_mnemonics (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static const char * const pages[] = { "intake", "red-flags", "checklist", "posture" };
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row (show_page (fixture, "checklist"),
+                                                         "Joint cavitation")), TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr(GHashTable) targets = g_hash_table_new (NULL, NULL);
+
+      show_page (fixture, pages[i]);
+      crepitus_test_flush ();
+      collect_mnemonics (GTK_WIDGET (fixture->window), targets);
+      /* Sign, and at least one field of the page. */
+      g_assert_true (g_hash_table_contains (targets, GUINT_TO_POINTER (GDK_KEY_s)));
+      g_assert_cmpuint (g_hash_table_size (targets), >=, 2);
+    }
+  {
+    g_autoptr(GHashTable) targets = g_hash_table_new (NULL, NULL);
+
+    show_page (fixture, "intake");
+    collect_mnemonics (GTK_WIDGET (fixture->window), targets);
+    g_assert_true (g_hash_table_lookup (targets, GUINT_TO_POINTER (GDK_KEY_d)) ==
+                   row (show_page (fixture, "intake"), "_Date"));
+    g_assert_cmpuint (g_hash_table_size (targets), >=, 9);
+  }
+}
+
+static void
 test_keyboard (Fixture       *fixture,
                gconstpointer  data)
 {
@@ -716,6 +771,7 @@ main (int   argc,
   ADD ("sign-amend", test_sign);
   ADD ("entered-in-error", test_entered_in_error);
   ADD ("keyboard", test_keyboard);
+  ADD ("mnemonics", test_mnemonics);
 #undef ADD
 
   return g_test_run ();
