@@ -55,27 +55,6 @@ first_window (CrepitusApplication *app)
   return windows != NULL ? windows->data : NULL;
 }
 
-/* The AdwStatusPage titled @title under @root, mapped or not, or %NULL. */
-static GtkWidget *
-find_status_page (GtkWidget  *root,
-                  const char *title)
-{
-  if (ADW_IS_STATUS_PAGE (root) &&
-      g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (root)), title) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_status_page (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_empty_state (Fixture       *fixture,
                   gconstpointer  data)
@@ -90,11 +69,10 @@ test_empty_state (Fixture       *fixture,
   g_assert_true (CREPITUS_IS_WINDOW (window));
   g_assert_true (crepitus_application_get_store_opening (fixture->app));
   {
-    GtkWidget *loading = find_status_page (GTK_WIDGET (window), "Opening the Database…");
+    GtkWidget *spinner = crepitus_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SPINNER);
+    GtkWidget *stack = gtk_widget_get_ancestor (spinner, GTK_TYPE_STACK);
 
-    g_assert_nonnull (loading);
-    g_assert_true (gtk_stack_get_visible_child (GTK_STACK (gtk_widget_get_parent (loading))) ==
-                   loading);
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "loading");
   }
   crepitus_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (window)));
   crepitus_test_wait_for (!crepitus_application_get_store_opening (fixture->app));

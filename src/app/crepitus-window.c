@@ -23,6 +23,8 @@ struct _CrepitusWindow
   GListStore           *assessments;     /* of the selected patient */
   guint                 reload_id;       /* pending refresh of the list after an edit */
   gboolean              asked_clinician;
+  gboolean              drawn;           /* its first frame is on its way */
+  CrepitusPatientPage  *patient_page;    /* made when a patient is first shown */
   CrepitusAssessmentView *assessment_view; /* made when an assessment is first opened */
 
   /* template children */
@@ -39,7 +41,6 @@ struct _CrepitusWindow
   GtkLabel             *error_label;
   GtkStack             *content_stack;
   GtkWidget            *new_assessment_button;
-  CrepitusPatientPage  *patient_page;
 };
 
 G_DEFINE_FINAL_TYPE (CrepitusWindow, crepitus_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -280,7 +281,17 @@ crepitus_window_show_patient (CrepitusWindow  *self,
       g_signal_connect_swapped (patient, "notify", G_CALLBACK (on_patient_notify_cb), self);
     }
 
-  crepitus_patient_page_set_patient (self->patient_page, patient);
+  /* Made the first time, not at start-up: the first frame does not wait for it. */
+  if (self->patient_page == NULL && patient != NULL)
+    {
+      self->patient_page = g_object_new (CREPITUS_TYPE_PATIENT_PAGE, NULL);
+      crepitus_patient_page_set_assessments (self->patient_page, G_LIST_MODEL (self->assessments));
+      g_signal_connect_object (self->patient_page, "assessment-activated",
+                               G_CALLBACK (on_assessment_activated_cb), self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->patient_page), "patient");
+    }
+  if (self->patient_page != NULL)
+    crepitus_patient_page_set_patient (self->patient_page, patient);
   crepitus_window_load_assessments (self);
   crepitus_window_update_title (self);
   gtk_stack_set_visible_child_name (self->content_stack, patient != NULL ? "patient" : "none");
@@ -532,6 +543,18 @@ ask_clinician_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The database is opened once the window is on screen: its first frame waits for nothing. */
+static void
+on_first_frame_cb (GdkFrameClock  *clock,
+                   CrepitusWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_cb, self);
+  if (CREPITUS_IS_APPLICATION (app))
+    crepitus_application_open_store (CREPITUS_APPLICATION (app));
+}
+
 /* The first time the window is shown, ask who is using Crepitus (DESIGN.md "Who is acting"). */
 static void
 crepitus_window_map (GtkWidget *widget)
@@ -540,6 +563,13 @@ crepitus_window_map (GtkWidget *widget)
   g_autofree char *name = NULL;
 
   GTK_WIDGET_CLASS (crepitus_window_parent_class)->map (widget);
+
+  if (!self->drawn)
+    {
+      self->drawn = TRUE;
+      g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                               G_CALLBACK (on_first_frame_cb), self, 0);
+    }
 
   if (self->settings == NULL || self->asked_clinician)
     return;
@@ -607,6 +637,8 @@ on_store_opening_cb (CrepitusWindow      *self,
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-patient", self->store != NULL);
   crepitus_window_reload_patients (self, -1);
+  if (self->patient == NULL)
+    gtk_stack_set_visible_child_name (self->content_stack, "none");
   if (self->store == NULL && crepitus_application_get_store_error (app) != NULL)
     crepitus_window_show_store_error (self, crepitus_application_get_store_error (app));
 }
@@ -621,6 +653,7 @@ crepitus_window_attach (CrepitusWindow      *self,
   if (app == NULL)
     {
       crepitus_window_reload_patients (self, -1);
+      gtk_stack_set_visible_child_name (self->content_stack, "none");
       return;
     }
 
@@ -640,6 +673,7 @@ crepitus_window_dispose (GObject *object)
     crepitus_window_show_patient (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CREPITUS_TYPE_WINDOW);
   self->assessment_view = NULL;
+  self->patient_page = NULL;
   g_clear_object (&self->assessments);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -658,7 +692,6 @@ crepitus_window_class_init (CrepitusWindowClass *klass)
   widget_class->map = crepitus_window_map;
   window_class->close_request = crepitus_window_close_request;
 
-  g_type_ensure (CREPITUS_TYPE_PATIENT_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/crepitus-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, toast_overlay);
@@ -674,13 +707,11 @@ crepitus_window_class_init (CrepitusWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, new_assessment_button);
-  gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, patient_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_patient_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_error_dismissed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_assessment_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-patient", NULL,
                                    crepitus_window_new_patient);
@@ -712,7 +743,6 @@ crepitus_window_init (CrepitusWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->assessments = g_list_store_new (CREPITUS_TYPE_ASSESSMENT);
-  crepitus_patient_page_set_assessments (self->patient_page, G_LIST_MODEL (self->assessments));
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_patient_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_patient_row_cb), NULL);
