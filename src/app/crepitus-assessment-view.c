@@ -150,8 +150,8 @@ crepitus_assessment_view_update (CrepitusAssessmentView *self)
       }
     case CREPITUS_ASSESSMENT_SUPERSEDED:
       {
-        g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                               crepitus_assessment_get_superseded_by (self->assessment));
+        gint64 amendment = crepitus_assessment_get_superseded_by (self->assessment);
+        g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, amendment);
 
         /* Translators: %s is the number of the assessment that corrects this one */
         text = g_strdup_printf (_("Superseded by amendment %s. This assessment stays as it was "
@@ -518,8 +518,8 @@ crepitus_assessment_view_init (CrepitusAssessmentView *self)
                                      GTK_SHORTCUT_SCOPE_MANAGED);
   for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
     {
-      GtkShortcut *shortcut = gtk_shortcut_new (gtk_shortcut_trigger_parse_string (shortcuts[i].trigger),
-                                                gtk_named_action_new (shortcuts[i].action));
+      GtkShortcutTrigger *trigger = gtk_shortcut_trigger_parse_string (shortcuts[i].trigger);
+      GtkShortcut *shortcut = gtk_shortcut_new (trigger, gtk_named_action_new (shortcuts[i].action));
 
       if (shortcuts[i].page != NULL)
         gtk_shortcut_set_arguments (shortcut, g_variant_new_string (shortcuts[i].page));

@@ -51,6 +51,7 @@ crepitus_factor_row_update (CrepitusFactorRow *self)
   g_auto(GStrv) findings = NULL;
   g_autofree char *subtitle = NULL;
   const char *judgement;
+  CrepitusJudgement judged;
   guint n_findings;
 
   if (self->record == NULL)
@@ -59,15 +60,19 @@ crepitus_factor_row_update (CrepitusFactorRow *self)
   self->updating = TRUE;
   crepitus_choices_combo_update (self->judgement_row, G_OBJECT (self->record));
   for (guint i = 0; i < self->checks->len; i++)
-    gtk_check_button_set_active (self->checks->pdata[i],
-                                 crepitus_factor_record_has_finding (self->record,
-                                                                     crepitus_choices_check_key (self->checks->pdata[i])));
+    {
+      GtkCheckButton *check = self->checks->pdata[i];
+
+      gtk_check_button_set_active (check,
+                                   crepitus_factor_record_has_finding (self->record,
+                                                                       crepitus_choices_check_key (check)));
+    }
   crepitus_choices_entry_update (self->notes_row, G_OBJECT (self->record));
 
   /* Collapsed, the row still says how the factor was judged. */
+  judged = crepitus_factor_record_get_judgement (self->record);
   judgement = crepitus_catalog_label (CREPITUS_LIST_JUDGEMENT,
-                                      crepitus_catalog_key (CREPITUS_LIST_JUDGEMENT,
-                                                            crepitus_factor_record_get_judgement (self->record)));
+                                      crepitus_catalog_key (CREPITUS_LIST_JUDGEMENT, judged));
   findings = crepitus_factor_record_dup_findings (self->record);
   n_findings = g_strv_length (findings);
   if (n_findings > 0)
@@ -83,7 +88,7 @@ crepitus_factor_row_update (CrepitusFactorRow *self)
       g_autofree char *css = g_strdup_printf ("judged-%s",
                                               crepitus_catalog_key (CREPITUS_LIST_JUDGEMENT, i));
 
-      if (i == (guint) crepitus_factor_record_get_judgement (self->record))
+      if (i == (guint) judged)
         gtk_widget_add_css_class (GTK_WIDGET (self), css);
       else
         gtk_widget_remove_css_class (GTK_WIDGET (self), css);
@@ -160,7 +165,8 @@ build_rows (CrepitusFactorRow    *self,
             const CrepitusFactor *factor)
 {
   self->factor = factor;
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), crepitus_catalog_gettext (factor->label));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),
+                                 crepitus_catalog_gettext (factor->label));
   gtk_label_set_text (self->about_label, crepitus_catalog_gettext (factor->clinician));
 
   for (guint i = 0; i < factor->n_findings; i++)
@@ -315,7 +321,8 @@ crepitus_factor_row_set_record (CrepitusFactorRow    *self,
   g_set_object (&self->record, record);
   if (record != NULL)
     {
-      const CrepitusFactor *factor = crepitus_catalog_factor (crepitus_factor_record_get_key (record));
+      const char *key = crepitus_factor_record_get_key (record);
+      const CrepitusFactor *factor = crepitus_catalog_factor (key);
 
       /* A row shows one factor for good: its rows are built for the first record. */
       g_return_if_fail (self->factor == NULL || self->factor == factor);

@@ -193,10 +193,12 @@ static void
 crepitus_window_open_listed (CrepitusWindow *self,
                              gint64          id)
 {
+  GListModel *listed = G_LIST_MODEL (self->assessments);
+
   crepitus_window_load_assessments (self);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->assessments)); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (listed); i++)
     {
-      g_autoptr(CrepitusAssessment) assessment = g_list_model_get_item (G_LIST_MODEL (self->assessments), i);
+      g_autoptr(CrepitusAssessment) assessment = g_list_model_get_item (listed, i);
 
       if (crepitus_assessment_get_id (assessment) == id)
         {
