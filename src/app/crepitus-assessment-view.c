@@ -501,6 +501,9 @@ crepitus_assessment_view_class_init (CrepitusAssessmentViewClass *klass)
                                    crepitus_assessment_view_amend);
   gtk_widget_class_install_action (widget_class, "assessment.entered-in-error", NULL,
                                    crepitus_assessment_view_entered_in_error);
+
+  /* Shortcuts: the table above (Alt+1…Alt+5, Ctrl+Return, Escape), held by the window while
+   * the view is on screen; see crepitus_assessment_view_init(). */
 }
 
 static void
