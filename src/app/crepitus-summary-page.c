@@ -184,8 +184,9 @@ crepitus_summary_page_update (CrepitusSummaryPage *self)
     add_item (recommendations,
               g_strdup (crepitus_catalog_label (CREPITUS_LIST_RECOMMENDATION,
                                                 triage->recommendations[i])),
-              g_strdup (crepitus_triage_recommendation_text (triage->recommendations[i],
-                                                             triage->level)));
+              /* The clinician's words, as in the referral letter, never the handout's. */
+              g_strdup (crepitus_catalog_recommendation_clinician_text (
+                triage->recommendations[i], crepitus_triage_level_key (triage->level))));
   for (guint i = 0; i < n_factors; i++)
     {
       CrepitusJudgement judgement =
