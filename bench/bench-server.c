@@ -19,12 +19,22 @@
 
 #include <gio/gio.h>
 
-#include "bench-util.h"
+#include "crepitus-store-testing.h"
 #include "bench-clinic-data.h"
+#include "bench-keystrokes.h"
+#include "bench-util.h"
 
 #define N_ROOMS 3
 #define ROOM_EDITS 200
 #define EDITS 300
+
+G_GNUC_NORETURN static void
+die (const char   *what,
+     const GError *error)
+{
+  fprintf (stderr, "%s: %s\n", what, error != NULL ? error->message : "failed");
+  exit (1);
+}
 
 static gint64
 file_size (const char *path)
@@ -44,7 +54,7 @@ time_search (const char    *backend,
   g_autoptr(GString) slowest = g_string_new (NULL);
   g_autofree char *what = g_strdup_printf ("%s: keystroke, count + first page", backend);
 
-  time_keystrokes (store, 5, keystrokes, short_keystrokes, long_keystrokes, slowest);
+  bench_time_keystrokes (store, 5, keystrokes, short_keystrokes, long_keystrokes, slowest);
   bench_report (what, keystrokes);
   bench_report ("  typed so far: 1-2 letters", short_keystrokes);
   bench_report ("  typed so far: 3 letters or more", long_keystrokes);
@@ -247,7 +257,8 @@ main (int   argc,
   if (file == NULL)
     die (path, error);
   crepitus_store_set_clinician (file, "Dr Generator");
-  generate (file, n_patients);
+  if (!bench_generate_clinic (file, n_patients, &error))
+    die ("generate", error);
   g_clear_object (&file);
   printf ("Generated %u patients, %u assessments (2 of 3 signed) in SQLite in %.1f s\n",
           n_patients, 3 * n_patients, (g_get_monotonic_time () - start) / 1e6);

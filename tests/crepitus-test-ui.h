@@ -154,4 +154,44 @@ crepitus_test_find_status_page (GtkWidget  *root,
   return NULL;
 }
 
+/* Presses @accel ("<Alt>3") as GTK would dispatch it to a shortcut under @root: the first
+ * shortcut controller of a mapped, sensitive widget that has a shortcut for it runs it.
+ * Returns whether one did. (GTK 4 has no public way to send a key event in a test.) */
+static inline gboolean
+crepitus_test_press (GtkWidget  *root,
+                     const char *accel)
+{
+  GtkShortcutTrigger *wanted = gtk_shortcut_trigger_parse_string (accel);
+  GListModel *controllers = gtk_widget_observe_controllers (root);
+  gboolean done = FALSE;
+
+  g_assert_nonnull (wanted);
+  for (guint i = 0; !done && i < g_list_model_get_n_items (controllers); i++)
+    {
+      GObject *controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_SHORTCUT_CONTROLLER (controller) && gtk_widget_get_mapped (root) &&
+          gtk_widget_is_sensitive (root))
+        for (guint j = 0; !done && j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+          {
+            GtkShortcut *shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+            if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+              done = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                   GTK_SHORTCUT_ACTION_EXCLUSIVE, root,
+                                                   gtk_shortcut_get_arguments (shortcut));
+            g_object_unref (shortcut);
+          }
+      g_object_unref (controller);
+    }
+  g_object_unref (controllers);
+  g_object_unref (wanted);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       !done && child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    done = crepitus_test_press (child, accel);
+  return done;
+}
+
 G_END_DECLS

@@ -321,6 +321,34 @@ test_default_database (Fixture       *fixture,
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 }
 
+/* `crepitus check` reads every page; opening alone does not. */
+static void
+test_check (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_auto(CrepitusRun) run = { 0 };
+  g_auto(CrepitusRun) damaged = { 0 };
+  g_autofree char *start = g_strconcat (fixture->db, ": ", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  import_fixture (fixture, "example.json", "1");
+  import_fixture (fixture, "every-field.json", "2");
+  run_db (fixture, &run, NULL, (const char *[]) { "check", NULL });
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "ok\n");
+
+  /* Every page after the first two overwritten: found, naming the file, in one line. */
+  g_assert_true (g_file_get_contents (fixture->db, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 3 * 4096);
+  for (gsize i = 2 * 4096; i < length; i++)
+    contents[i] = (char) (0xA5 ^ (i & 0xff));
+  g_assert_true (g_file_set_contents (fixture->db, contents, length, NULL));
+  run_db (fixture, &damaged, NULL, (const char *[]) { "check", NULL });
+  assert_error_line (&damaged, 1, start);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -337,6 +365,7 @@ main (int   argc,
   ADD ("history-and-triage", test_history_and_triage);
   ADD ("errors", test_errors);
   ADD ("default-database", test_default_database);
+  ADD ("check", test_check);
 #undef ADD
 
   return g_test_run ();

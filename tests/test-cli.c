@@ -16,6 +16,7 @@ test_help_without_display (void)
   g_assert_true (strstr (run.out, "Usage:") != NULL);
   g_assert_true (strstr (run.out, "--db") != NULL);
   g_assert_true (strstr (run.out, "opens its window") != NULL);
+  g_assert_true (strstr (run.out, "\n  check ") != NULL);
   g_assert_cmpstr (run.err, ==, "");
 }
 

@@ -191,6 +191,11 @@ test_sigkill_loses_nothing_acknowledged (void)
 
       g_assert_cmpint (read (fds[0], &edit, sizeof edit), ==, sizeof edit);
       g_assert_cmpuint (edit, ==, READY);
+      /* The kill lands among edits, however busy the machine: after the first one is
+       * acknowledged, somewhere in the next @delay milliseconds of them. */
+      g_assert_cmpint (read (fds[0], &edit, sizeof edit), ==, sizeof edit);
+      g_assert_cmpuint (edit, ==, 0);
+      last = 0;
       g_usleep (delay * 1000);
       g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
       g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
@@ -222,8 +227,6 @@ test_sigkill_loses_nothing_acknowledged (void)
 
   g_test_message ("%u edits acknowledged over %u kills in %.1f s", total, N_ROUNDS,
                   (g_get_monotonic_time () - start) / 1e6);
-  /* The kills must land among edits, not only while the child opens the file. */
-  g_assert_cmpuint (total, >=, N_ROUNDS);
   crepitus_test_remove_tree (tmpdir);
 }
 

@@ -464,6 +464,34 @@ test_tip_case (gconstpointer data)
   g_assert_true (g_strv_equal ((const char * const *) computed, (const char * const *) tips));
 }
 
+/* Beside each factor of the checklist: the tips that bear on the assessment and that a
+ * judgement of that factor brings up, whatever brought them up this time. */
+static void
+test_factor_tips (void)
+{
+  g_autoptr(CrepitusAssessment) assessment =
+    build_assessment ("factor:movement-mechanics=likely factor:inflammation=possible "
+                      "movement:lifting");
+  g_autoptr(CrepitusTriage) triage = crepitus_triage_compute (assessment);
+  g_auto(GStrv) mechanics = crepitus_triage_dup_factor_tips (assessment, triage,
+                                                             "movement-mechanics");
+  g_auto(GStrv) inflammation = crepitus_triage_dup_factor_tips (assessment, NULL, "inflammation");
+  g_auto(GStrv) disc = crepitus_triage_dup_factor_tips (assessment, triage, "disc-degeneration");
+  g_auto(GStrv) cavitation = crepitus_triage_dup_factor_tips (assessment, triage,
+                                                              "joint-cavitation");
+  g_autofree char *joined = g_strjoinv (" ", mechanics);
+
+  g_assert_cmpstr (joined, ==, "evaluate-movement-patterns implement-targeted-interventions "
+                               "promote-proper-body-mechanics");
+  g_assert_cmpstr (inflammation[0], ==, "rule-out-underlying-pathology");
+  g_assert_null (inflammation[1]);
+  /* The same tip beside another factor it names, though that one was not judged. */
+  g_assert_cmpstr (disc[0], ==, "rule-out-underlying-pathology");
+  g_assert_null (disc[1]);
+  /* Tips brought up by no judgement (Tip 1) stand beside no factor. */
+  g_assert_null (cavitation[0]);
+}
+
 /* Every trigger in the catalog names keys of its own list, so that a misspelt key cannot
  * silently never match; every tip has a trigger. */
 static void
@@ -528,6 +556,7 @@ main (int   argc,
 
       g_test_add_data_func (path, &tip_cases[i], test_tip_case);
     }
+  g_test_add_func ("/crepitus/triage/tips/beside-their-factor", test_factor_tips);
   g_test_add_func ("/crepitus/triage/tips/triggers-name-catalog-keys",
                    test_tip_triggers_name_catalog_keys);
 

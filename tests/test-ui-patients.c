@@ -75,6 +75,8 @@ open_window (Fixture *fixture)
   g_assert_nonnull (windows);
   window = CREPITUS_WINDOW (windows->data);
   crepitus_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  /* The database opens in a thread; the list fills once it is open. */
+  crepitus_test_wait_for (!crepitus_application_get_store_opening (fixture->app));
   return window;
 }
 

@@ -62,13 +62,22 @@ test_empty_state (Fixture       *fixture,
   GtkWindow *window;
   AdwStatusPage *empty;
 
-  g_assert_nonnull (crepitus_application_get_store (fixture->app));
-  g_assert_null (crepitus_application_get_store_error (fixture->app));
-
+  /* The window comes first; the database is opened in a thread meanwhile, and the list says
+   * so until it is open. */
   g_application_activate (G_APPLICATION (fixture->app));
   window = first_window (fixture->app);
   g_assert_true (CREPITUS_IS_WINDOW (window));
+  g_assert_true (crepitus_application_get_store_opening (fixture->app));
+  {
+    GtkWidget *spinner = crepitus_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SPINNER);
+    GtkWidget *stack = gtk_widget_get_ancestor (spinner, GTK_TYPE_STACK);
+
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "loading");
+  }
   crepitus_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  crepitus_test_wait_for (!crepitus_application_get_store_opening (fixture->app));
+  g_assert_nonnull (crepitus_application_get_store (fixture->app));
+  g_assert_null (crepitus_application_get_store_error (fixture->app));
 
   empty = crepitus_test_find_status_page (GTK_WIDGET (window), "No patients yet");
   g_assert_nonnull (empty);
@@ -95,15 +104,15 @@ test_store_error (Fixture       *fixture,
   AdwStatusPage *page;
   const GError *error;
 
-  g_assert_null (crepitus_application_get_store (fixture->app));
-  error = crepitus_application_get_store_error (fixture->app);
-  g_assert_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_NOT_A_DATABASE);
-
   /* The window still opens, and says why there are no patients. */
   g_application_activate (G_APPLICATION (fixture->app));
   window = first_window (fixture->app);
   g_assert_true (CREPITUS_IS_WINDOW (window));
   crepitus_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  crepitus_test_wait_for (!crepitus_application_get_store_opening (fixture->app));
+  g_assert_null (crepitus_application_get_store (fixture->app));
+  error = crepitus_application_get_store_error (fixture->app);
+  g_assert_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_NOT_A_DATABASE);
 
   page = crepitus_test_find_status_page (GTK_WIDGET (window), "The database cannot be opened");
   g_assert_nonnull (page);

@@ -14,15 +14,17 @@ struct _CrepitusApplication
   AdwApplication  parent_instance;
   char           *db_path;       /* --db, or NULL */
   char           *clinician;     /* --clinician, or NULL */
-  CrepitusStore  *store;         /* opened at startup; NULL when that failed */
+  CrepitusStore  *store;         /* opened at startup; NULL while opening or when it failed */
   GError         *store_error;   /* why it failed */
+  gboolean        store_opening; /* the database is not open yet, nor has it failed */
+  gboolean        open_started;  /* its thread was started */
   GSettings      *settings;      /* NULL when the schema is not installed */
   CrepitusStoreOpenFlags store_flags;
 };
 
 G_DEFINE_FINAL_TYPE (CrepitusApplication, crepitus_application, ADW_TYPE_APPLICATION)
 
-enum { PROP_0, PROP_DB_PATH, PROP_CLINICIAN, N_PROPS };
+enum { PROP_0, PROP_DB_PATH, PROP_CLINICIAN, PROP_STORE, PROP_STORE_OPENING, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 static void
@@ -101,6 +103,83 @@ on_clinician_name_changed (GSettings           *settings,
   update_store_clinician (self);
 }
 
+/* Opening the database */
+
+typedef struct
+{
+  char                   *path;
+  CrepitusStoreOpenFlags  flags;
+} OpenData;
+
+static void
+open_data_free (gpointer data)
+{
+  OpenData *open = data;
+
+  g_free (open->path);
+  g_free (open);
+}
+
+static void
+open_store_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  OpenData *open = task_data;
+  GError *error = NULL;
+  CrepitusStore *store = crepitus_store_open_full (open->path, open->flags, &error);
+  g_autoptr(GPtrArray) first_page = NULL;
+  guint count;
+
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* What the window asks first, asked here once: the pages it reads are then in SQLite's
+   * cache, and the list fills without keeping the window from drawing (tens of
+   * milliseconds on a clinic of 100,000 patients). Its errors are the window's to show. */
+  if (crepitus_store_count_patients (store, "", &count, NULL))
+    first_page = crepitus_store_search_patients (store, "", 0, 50, NULL);
+  g_task_return_pointer (task, store, g_object_unref);
+}
+
+static void
+open_store_done (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  CrepitusApplication *self = CREPITUS_APPLICATION (object);
+
+  self->store = g_task_propagate_pointer (G_TASK (result), &self->store_error);
+  self->store_opening = FALSE;
+  update_store_clinician (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE_OPENING]);
+}
+
+void
+crepitus_application_open_store (CrepitusApplication *self)
+{
+  g_autoptr(GTask) task = NULL;
+  OpenData *open;
+
+  g_return_if_fail (CREPITUS_IS_APPLICATION (self));
+
+  if (self->open_started || !self->store_opening)
+    return;
+  self->open_started = TRUE;
+
+  task = g_task_new (self, NULL, open_store_done, NULL);
+  open = g_new0 (OpenData, 1);
+  open->path = self->db_path != NULL ? g_strdup (self->db_path) : crepitus_store_default_path ();
+  open->flags = self->store_flags;
+  g_task_set_source_tag (task, crepitus_application_open_store);
+  g_task_set_task_data (task, open, open_data_free);
+  g_task_run_in_thread (task, open_store_thread);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", crepitus_application_quit_action },
   { "about", crepitus_application_about_action },
@@ -120,15 +199,11 @@ crepitus_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
 
-  /* The window opens even when the database does not; it shows why. */
-  {
-    g_autofree char *default_path = NULL;
-    const char *path = self->db_path;
-
-    if (path == NULL)
-      path = default_path = crepitus_store_default_path ();
-    self->store = crepitus_store_open_full (path, self->store_flags, &self->store_error);
-  }
+  /* The database is opened in a thread once the window has drawn its first frame
+   * (crepitus_application_open_store): it never waits for a large clinic's file, a slow disk
+   * or a lock held elsewhere, nor shares the processor with it. The window opens even when
+   * the database does not; it shows why. */
+  self->store_opening = TRUE;
 
   self->settings = crepitus_settings_new ();
   if (self->settings != NULL)
@@ -142,6 +217,10 @@ crepitus_application_shutdown (GApplication *application)
 {
   CrepitusApplication *self = CREPITUS_APPLICATION (application);
 
+  /* The thread opening the database hands it over before it is closed. */
+  while (self->open_started && self->store_opening)
+    g_main_context_iteration (NULL, TRUE);
+
   G_APPLICATION_CLASS (crepitus_application_parent_class)->shutdown (application);
 
   /* Closing checkpoints the write-ahead log into the database file. */
@@ -154,14 +233,9 @@ crepitus_application_activate (GApplication *application)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
 
+  /* The window follows the database's opening: loading, then its patients or why not. */
   if (window == NULL)
-    {
-      CrepitusApplication *self = CREPITUS_APPLICATION (application);
-
-      window = GTK_WINDOW (crepitus_window_new (self));
-      if (self->store_error != NULL)
-        crepitus_window_show_store_error (CREPITUS_WINDOW (window), self->store_error);
-    }
+    window = GTK_WINDOW (crepitus_window_new (CREPITUS_APPLICATION (application)));
 
   gtk_window_present (window);
 }
@@ -195,6 +269,12 @@ crepitus_application_get_property (GObject    *object,
       break;
     case PROP_CLINICIAN:
       g_value_set_string (value, self->clinician);
+      break;
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_STORE_OPENING:
+      g_value_set_boolean (value, self->store_opening);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -242,6 +322,12 @@ crepitus_application_class_init (CrepitusApplicationClass *klass)
   properties[PROP_CLINICIAN] =
     g_param_spec_string ("clinician", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, CREPITUS_TYPE_STORE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE_OPENING] =
+    g_param_spec_boolean ("store-opening", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -288,6 +374,14 @@ crepitus_application_get_store (CrepitusApplication *self)
   g_return_val_if_fail (CREPITUS_IS_APPLICATION (self), NULL);
 
   return self->store;
+}
+
+gboolean
+crepitus_application_get_store_opening (CrepitusApplication *self)
+{
+  g_return_val_if_fail (CREPITUS_IS_APPLICATION (self), FALSE);
+
+  return self->store_opening;
 }
 
 const GError *

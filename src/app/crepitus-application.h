@@ -24,8 +24,16 @@ char                *crepitus_application_dup_acting_clinician (CrepitusApplicat
 
 /* The --clinician name, or %NULL to use GSettings clinician-name. */
 const char          *crepitus_application_get_clinician (CrepitusApplication *self);
-/* The database, opened at startup; %NULL before startup or when it could not be opened. */
+/* The database, opened in a thread; %NULL before it is open or when it could not be opened.
+ * Notified ("store", then "store-opening") once the opening is over. */
 CrepitusStore       *crepitus_application_get_store     (CrepitusApplication *self);
+
+/* Opens the database in a thread, if that has not started yet: the window asks once it has
+ * drawn its first frame. */
+void                 crepitus_application_open_store    (CrepitusApplication *self);
+
+/* Whether the database is still to be opened, from startup until its opening is over. */
+gboolean             crepitus_application_get_store_opening (CrepitusApplication *self);
 
 /* Why the database could not be opened, or %NULL. */
 const GError        *crepitus_application_get_store_error (CrepitusApplication *self);

@@ -37,6 +37,9 @@ G_DEFINE_FINAL_TYPE (CrepitusPatientPage, crepitus_patient_page, ADW_TYPE_BIN)
 enum { PROP_0, PROP_PATIENT, PROP_ASSESSMENTS, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
+enum { ASSESSMENT_ACTIVATED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 static void
 show_problem (CrepitusPatientPage *self,
               AdwEntryRow         *row,
@@ -191,17 +194,18 @@ assessment_status (CrepitusAssessment *assessment,
     }
 }
 
-static GtkWidget *
-create_assessment_row (gpointer item,
-                       gpointer user_data)
+/* The row follows every edit of its assessment: its level, its status. */
+static void
+update_assessment_row (GtkWidget          *row,
+                       GParamSpec         *pspec,
+                       CrepitusAssessment *assessment)
 {
-  CrepitusAssessment *assessment = item;
+  static const char * const status_classes[] = {
+    "crepitus-unsigned", "crepitus-signed", "crepitus-superseded", "crepitus-entered-in-error",
+  };
   g_autoptr(CrepitusTriage) triage = crepitus_triage_compute (assessment);
   const char *clinician = crepitus_assessment_get_clinician (assessment);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *level = gtk_label_new (crepitus_triage_level_title (triage->level));
-  g_autofree char *level_class = g_strdup_printf ("level-%s",
-                                                  crepitus_triage_level_key (triage->level));
+  GtkWidget *level = g_object_get_data (G_OBJECT (row), "crepitus-level");
   const char *status_class = NULL;
   g_autofree char *status = assessment_status (assessment, &status_class);
   g_autofree char *title = NULL;
@@ -211,11 +215,53 @@ create_assessment_row (gpointer item,
                            clinician != NULL ? clinician : _("no clinician recorded"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), status);
+  for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
+    gtk_widget_remove_css_class (row, status_classes[i]);
   gtk_widget_add_css_class (row, status_class);
-  gtk_widget_add_css_class (level, "dim-label");
-  gtk_widget_add_css_class (level, level_class);
+
+  gtk_label_set_text (GTK_LABEL (level), crepitus_triage_level_title (triage->level));
+  for (int i = CREPITUS_LEVEL_EMERGENCY; i <= CREPITUS_LEVEL_BENIGN; i++)
+    {
+      g_autofree char *level_class = g_strdup_printf ("level-%s", crepitus_triage_level_key (i));
+
+      if (i == (int) triage->level)
+        gtk_widget_add_css_class (level, level_class);
+      else
+        gtk_widget_remove_css_class (level, level_class);
+    }
+}
+
+static GtkWidget *
+create_assessment_row (gpointer item,
+                       gpointer user_data)
+{
+  CrepitusAssessment *assessment = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *level = gtk_label_new (NULL);
+  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+  gtk_widget_add_css_class (level, "crepitus-level");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), level);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data (G_OBJECT (row), "crepitus-level", level);
+  update_assessment_row (row, NULL, assessment);
+  g_signal_connect_object (assessment, "notify", G_CALLBACK (update_assessment_row), row,
+                           G_CONNECT_SWAPPED);
   return row;
+}
+
+static void
+on_assessment_activated_cb (CrepitusPatientPage *self,
+                            GtkListBoxRow       *row)
+{
+  g_autoptr(CrepitusAssessment) assessment = NULL;
+
+  if (self->assessments == NULL)
+    return;
+  assessment = g_list_model_get_item (self->assessments, gtk_list_box_row_get_index (row));
+  if (assessment != NULL)
+    g_signal_emit (self, signals[ASSESSMENT_ACTIVATED], 0, assessment);
 }
 
 static void
@@ -290,6 +336,14 @@ crepitus_patient_page_class_init (CrepitusPatientPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * CrepitusPatientPage::assessment-activated:
+   * @assessment: the assessment of the list that was activated, to open
+   */
+  signals[ASSESSMENT_ACTIVATED] =
+    g_signal_new ("assessment-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, CREPITUS_TYPE_ASSESSMENT);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/crepitus-patient-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CrepitusPatientPage, family_row);
@@ -306,6 +360,7 @@ crepitus_patient_page_class_init (CrepitusPatientPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_mrn_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sex_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_language_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_assessment_activated_cb);
 }
 
 static void

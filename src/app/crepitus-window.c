@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "crepitus-assessment-view.h"
 #include "crepitus-clinician-dialog.h"
 #include "crepitus-new-patient-dialog.h"
 #include "crepitus-patient-page.h"
@@ -22,10 +23,15 @@ struct _CrepitusWindow
   GListStore           *assessments;     /* of the selected patient */
   guint                 reload_id;       /* pending refresh of the list after an edit */
   gboolean              asked_clinician;
+  gboolean              drawn;           /* its first frame is on its way */
+  CrepitusPatientPage  *patient_page;    /* made when a patient is first shown */
+  CrepitusAssessmentView *assessment_view; /* made when an assessment is first opened */
 
   /* template children */
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
+  AdwLeaflet           *content_leaflet;
+  GtkWidget            *content;
   GtkSearchEntry       *search_entry;
   GtkStack             *list_stack;
   AdwStatusPage        *empty_page;
@@ -35,7 +41,6 @@ struct _CrepitusWindow
   GtkLabel             *error_label;
   GtkStack             *content_stack;
   GtkWidget            *new_assessment_button;
-  CrepitusPatientPage  *patient_page;
 };
 
 G_DEFINE_FINAL_TYPE (CrepitusWindow, crepitus_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -147,7 +152,107 @@ crepitus_window_load_assessments (CrepitusWindow *self)
       crepitus_window_show_error (self, error->message);
       return;
     }
+  /* The assessment open stays the one object that its pages edit and its row shows. */
+  if (self->assessment_view != NULL &&
+      crepitus_assessment_view_get_assessment (self->assessment_view) != NULL)
+    {
+      CrepitusAssessment *open = crepitus_assessment_view_get_assessment (self->assessment_view);
+
+      for (guint i = 0; i < assessments->len; i++)
+        if (crepitus_assessment_get_id (assessments->pdata[i]) == crepitus_assessment_get_id (open))
+          {
+            g_object_unref (assessments->pdata[i]);
+            assessments->pdata[i] = g_object_ref (open);
+          }
+    }
   g_list_store_splice (self->assessments, 0, 0, assessments->pdata, assessments->len);
+}
+
+/* The assessment open */
+
+static void
+crepitus_window_close_assessment (CrepitusWindow *self)
+{
+  CrepitusAssessment *open;
+
+  if (self->assessment_view == NULL)
+    return;
+  open = crepitus_assessment_view_get_assessment (self->assessment_view);
+  if (open != NULL && self->store != NULL)
+    crepitus_store_unwatch (self->store, open);
+  crepitus_assessment_view_set_assessment (self->assessment_view, NULL);
+  adw_leaflet_set_visible_child (self->content_leaflet, self->content);
+}
+
+static void crepitus_window_open_assessment (CrepitusWindow     *self,
+                                             CrepitusAssessment *assessment);
+
+/* Reloads the patient's assessments and opens the one stored with @id: the list's object,
+ * so that its row follows every edit. */
+static void
+crepitus_window_open_listed (CrepitusWindow *self,
+                             gint64          id)
+{
+  GListModel *listed = G_LIST_MODEL (self->assessments);
+
+  crepitus_window_load_assessments (self);
+  for (guint i = 0; i < g_list_model_get_n_items (listed); i++)
+    {
+      g_autoptr(CrepitusAssessment) assessment = g_list_model_get_item (listed, i);
+
+      if (crepitus_assessment_get_id (assessment) == id)
+        {
+          crepitus_window_open_assessment (self, assessment);
+          return;
+        }
+    }
+}
+
+/* The amendment of the assessment open takes its place. */
+static void
+on_amended_cb (CrepitusWindow         *self,
+               gint64                  id,
+               CrepitusAssessmentView *view)
+{
+  crepitus_window_open_listed (self, id);
+}
+
+/* Opens @assessment, of the patient shown, on the leaflet's next page; every edit of it is
+ * saved as it is made. The view is made the first time, not at start-up. */
+static void
+crepitus_window_open_assessment (CrepitusWindow     *self,
+                                 CrepitusAssessment *assessment)
+{
+  CrepitusAssessment *open = NULL;
+
+  if (self->assessment_view == NULL)
+    {
+      self->assessment_view = g_object_new (CREPITUS_TYPE_ASSESSMENT_VIEW, NULL);
+      g_signal_connect_object (self->assessment_view, "amended", G_CALLBACK (on_amended_cb), self,
+                               G_CONNECT_SWAPPED);
+      adw_leaflet_append (self->content_leaflet, GTK_WIDGET (self->assessment_view));
+    }
+
+  open = crepitus_assessment_view_get_assessment (self->assessment_view);
+  if (open != assessment)
+    {
+      if (open != NULL && self->store != NULL)
+        crepitus_store_unwatch (self->store, open);
+      if (self->store != NULL)
+        crepitus_store_watch_assessment (self->store, assessment);
+      crepitus_assessment_view_set_store (self->assessment_view, self->store);
+      crepitus_assessment_view_set_assessment (self->assessment_view, assessment);
+    }
+  adw_leaflet_set_visible_child (self->content_leaflet, GTK_WIDGET (self->assessment_view));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  crepitus_assessment_view_set_page (self->assessment_view, "intake");
+}
+
+static void
+on_assessment_activated_cb (CrepitusWindow     *self,
+                            CrepitusAssessment *assessment)
+{
+  crepitus_window_open_assessment (self, assessment);
 }
 
 static void
@@ -161,6 +266,7 @@ crepitus_window_show_patient (CrepitusWindow  *self,
       return;
     }
 
+  crepitus_window_close_assessment (self);
   if (self->patient != NULL)
     {
       g_signal_handlers_disconnect_by_func (self->patient, on_patient_notify_cb, self);
@@ -177,7 +283,17 @@ crepitus_window_show_patient (CrepitusWindow  *self,
       g_signal_connect_swapped (patient, "notify", G_CALLBACK (on_patient_notify_cb), self);
     }
 
-  crepitus_patient_page_set_patient (self->patient_page, patient);
+  /* Made the first time, not at start-up: the first frame does not wait for it. */
+  if (self->patient_page == NULL && patient != NULL)
+    {
+      self->patient_page = g_object_new (CREPITUS_TYPE_PATIENT_PAGE, NULL);
+      crepitus_patient_page_set_assessments (self->patient_page, G_LIST_MODEL (self->assessments));
+      g_signal_connect_object (self->patient_page, "assessment-activated",
+                               G_CALLBACK (on_assessment_activated_cb), self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->patient_page), "patient");
+    }
+  if (self->patient_page != NULL)
+    crepitus_patient_page_set_patient (self->patient_page, patient);
   crepitus_window_load_assessments (self);
   crepitus_window_update_title (self);
   gtk_stack_set_visible_child_name (self->content_stack, patient != NULL ? "patient" : "none");
@@ -379,8 +495,21 @@ crepitus_window_new_assessment (GtkWidget  *widget,
       return;
     }
 
-  crepitus_window_load_assessments (self);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Assessment started")));
+  crepitus_window_open_listed (self, crepitus_assessment_get_id (assessment));
+}
+
+/* Built when first asked for: start-up does not pay for it. */
+static void
+crepitus_window_show_shortcuts (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource (RESOURCE_PREFIX "/crepitus-shortcuts-window.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts"));
+
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_present (shortcuts);
 }
 
 static void
@@ -416,6 +545,18 @@ ask_clinician_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The database is opened once the window is on screen: its first frame waits for nothing. */
+static void
+on_first_frame_cb (GdkFrameClock  *clock,
+                   CrepitusWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_cb, self);
+  if (CREPITUS_IS_APPLICATION (app))
+    crepitus_application_open_store (CREPITUS_APPLICATION (app));
+}
+
 /* The first time the window is shown, ask who is using Crepitus (DESIGN.md "Who is acting"). */
 static void
 crepitus_window_map (GtkWidget *widget)
@@ -424,6 +565,13 @@ crepitus_window_map (GtkWidget *widget)
   g_autofree char *name = NULL;
 
   GTK_WIDGET_CLASS (crepitus_window_parent_class)->map (widget);
+
+  if (!self->drawn)
+    {
+      self->drawn = TRUE;
+      g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                               G_CALLBACK (on_first_frame_cb), self, 0);
+    }
 
   if (self->settings == NULL || self->asked_clinician)
     return;
@@ -473,14 +621,16 @@ crepitus_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (crepitus_window_parent_class)->close_request (window);
 }
 
-/* Shows the patients of @app's database, or why it could not be opened. */
+/* Shows the patients of @app's database once it is open, or why it could not be opened. */
 static void
-crepitus_window_attach (CrepitusWindow      *self,
-                        CrepitusApplication *app)
+on_store_opening_cb (CrepitusWindow      *self,
+                     GParamSpec          *pspec,
+                     CrepitusApplication *app)
 {
-  /* When the database could not be opened, the application shows why in the list's place
-   * (crepitus_window_show_store_error). */
-  if (app != NULL && crepitus_application_get_store (app) != NULL)
+  if (crepitus_application_get_store_opening (app) || self->store != NULL)
+    return;
+
+  if (crepitus_application_get_store (app) != NULL)
     {
       self->store = g_object_ref (crepitus_application_get_store (app));
       g_signal_connect_object (self->store, "write-failed",
@@ -488,8 +638,31 @@ crepitus_window_attach (CrepitusWindow      *self,
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-patient", self->store != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-assessment", FALSE);
   crepitus_window_reload_patients (self, -1);
+  if (self->patient == NULL)
+    gtk_stack_set_visible_child_name (self->content_stack, "none");
+  if (self->store == NULL && crepitus_application_get_store_error (app) != NULL)
+    crepitus_window_show_store_error (self, crepitus_application_get_store_error (app));
+}
+
+/* The first frame never waits for the database: the list says it is loading until then. */
+static void
+crepitus_window_attach (CrepitusWindow      *self,
+                        CrepitusApplication *app)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-patient", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-assessment", FALSE);
+  if (app == NULL)
+    {
+      crepitus_window_reload_patients (self, -1);
+      gtk_stack_set_visible_child_name (self->content_stack, "none");
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->list_stack, "loading");
+  g_signal_connect_object (app, "notify::store-opening", G_CALLBACK (on_store_opening_cb), self,
+                           G_CONNECT_SWAPPED);
+  on_store_opening_cb (self, NULL, app);
 }
 
 static void
@@ -501,6 +674,8 @@ crepitus_window_dispose (GObject *object)
   if (self->patient != NULL)
     crepitus_window_show_patient (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CREPITUS_TYPE_WINDOW);
+  self->assessment_view = NULL;
+  self->patient_page = NULL;
   g_clear_object (&self->assessments);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -519,11 +694,12 @@ crepitus_window_class_init (CrepitusWindowClass *klass)
   widget_class->map = crepitus_window_map;
   window_class->close_request = crepitus_window_close_request;
 
-  g_type_ensure (CREPITUS_TYPE_PATIENT_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/crepitus-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, content_leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, content);
   gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, empty_page);
@@ -533,7 +709,6 @@ crepitus_window_class_init (CrepitusWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, new_assessment_button);
-  gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, patient_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_patient_activated_cb);
@@ -548,6 +723,8 @@ crepitus_window_class_init (CrepitusWindowClass *klass)
                                    crepitus_window_focus_search);
   gtk_widget_class_install_action (widget_class, "win.change-clinician", NULL,
                                    crepitus_window_change_clinician);
+  gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL,
+                                   crepitus_window_show_shortcuts);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-patient", NULL);
@@ -556,6 +733,8 @@ crepitus_window_class_init (CrepitusWindowClass *klass)
                                        "win.new-assessment", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.focus-search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
+                                       "win.show-shortcuts", NULL);
 }
 
 static void
@@ -566,7 +745,6 @@ crepitus_window_init (CrepitusWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->assessments = g_list_store_new (CREPITUS_TYPE_ASSESSMENT);
-  crepitus_patient_page_set_assessments (self->patient_page, G_LIST_MODEL (self->assessments));
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_patient_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_patient_row_cb), NULL);

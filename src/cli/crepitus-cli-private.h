@@ -72,6 +72,9 @@ int       crepitus_cli_audit         (const CrepitusGlobalOptions *options,
 int       crepitus_cli_backup        (const CrepitusGlobalOptions *options,
                                       int                          argc,
                                       char                       **argv);
+int       crepitus_cli_check         (const CrepitusGlobalOptions *options,
+                                      int                          argc,
+                                      char                       **argv);
 int       crepitus_cli_entered_in_error (const CrepitusGlobalOptions *options,
                                       int                          argc,
                                       char                       **argv);

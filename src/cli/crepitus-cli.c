@@ -42,6 +42,8 @@ static const CrepitusCommand commands[] = {
   { "backup", N_("Copy the database, checked, to a new file"), crepitus_cli_backup },
   { "restore", N_("Replace the database with a backup, keeping the replaced file beside it; "
                    "on a server, load it into an empty database"), crepitus_cli_restore },
+  { "check", N_("Check every page of the database for damage (backup and restore check "
+                 "too)"), crepitus_cli_check },
   { "where", N_("Print where the database is (a file, or a server’s URI without its "
                 "password) and which backend keeps it"), crepitus_cli_where },
   { NULL, NULL, NULL },

@@ -72,7 +72,8 @@ guint                crepitus_store_schema_version   (void);
 
 /* Opens the database at @path, creating it (folder 0700, file 0600) when missing and
  * migrating it to the current schema; refuses, untouched, a file that is not a Crepitus
- * database, a damaged one or one of a newer schema. */
+ * database, one cut short or one of a newer schema. It reads only what it needs: damage
+ * elsewhere is found by crepitus_store_check_integrity() or when the page is read. */
 CrepitusStore       *crepitus_store_open             (const char          *path,
                                                       GError             **error);
 
@@ -202,7 +203,8 @@ char                *crepitus_store_export_json      (CrepitusStore       *self,
                                                       gint64               id,
                                                       GError             **error);
 
-/* Checks the whole file (SQLite integrity, the search index and foreign keys). */
+/* Checks the whole file (SQLite integrity, the search index and foreign keys): every page is
+ * read, which takes a while on a large clinic's database (`crepitus check`). */
 gboolean             crepitus_store_check_integrity  (CrepitusStore       *self,
                                                       GError             **error);
 

@@ -490,3 +490,37 @@ crepitus_triage_dup_tips (CrepitusAssessment   *assessment,
   g_ptr_array_add (keys, NULL);
   return (char **) g_ptr_array_free (keys, FALSE);
 }
+
+/* Whether a trigger of tip @key looks at the judgement of @factor. */
+static gboolean
+tip_concerns_factor (const char *key,
+                     const char *factor)
+{
+  guint n_triggers;
+  const CrepitusTipTrigger *triggers = crepitus_catalog_tip_triggers (key, &n_triggers);
+
+  for (guint i = 0; i < n_triggers; i++)
+    if (triggers[i].when == CREPITUS_TIP_WHEN_JUDGED && is_one_of (triggers[i].keys, factor))
+      return TRUE;
+  return FALSE;
+}
+
+char **
+crepitus_triage_dup_factor_tips (CrepitusAssessment   *assessment,
+                                 const CrepitusTriage *triage,
+                                 const char           *factor)
+{
+  g_auto(GStrv) tips = NULL;
+  GPtrArray *keys;
+
+  g_return_val_if_fail (CREPITUS_IS_ASSESSMENT (assessment), NULL);
+  g_return_val_if_fail (crepitus_catalog_factor (factor) != NULL, NULL);
+
+  tips = crepitus_triage_dup_tips (assessment, triage);
+  keys = g_ptr_array_new ();
+  for (guint i = 0; tips[i] != NULL; i++)
+    if (tip_concerns_factor (tips[i], factor))
+      g_ptr_array_add (keys, g_strdup (tips[i]));
+  g_ptr_array_add (keys, NULL);
+  return (char **) g_ptr_array_free (keys, FALSE);
+}

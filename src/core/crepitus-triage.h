@@ -60,6 +60,13 @@ const char     *crepitus_triage_recommendation_text (const char    *key,
 char          **crepitus_triage_dup_tips      (CrepitusAssessment   *assessment,
                                                const CrepitusTriage *triage);
 
+/* The tips of crepitus_triage_dup_tips() that concern factor @factor: those a judgement of
+ * @factor brings up (whatever brought them up this time), in catalog order; for the
+ * checklist, beside the factor. */
+char          **crepitus_triage_dup_factor_tips (CrepitusAssessment   *assessment,
+                                                 const CrepitusTriage *triage,
+                                                 const char           *factor);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrepitusTriage, crepitus_triage_free)
 
 G_END_DECLS
