@@ -90,6 +90,13 @@ test_commands (Fixture       *f,
   audit = run_ok (f->uri, NULL, (const char *[]) { "audit", id_text, NULL });
   g_assert_nonnull (strstr (audit, "\tDr Server\tsign\tassessment\t"));
 
+  /* The whole database checked: the server's guards and the search index. */
+  {
+    g_autofree char *check = run_ok (f->uri, NULL, (const char *[]) { "check", NULL });
+
+    g_assert_cmpstr (check, ==, "ok\n");
+  }
+
   /* Where it is connected, and the other scheme libpq takes. */
   where = run_ok (f->uri, NULL, (const char *[]) { "where", NULL });
   g_assert_true (g_str_has_prefix (where, f->uri));
