@@ -49,16 +49,26 @@ time_search (const char    *backend,
              CrepitusStore *store)
 {
   g_autoptr(GArray) keystrokes = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) first = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) later = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) short_keystrokes = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) long_keystrokes = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GString) slowest_first = g_string_new (NULL);
   g_autoptr(GString) slowest = g_string_new (NULL);
   g_autofree char *what = g_strdup_printf ("%s: keystroke, count + first page", backend);
 
-  bench_time_keystrokes (store, 5, keystrokes, short_keystrokes, long_keystrokes, slowest);
+  /* The first round reads the index from the disk's cache into the database's own; a window
+   * in use has it there. Both are shown. */
+  bench_time_keystrokes (store, 1, first, short_keystrokes, long_keystrokes, slowest_first);
+  bench_time_keystrokes (store, 4, later, short_keystrokes, long_keystrokes, slowest);
+  g_array_append_vals (keystrokes, first->data, first->len);
+  g_array_append_vals (keystrokes, later->data, later->len);
   bench_report (what, keystrokes);
+  bench_report ("  first round of the typing", first);
+  bench_report ("  rounds 2-5 of the same typing", later);
   bench_report ("  typed so far: 1-2 letters", short_keystrokes);
   bench_report ("  typed so far: 3 letters or more", long_keystrokes);
-  printf ("  slowest keystroke: %s\n", slowest->str);
+  printf ("  slowest keystroke: first round %s; later %s\n", slowest_first->str, slowest->str);
 }
 
 /* One autosaved, durable edit of an unsigned assessment's notes, and of a patient's name. */

@@ -252,8 +252,11 @@ set_up_session (CrepitusStoreDb  *db,
                      "or later"), db->path, PQserverVersion (db->conn) / 10000);
       return FALSE;
     }
-  /* Changes by other workstations arrive as notifications on this channel. */
+  /* Changes by other workstations arrive as notifications on this channel. Each statement
+   * has one right plan whatever its values (the index of its first column): planned once,
+   * not again for each of its first executions. */
   return crepitus_pg_exec_simple (db, "SET lock_timeout = '" LOCK_TIMEOUT "'; "
+                                      "SET plan_cache_mode = force_generic_plan; "
                                       "LISTEN crepitus", error) &&
          (!db->read_only ||
           crepitus_pg_exec_simple (db, "SET default_transaction_read_only = on", error));
