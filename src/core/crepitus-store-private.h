@@ -405,6 +405,24 @@ gboolean         crepitus_store_finish                 (CrepitusStore  *self,
 void             crepitus_store_refresh_watched_state  (CrepitusStore  *self,
                                                         gint64          id);
 
+/* The autosave of @self (crepitus-store-autosave.c): its watches and the edits a server out
+ * of reach could not take yet. */
+typedef struct _CrepitusStoreAutosave CrepitusStoreAutosave;
+
+CrepitusStoreAutosave *crepitus_store_autosave_new            (CrepitusStore         *store);
+/* Stops every watch and forgets the unsaved edits (the store is being closed). */
+void                   crepitus_store_autosave_clear          (CrepitusStoreAutosave *self);
+void                   crepitus_store_autosave_free           (CrepitusStoreAutosave *self);
+/* @patient was just created: its watched assessments that waited for it are stored now. */
+void                   crepitus_store_autosave_patient_stored (CrepitusStoreAutosave *self,
+                                                               CrepitusPatient       *patient);
+CrepitusStoreAutosave *crepitus_store_get_autosave            (CrepitusStore         *self);
+void                   crepitus_store_emit_write_failed       (CrepitusStore         *self,
+                                                               const GError          *error);
+void                   crepitus_store_emit_unsaved_changed    (CrepitusStore         *self);
+/* Whether @property of an assessment is its signing state, which is never autosaved. */
+gboolean               crepitus_store_is_status_property      (const char            *property);
+
 /* The backend's database of @self. */
 CrepitusStoreDb *crepitus_store_get_db    (CrepitusStore           *self);
 

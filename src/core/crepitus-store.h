@@ -185,6 +185,27 @@ void                 crepitus_store_watch_assessment (CrepitusStore       *self,
 void                 crepitus_store_unwatch          (CrepitusStore       *self,
                                                       gpointer             object);
 
+/* On a shared server out of reach an autosaved edit is not lost: it stays in its model,
+ * unsaved, and later edits wait behind it (::unsaved-changed says when the list changes).
+ * crepitus_store_save_unsaved() writes them, oldest first, once the server is back; %FALSE
+ * with CREPITUS_STORE_ERROR_UNREACHABLE while it is still out of reach. An edit the server
+ * refuses then is dropped and reported by ::write-failed. */
+gboolean             crepitus_store_save_unsaved     (CrepitusStore       *self,
+                                                      GError             **error);
+/* How many edits wait to be saved. */
+guint                crepitus_store_get_n_unsaved    (CrepitusStore       *self);
+/* Whether an edit of @property of @object (a watched patient or assessment; %NULL: any of its
+ * properties), or of factor record @object, waits to be saved. */
+gboolean             crepitus_store_is_unsaved       (CrepitusStore       *self,
+                                                      gpointer             object,
+                                                      const char          *property);
+/* Brings @object (a patient or assessment, watched or not) up to date with what is stored,
+ * without autosaving it again: what another workstation changed appears in it. A field with
+ * an unsaved edit keeps that edit. */
+gboolean             crepitus_store_refresh          (CrepitusStore       *self,
+                                                      gpointer             object,
+                                                      GError             **error);
+
 /* Stores @assessment (as read by crepitus_json_read) in one transaction, matching its
  * patient by MRN, else by family name, given name and birth date, else creating it.
  * Returns the new assessment id, or -1. */
