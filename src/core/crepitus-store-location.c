@@ -197,6 +197,16 @@ crepitus_store_get_change_fd (CrepitusStore *self)
   return backend->change_fd != NULL ? backend->change_fd (crepitus_store_get_db (self)) : -1;
 }
 
+char *
+crepitus_store_dup_server_address (CrepitusStore *self)
+{
+  const CrepitusStoreBackend *backend;
+
+  g_return_val_if_fail (CREPITUS_IS_STORE (self), NULL);
+  backend = crepitus_store_get_backend (self);
+  return backend->dup_address != NULL ? backend->dup_address (crepitus_store_get_db (self)) : NULL;
+}
+
 gboolean
 crepitus_store_read_changes (CrepitusStore  *self,
                              GError        **error)

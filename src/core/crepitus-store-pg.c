@@ -794,6 +794,12 @@ crepitus_pg_change_fd (CrepitusStoreDb *db)
   return PQstatus (db->conn) == CONNECTION_OK ? PQsocket (db->conn) : -1;
 }
 
+static char *
+crepitus_pg_dup_address (CrepitusStoreDb *db)
+{
+  return server_address (db->conn);
+}
+
 const CrepitusStoreBackend crepitus_store_pg_backend = {
   .name = "postgresql",
   .open = crepitus_pg_open,
@@ -834,4 +840,5 @@ const CrepitusStoreBackend crepitus_store_pg_backend = {
   .set_change_func = crepitus_pg_set_change_func,
   .read_changes = crepitus_pg_read_changes,
   .change_fd = crepitus_pg_change_fd,
+  .dup_address = crepitus_pg_dup_address,
 };

@@ -361,6 +361,8 @@ struct _CrepitusStoreBackend
   gboolean            (*read_changes)      (CrepitusStoreDb         *db,
                                             GError                 **error);
   int                 (*change_fd)         (CrepitusStoreDb         *db);
+  /* Where the server is, as people name it ("HOST, port PORT"); a new string. */
+  char               *(*dup_address)       (CrepitusStoreDb         *db);
 };
 
 extern const CrepitusStoreBackend crepitus_store_sqlite_backend;

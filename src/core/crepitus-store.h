@@ -95,6 +95,9 @@ const char          *crepitus_store_get_backend_name (CrepitusStore       *self)
  * (SQLite, or while the server cannot be reached). */
 int                  crepitus_store_get_change_fd    (CrepitusStore       *self);
 
+/* Where the shared server is, as people name it ("HOST, port PORT"); %NULL for a file. */
+char                *crepitus_store_dup_server_address (CrepitusStore     *self);
+
 /* Emits ::changed-elsewhere for each record another workstation changed since the last call,
  * without waiting; %FALSE when the server cannot be reached. */
 gboolean             crepitus_store_read_changes     (CrepitusStore       *self,
