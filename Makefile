@@ -5,11 +5,13 @@
 BUILDDIR ?= build
 MESON_OPTIONS ?=
 
-# Debian 12 packages needed to build, run and test.
+# Debian 12 packages needed to build, run and test (postgresql-15: the tests start a server of
+# their own; none is left running).
 DEB_PACKAGES = \
 	gcc pkg-config meson ninja-build gettext python3 \
 	libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev \
 	libsqlite3-dev libjansson-dev libhpdf-dev libfontconfig-dev libfreetype-dev \
+	libpq-dev postgresql-15 \
 	libpoppler-glib-dev fonts-dejavu-core poppler-utils qpdf \
 	desktop-file-utils appstream \
 	xvfb xauth \

@@ -17,15 +17,9 @@
 
 #include "crepitus-store-testing.h"
 #include "bench-clinic-data.h"
+#include "bench-keystrokes.h"
 #include "bench-util.h"
 
-#define PAGE 50
-
-/* What is typed, a keystroke at a time. */
-static const char * const typed[] = {
-  "müller", "lukasz", "oster", "garcia lucia", "nguyen", "wisniewski", "sorensen", "dordevic",
-  "kowalczyk zofia", "maria", "smith john", "straße", "K-012345",
-};
 
 static void
 die (const char   *what,

@@ -8,6 +8,8 @@
 #include <gmodule.h>
 
 #include "crepitus-cli.h"
+#include "crepitus-settings.h"
+#include "crepitus-store.h"
 
 typedef int (*CrepitusWindowMain) (const char *argv0,
                                    const char *db_path,
@@ -82,7 +84,8 @@ main (int   argc,
   int n_args;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
-      N_("Use the database at PATH instead of the default one"), N_("PATH") },
+      N_("Use the database file at PATH, or the clinic’s server at a postgresql:// URI, "
+         "instead of the default one"), N_("PATH") },
     { "clinician", 0, 0, G_OPTION_ARG_STRING, &clinician,
       N_("Act as the clinician NAME"), N_("NAME") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &show_version,
@@ -116,14 +119,31 @@ main (int   argc,
 
   if (db_path != NULL && *db_path == '\0')
     {
-      g_printerr ("crepitus: %s\n", _("--db needs the path of a database file"));
+      g_printerr ("crepitus: %s\n", _("--db needs the path of a database file or a "
+                                      "postgresql:// URI"));
       return CREPITUS_EXIT_USAGE;
     }
-  /* A URI is not a file name: never make folders named after one. */
-  if (db_path != NULL && strstr (db_path, "://") != NULL)
+  /* A password would show in the list of processes and the shell's history: libpq reads it
+   * from its password file or a service file. Nothing printed holds it. */
+  if (db_path != NULL && crepitus_store_location_has_password (db_path))
     {
+      g_autofree char *shown = crepitus_store_location_for_display (db_path);
+
       g_printerr ("crepitus: ");
-      g_printerr (_("--db “%s”: only the path of a database file is supported"), db_path);
+      g_printerr (_("--db “%s”: a password does not belong on the command line; put it in "
+                    "libpq’s password file (~/.pgpass) or a service file"), shown);
+      g_printerr ("\n");
+      return CREPITUS_EXIT_USAGE;
+    }
+  /* Any other URI is not a file name either: never make folders named after one. */
+  if (db_path != NULL && strstr (db_path, "://") != NULL &&
+      !crepitus_store_location_is_server (db_path))
+    {
+      g_autofree char *shown = crepitus_store_location_for_display (db_path);
+
+      g_printerr ("crepitus: ");
+      g_printerr (_("--db “%s”: only the path of a database file or a postgresql:// URI is "
+                    "supported"), shown);
       g_printerr ("\n");
       return CREPITUS_EXIT_USAGE;
     }
@@ -149,5 +169,25 @@ main (int   argc,
       return crepitus_cli_run (&options, n_args - 1, args + 1);
     }
 
+  /* The window, like every command, uses the database setting when --db is not given. */
+  if (db_path == NULL)
+    {
+      g_autofree char *setting = crepitus_settings_dup_string ("database");
+
+      if (setting != NULL && *g_strstrip (setting) != '\0')
+        {
+          if (crepitus_store_location_has_password (setting))
+            {
+              g_autofree char *shown = crepitus_store_location_for_display (setting);
+
+              g_printerr ("crepitus: ");
+              g_printerr (_("the database setting (%s) holds a password; take it out and put "
+                            "it in libpq’s password file (~/.pgpass) or a service file"), shown);
+              g_printerr ("\n");
+              return CREPITUS_EXIT_ERROR;
+            }
+          db_path = g_steal_pointer (&setting);
+        }
+    }
   return run_window (args[0], db_path, clinician);
 }

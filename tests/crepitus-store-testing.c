@@ -1,4 +1,5 @@
-/* crepitus-store-testing.c — hooks into the SQLite backend for tests and benchmarks
+/* crepitus-store-testing.c — hooks into the backends for tests and benchmarks; SQLite's here,
+ * PostgreSQL's in crepitus-store-testing-pg.c
  *
  * The only SQL built at run time here are PRAGMAs (which take no parameters), from integers.
  */
@@ -15,6 +16,13 @@ void
 crepitus_store_testing_set_busy_timeout (CrepitusStore *self,
                                          int            milliseconds)
 {
+#if HAVE_POSTGRESQL
+  if (crepitus_store_testing_is_pg (self))
+    {
+      crepitus_store_testing_pg_set_lock_timeout (self, milliseconds);
+      return;
+    }
+#endif
   sqlite3_busy_timeout (crepitus_store_get_db (self)->sqlite, milliseconds);
 }
 
@@ -47,6 +55,10 @@ crepitus_store_testing_begin_bulk (CrepitusStore  *self,
 {
   CrepitusStoreDb *db = crepitus_store_get_db (self);
 
+#if HAVE_POSTGRESQL
+  if (crepitus_store_testing_is_pg (self))
+    return crepitus_store_testing_pg_begin_bulk (self, error);
+#endif
   g_return_val_if_fail (!db->bulk, FALSE);
   if (!crepitus_sqlite_exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
@@ -60,6 +72,10 @@ crepitus_store_testing_end_bulk (CrepitusStore  *self,
 {
   CrepitusStoreDb *db = crepitus_store_get_db (self);
 
+#if HAVE_POSTGRESQL
+  if (crepitus_store_testing_is_pg (self))
+    return crepitus_store_testing_pg_end_bulk (self, error);
+#endif
   g_return_val_if_fail (db->bulk, FALSE);
   db->bulk = FALSE;
   return crepitus_sqlite_exec (db, "COMMIT", error);
@@ -73,6 +89,10 @@ crepitus_store_testing_count_rows (CrepitusStore *self,
   const char *sql;
   gint64 count = -1;
 
+#if HAVE_POSTGRESQL
+  if (crepitus_store_testing_is_pg (self))
+    return crepitus_store_testing_pg_count_rows (self, table);
+#endif
   if (g_str_equal (table, "patients"))
     sql = "SELECT count(*) FROM patients";
   else if (g_str_equal (table, "assessments"))
@@ -92,9 +112,14 @@ crepitus_store_testing_count_rows (CrepitusStore *self,
 gint64
 crepitus_store_testing_file_version (const char *path)
 {
-  g_autoptr(CrepitusStoreDb) db = crepitus_sqlite_connect (path, TRUE, FALSE, NULL);
+  g_autoptr(CrepitusStoreDb) db = NULL;
   gint64 version = -1;
 
+#if HAVE_POSTGRESQL
+  if (crepitus_store_location_is_server (path))
+    return crepitus_store_testing_pg_version (path);
+#endif
+  db = crepitus_sqlite_connect (path, TRUE, FALSE, NULL);
   if (db == NULL || !crepitus_sqlite_query_int (db, "PRAGMA user_version", &version, NULL))
     return -1;
   return version;
@@ -109,6 +134,10 @@ crepitus_store_testing_create_at (const char  *path,
 
   g_return_val_if_fail (version <= crepitus_store_schema_version (), FALSE);
 
+#if HAVE_POSTGRESQL
+  if (crepitus_store_location_is_server (path))
+    return crepitus_store_testing_pg_create_at (path, version, error);
+#endif
   db = crepitus_sqlite_connect (path, FALSE, TRUE, error);
   return db != NULL && crepitus_sqlite_configure (db, FALSE, error) &&
          crepitus_sqlite_migrate (db, 0, version, TRUE, error);
@@ -119,9 +148,14 @@ crepitus_store_testing_set_version (const char  *path,
                                     guint        version,
                                     GError     **error)
 {
-  g_autoptr(CrepitusStoreDb) db = crepitus_sqlite_connect (path, FALSE, FALSE, error);
+  g_autoptr(CrepitusStoreDb) db = NULL;
   g_autofree char *pragma = NULL;
 
+#if HAVE_POSTGRESQL
+  if (crepitus_store_location_is_server (path))
+    return crepitus_store_testing_pg_set_version (path, version, error);
+#endif
+  db = crepitus_sqlite_connect (path, FALSE, FALSE, error);
   if (db == NULL)
     return FALSE;
   /* PRAGMAs take no parameters; the value is an integer of ours. */

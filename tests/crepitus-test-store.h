@@ -19,6 +19,43 @@ crepitus_test_make_tmpdir (void)
   return tmpdir;
 }
 
+/* Whether the store's tests run on PostgreSQL (CREPITUS_TEST_BACKEND=postgresql: a server of
+ * the test's own, crepitus-store-testing.h) rather than SQLite. */
+static inline gboolean
+crepitus_test_backend_is_pg (void)
+{
+  return g_strcmp0 (g_getenv ("CREPITUS_TEST_BACKEND"), "postgresql") == 0;
+}
+
+/* A new database for one test on the backend of the run: a file in a new temporary folder
+ * (@tmpdir), or a new database on the test server (@tmpdir %NULL). */
+static inline char *
+crepitus_test_new_location (char **tmpdir)
+{
+#if HAVE_POSTGRESQL
+  if (crepitus_test_backend_is_pg ())
+    {
+      *tmpdir = NULL;
+      return crepitus_test_pg_new_database ();
+    }
+#endif
+  *tmpdir = crepitus_test_make_tmpdir ();
+  return g_build_filename (*tmpdir, "crepitus.db", NULL);
+}
+
+/* Removes what crepitus_test_new_location made (no store may have it open). */
+static inline void
+crepitus_test_remove_location (const char *location,
+                               const char *tmpdir)
+{
+  if (tmpdir != NULL)
+    crepitus_test_remove_tree (tmpdir);
+#if HAVE_POSTGRESQL
+  else
+    crepitus_test_pg_drop_database (location);
+#endif
+}
+
 /* Opens @path, failing the test on error. */
 static inline CrepitusStore *
 crepitus_test_open_store (const char *path)

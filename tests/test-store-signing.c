@@ -1,4 +1,5 @@
-/* test-store-signing.c — signing, amending, entered in error, and the audit log */
+/* test-store-signing.c — signing, amending, entered in error, and the audit log; on SQLite, or
+ * on PostgreSQL with CREPITUS_TEST_BACKEND=postgresql */
 #include "config.h"
 
 #include "crepitus-json.h"
@@ -42,8 +43,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->tmpdir = crepitus_test_make_tmpdir ();
-  fixture->path = g_build_filename (fixture->tmpdir, "crepitus.db", NULL);
+  fixture->path = crepitus_test_new_location (&fixture->tmpdir);
   fixture->store = crepitus_test_open_store (fixture->path);
   crepitus_store_set_clinician (fixture->store, "Dr Desk");
   g_signal_connect (fixture->store, "write-failed", G_CALLBACK (on_write_failed), fixture);
@@ -55,7 +55,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_clear_object (&fixture->store);
   g_clear_error (&fixture->last_failure);
-  crepitus_test_remove_tree (fixture->tmpdir);
+  crepitus_test_remove_location (fixture->path, fixture->tmpdir);
   g_free (fixture->path);
   g_free (fixture->tmpdir);
 }

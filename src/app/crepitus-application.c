@@ -43,7 +43,9 @@ crepitus_application_quit_action (GSimpleAction *action,
       l = l->next;
       gtk_window_close (window);
     }
-  g_application_quit (G_APPLICATION (self));
+  /* A window may stay open: it asks first when edits wait for the clinic's server. */
+  if (gtk_application_get_windows (GTK_APPLICATION (self)) == NULL)
+    g_application_quit (G_APPLICATION (self));
 }
 
 static void
@@ -178,6 +180,20 @@ crepitus_application_open_store (CrepitusApplication *self)
   g_task_set_source_tag (task, crepitus_application_open_store);
   g_task_set_task_data (task, open, open_data_free);
   g_task_run_in_thread (task, open_store_thread);
+}
+
+void
+crepitus_application_retry_store (CrepitusApplication *self)
+{
+  g_return_if_fail (CREPITUS_IS_APPLICATION (self));
+
+  if (self->store != NULL || self->store_opening)
+    return;
+  g_clear_error (&self->store_error);
+  self->store_opening = TRUE;
+  self->open_started = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE_OPENING]);
+  crepitus_application_open_store (self);
 }
 
 static const GActionEntry app_actions[] = {

@@ -31,6 +31,8 @@ CrepitusStore       *crepitus_application_get_store     (CrepitusApplication *se
 /* Opens the database in a thread, if that has not started yet: the window asks once it has
  * drawn its first frame. */
 void                 crepitus_application_open_store    (CrepitusApplication *self);
+/* Opens the database again after it could not be opened (a server out of reach: Retry). */
+void                 crepitus_application_retry_store   (CrepitusApplication *self);
 
 /* Whether the database is still to be opened, from startup until its opening is over. */
 gboolean             crepitus_application_get_store_opening (CrepitusApplication *self);

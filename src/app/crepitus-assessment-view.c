@@ -5,7 +5,8 @@
  * Error. Signing, amending and marking go through the store, which refuses what the rules
  * refuse (an incomplete red-flag screen) with a message that is shown as it is. A signed
  * assessment is read-only: its pages turn every control off, and a bar at the top says who
- * signed it and when, with Amend beside it.
+ * signed it and when, with Amend beside it. On a shared server out of reach, each field whose
+ * edit waits to be saved is marked unsaved until the server takes it.
  */
 #define G_LOG_DOMAIN "crepitus-assessment-view"
 
@@ -15,6 +16,7 @@
 
 #include "crepitus-assessment-view.h"
 #include "crepitus-checklist-page.h"
+#include "crepitus-factor-row.h"
 #include "crepitus-intake-page.h"
 #include "crepitus-posture-page.h"
 #include "crepitus-red-flags-page.h"
@@ -369,6 +371,65 @@ on_visible_page_cb (CrepitusAssessmentView *self)
 
 /* GObject */
 
+/* Unsaved edits (a shared server out of reach) */
+
+static void
+mark_unsaved (GtkWidget *widget,
+              gboolean   unsaved)
+{
+  if (unsaved == gtk_widget_has_css_class (widget, "unsaved"))
+    return;
+  if (unsaved)
+    {
+      gtk_widget_add_css_class (widget, "unsaved");
+      gtk_widget_set_tooltip_text (widget, _("Not saved yet: the server cannot be reached. "
+                                             "It is saved as soon as the server is back."));
+    }
+  else
+    {
+      gtk_widget_remove_css_class (widget, "unsaved");
+      gtk_widget_set_tooltip_text (widget, NULL);
+    }
+}
+
+/* Marks each row under @widget bound to a field, or to a factor record, whose edit waits. */
+static void
+mark_unsaved_rows (CrepitusAssessmentView *self,
+                   GtkWidget              *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const CrepitusField *field = g_object_get_data (G_OBJECT (child), "crepitus-field");
+
+      if (CREPITUS_IS_FACTOR_ROW (child))
+        {
+          CrepitusFactorRecord *record = crepitus_factor_row_get_record (CREPITUS_FACTOR_ROW (child));
+
+          mark_unsaved (child, record != NULL &&
+                               crepitus_store_is_unsaved (self->store, record, NULL));
+          continue;
+        }
+      if (field != NULL && field->record != CREPITUS_RECORD_FACTOR)
+        {
+          gpointer object = field->record == CREPITUS_RECORD_PATIENT
+                            ? (gpointer) crepitus_assessment_get_patient (self->assessment)
+                            : (gpointer) self->assessment;
+
+          mark_unsaved (child, object != NULL &&
+                               crepitus_store_is_unsaved (self->store, object, field->property));
+        }
+      mark_unsaved_rows (self, child);
+    }
+}
+
+static void
+on_unsaved_changed_cb (CrepitusAssessmentView *self)
+{
+  if (self->assessment != NULL && self->store != NULL)
+    mark_unsaved_rows (self, GTK_WIDGET (self->view_stack));
+}
+
 static void
 crepitus_assessment_view_dispose (GObject *object)
 {
@@ -385,6 +446,8 @@ crepitus_assessment_view_dispose (GObject *object)
    * unparented twice. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CREPITUS_TYPE_ASSESSMENT_VIEW);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_unsaved_changed_cb, self);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (crepitus_assessment_view_parent_class)->dispose (object);
@@ -563,6 +626,7 @@ crepitus_assessment_view_set_assessment (CrepitusAssessmentView *self,
   crepitus_posture_page_set_assessment (self->posture_page, assessment);
   crepitus_summary_page_set_assessment (self->summary_page, assessment);
   crepitus_assessment_view_update (self);
+  on_unsaved_changed_cb (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ASSESSMENT]);
 }
@@ -581,8 +645,13 @@ crepitus_assessment_view_set_store (CrepitusAssessmentView *self,
 {
   g_return_if_fail (CREPITUS_IS_ASSESSMENT_VIEW (self));
 
-  if (!g_set_object (&self->store, store))
+  if (self->store == store)
     return;
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_unsaved_changed_cb, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_swapped (store, "unsaved-changed", G_CALLBACK (on_unsaved_changed_cb), self);
   crepitus_assessment_view_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }

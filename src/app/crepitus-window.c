@@ -10,6 +10,7 @@
 #include "crepitus-new-patient-dialog.h"
 #include "crepitus-patient-page.h"
 #include "crepitus-patient-results.h"
+#include "crepitus-server-link.h"
 #include "crepitus-settings.h"
 #include "crepitus-store.h"
 #include "crepitus-window.h"
@@ -19,11 +20,17 @@ struct _CrepitusWindow
   AdwApplicationWindow  parent_instance;
   GSettings            *settings;        /* NULL when the schema is not installed */
   CrepitusStore        *store;           /* NULL when the database could not be opened */
+  CrepitusServerLink   *link;            /* follows a shared server; with the store */
+  guint                 follow_id;       /* pending refresh after other rooms' changes */
+  GtkWidget            *empty_child;     /* the empty list's New Patient button; owned */
+  char                 *empty_title;     /* and its words, shown again after a Retry */
+  char                 *empty_description;
   CrepitusPatient      *patient;         /* the selected patient, watched by the store */
   GListStore           *assessments;     /* of the selected patient */
   guint                 reload_id;       /* pending refresh of the list after an edit */
   gboolean              asked_clinician;
   gboolean              drawn;           /* its first frame is on its way */
+  gboolean              close_confirmed; /* closing with unsaved edits was confirmed */
   CrepitusPatientPage  *patient_page;    /* made when a patient is first shown */
   CrepitusAssessmentView *assessment_view; /* made when an assessment is first opened */
 
@@ -39,6 +46,8 @@ struct _CrepitusWindow
   AdwWindowTitle       *content_title;
   GtkRevealer          *error_revealer;
   GtkLabel             *error_label;
+  GtkRevealer          *server_revealer;
+  GtkLabel             *server_label;
   GtkStack             *content_stack;
   GtkWidget            *new_assessment_button;
 };
@@ -67,7 +76,54 @@ static void
 on_write_failed_cb (CrepitusWindow *self,
                     const GError   *error)
 {
+  /* A server out of reach keeps the edit: the server bar says so, not an error. */
+  if (g_error_matches (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_UNREACHABLE))
+    return;
   crepitus_window_show_error (self, error->message);
+}
+
+/* The server bar: shown while the clinic's server is out of reach or edits wait for it. */
+static void
+crepitus_window_update_server_bar (CrepitusWindow *self)
+{
+  guint n_unsaved = self->store != NULL ? crepitus_store_get_n_unsaved (self->store) : 0;
+  gboolean connected = self->link == NULL || crepitus_server_link_get_connected (self->link);
+  g_autofree char *waiting = NULL;
+  g_autofree char *text = NULL;
+
+  if (n_unsaved > 0)
+    waiting = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%u edit is kept here, marked unsaved, and is saved "
+                                            "as soon as the server is back.",
+                                            "%u edits are kept here, marked unsaved, and are "
+                                            "saved as soon as the server is back.",
+                                            n_unsaved), n_unsaved);
+  else
+    waiting = g_strdup (_("Edits made meanwhile are kept here, marked unsaved, and saved as soon "
+                          "as the server is back."));
+  if (!connected)
+    {
+      g_autofree char *address = crepitus_store_dup_server_address (self->store);
+
+      /* Translators: %s is where the server is ("HOST, port PORT"); then what happens to
+       * the edits made meanwhile */
+      text = g_strdup_printf (_("The clinic’s server at %s cannot be reached. %s"),
+                              address, waiting);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->server_label),
+                                   crepitus_server_link_get_problem (self->link));
+    }
+  else if (n_unsaved > 0)
+    text = g_steal_pointer (&waiting);
+  if (text != NULL)
+    gtk_label_set_text (self->server_label, text);
+  gtk_revealer_set_reveal_child (self->server_revealer, text != NULL);
+}
+
+static void
+on_server_retry_cb (CrepitusWindow *self)
+{
+  if (self->link != NULL)
+    crepitus_server_link_retry (self->link);
 }
 
 static char *
@@ -166,6 +222,46 @@ crepitus_window_load_assessments (CrepitusWindow *self)
           }
     }
   g_list_store_splice (self->assessments, 0, 0, assessments->pdata, assessments->len);
+}
+
+/* Other rooms (a shared server) */
+
+static gboolean follow_cb (gpointer data);
+
+/* Another room changed a record: the list follows once the burst of its edits pauses, and the
+ * patient and assessment open here show what it stored. */
+static void
+on_changed_elsewhere_cb (CrepitusWindow *self,
+                         const char     *record,
+                         gint64          id)
+{
+  g_autoptr(GError) error = NULL;
+  CrepitusAssessment *open = self->assessment_view != NULL
+                             ? crepitus_assessment_view_get_assessment (self->assessment_view)
+                             : NULL;
+
+  if (g_str_equal (record, "patient") && self->patient != NULL &&
+      crepitus_patient_get_id (self->patient) == id &&
+      !crepitus_store_refresh (self->store, self->patient, &error))
+    g_debug ("%s", error->message);
+  if (g_str_equal (record, "assessment") && open != NULL && crepitus_assessment_get_id (open) == id &&
+      !crepitus_store_refresh (self->store, open, &error))
+    g_debug ("%s", error->message);
+  if (self->follow_id == 0)
+    self->follow_id = g_timeout_add (150, follow_cb, self);
+}
+
+/* The server is back: what changed while it was away came without a word. */
+static void
+on_reconnected_cb (CrepitusWindow *self)
+{
+  on_changed_elsewhere_cb (self, "patient", self->patient != NULL
+                                            ? crepitus_patient_get_id (self->patient) : -1);
+  if (self->assessment_view != NULL &&
+      crepitus_assessment_view_get_assessment (self->assessment_view) != NULL)
+    on_changed_elsewhere_cb (self, "assessment",
+                             crepitus_assessment_get_id (
+                               crepitus_assessment_view_get_assessment (self->assessment_view)));
 }
 
 /* The assessment open */
@@ -359,6 +455,18 @@ crepitus_window_reload_patients (CrepitusWindow *self,
     gtk_stack_set_visible_child_name (self->list_stack, "no-results");
   else
     gtk_stack_set_visible_child_name (self->list_stack, "empty");
+}
+
+static gboolean
+follow_cb (gpointer data)
+{
+  CrepitusWindow *self = data;
+
+  self->follow_id = 0;
+  crepitus_window_reload_patients (self, self->patient != NULL
+                                         ? crepitus_patient_get_id (self->patient) : -1);
+  crepitus_window_load_assessments (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -597,10 +705,60 @@ crepitus_window_restore_size (CrepitusWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
+static void
+on_close_unsaved_response_cb (AdwMessageDialog *dialog,
+                              const char       *response,
+                              CrepitusWindow   *self)
+{
+  if (g_str_equal (response, "close"))
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+/* Edits that wait for the clinic's server live only in this window: closing loses them. */
+static gboolean
+crepitus_window_confirm_close (CrepitusWindow *self)
+{
+  guint n_unsaved;
+  AdwMessageDialog *dialog;
+
+  if (self->close_confirmed || self->store == NULL)
+    return TRUE;
+  n_unsaved = crepitus_store_get_n_unsaved (self->store);
+  if (n_unsaved == 0)
+    return TRUE;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Close Without Saving?"), NULL));
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "The clinic’s server cannot be reached, and %u "
+                                               "edit has not been saved. Closing Crepitus now "
+                                               "loses it; kept open, it is saved as soon as the "
+                                               "server is back.",
+                                               "The clinic’s server cannot be reached, and %u "
+                                               "edits have not been saved. Closing Crepitus now "
+                                               "loses them; kept open, they are saved as soon as "
+                                               "the server is back.",
+                                               n_unsaved), n_unsaved);
+  adw_message_dialog_add_responses (dialog, "keep", _("_Keep Open"),
+                                    "close", _("_Close and Lose Edits"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "close", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_unsaved_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return FALSE;
+}
+
 static gboolean
 crepitus_window_close_request (GtkWindow *window)
 {
   CrepitusWindow *self = CREPITUS_WINDOW (window);
+
+  if (!crepitus_window_confirm_close (self))
+    return TRUE;
 
   if (self->settings != NULL)
     {
@@ -627,17 +785,42 @@ on_store_opening_cb (CrepitusWindow      *self,
                      GParamSpec          *pspec,
                      CrepitusApplication *app)
 {
-  if (crepitus_application_get_store_opening (app) || self->store != NULL)
+  if (self->store != NULL)
     return;
+  if (crepitus_application_get_store_opening (app))
+    {
+      /* Opened again (Retry): the list says so until it is. */
+      if (crepitus_application_get_store (app) == NULL)
+        gtk_stack_set_visible_child_name (self->list_stack, "loading");
+      return;
+    }
 
   if (crepitus_application_get_store (app) != NULL)
     {
       self->store = g_object_ref (crepitus_application_get_store (app));
       g_signal_connect_object (self->store, "write-failed",
                                G_CALLBACK (on_write_failed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->store, "unsaved-changed",
+                               G_CALLBACK (crepitus_window_update_server_bar), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->store, "changed-elsewhere",
+                               G_CALLBACK (on_changed_elsewhere_cb), self, G_CONNECT_SWAPPED);
+      self->link = crepitus_server_link_new (self->store);
+      g_signal_connect_object (self->link, "notify::connected",
+                               G_CALLBACK (crepitus_window_update_server_bar), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->link, "reconnected", G_CALLBACK (on_reconnected_cb), self,
+                               G_CONNECT_SWAPPED);
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-patient", self->store != NULL);
+  if (self->store != NULL)
+    {
+      adw_status_page_set_icon_name (self->empty_page, "system-users-symbolic");
+      adw_status_page_set_title (self->empty_page, self->empty_title);
+      adw_status_page_set_description (self->empty_page, self->empty_description);
+      adw_status_page_set_child (self->empty_page, self->empty_child);
+    }
   crepitus_window_reload_patients (self, -1);
   if (self->patient == NULL)
     gtk_stack_set_visible_child_name (self->content_stack, "none");
@@ -671,6 +854,8 @@ crepitus_window_dispose (GObject *object)
   CrepitusWindow *self = CREPITUS_WINDOW (object);
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_handle_id (&self->follow_id, g_source_remove);
+  g_clear_object (&self->link);
   if (self->patient != NULL)
     crepitus_window_show_patient (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CREPITUS_TYPE_WINDOW);
@@ -678,6 +863,9 @@ crepitus_window_dispose (GObject *object)
   self->patient_page = NULL;
   g_clear_object (&self->assessments);
   g_clear_object (&self->store);
+  g_clear_object (&self->empty_child);
+  g_clear_pointer (&self->empty_title, g_free);
+  g_clear_pointer (&self->empty_description, g_free);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (crepitus_window_parent_class)->dispose (object);
@@ -707,6 +895,8 @@ crepitus_window_class_init (CrepitusWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, server_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, server_label);
   gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CrepitusWindow, new_assessment_button);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
@@ -714,6 +904,7 @@ crepitus_window_class_init (CrepitusWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_patient_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_error_dismissed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_server_retry_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-patient", NULL,
                                    crepitus_window_new_patient);
@@ -745,6 +936,9 @@ crepitus_window_init (CrepitusWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->assessments = g_list_store_new (CREPITUS_TYPE_ASSESSMENT);
+  self->empty_child = g_object_ref (adw_status_page_get_child (self->empty_page));
+  self->empty_title = g_strdup (adw_status_page_get_title (self->empty_page));
+  self->empty_description = g_strdup (adw_status_page_get_description (self->empty_page));
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_patient_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_patient_row_cb), NULL);
@@ -774,6 +968,15 @@ crepitus_window_get_patient (CrepitusWindow *self)
   return self->patient;
 }
 
+static void
+crepitus_window_retry_store (CrepitusWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (CREPITUS_IS_APPLICATION (app))
+    crepitus_application_retry_store (CREPITUS_APPLICATION (app));
+}
+
 void
 crepitus_window_show_store_error (CrepitusWindow *self,
                                   const GError   *error)
@@ -783,13 +986,25 @@ crepitus_window_show_store_error (CrepitusWindow *self,
 
   adw_status_page_set_icon_name (self->empty_page, "dialog-error-symbolic");
   adw_status_page_set_title (self->empty_page, _("The database cannot be opened"));
+  /* No "New Patient" where no patient can be stored; a server out of reach may come back. */
+  adw_status_page_set_child (self->empty_page, NULL);
+  if (g_error_matches (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_UNREACHABLE))
+    {
+      GtkWidget *retry = gtk_button_new_with_mnemonic (_("_Retry"));
+
+      adw_status_page_set_icon_name (self->empty_page, "network-offline-symbolic");
+      adw_status_page_set_title (self->empty_page, _("The Clinic’s Server Cannot Be Reached"));
+      gtk_widget_set_halign (retry, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (retry, "pill");
+      gtk_widget_add_css_class (retry, "suggested-action");
+      g_signal_connect_swapped (retry, "clicked", G_CALLBACK (crepitus_window_retry_store), self);
+      adw_status_page_set_child (self->empty_page, retry);
+    }
   {
     g_autofree char *escaped = g_markup_escape_text (error->message, -1);
 
     /* The description is markup; a path may hold an ampersand. */
     adw_status_page_set_description (self->empty_page, escaped);
   }
-  /* No "New Patient" where no patient can be stored. */
-  adw_status_page_set_child (self->empty_page, NULL);
   gtk_stack_set_visible_child_name (self->list_stack, "empty");
 }

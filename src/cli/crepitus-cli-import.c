@@ -37,7 +37,11 @@ crepitus_cli_import (const CrepitusGlobalOptions *options,
     }
 
   db_path = crepitus_cli_dup_db_path (options);
-  existed = g_file_test (db_path, G_FILE_TEST_EXISTS);
+  if (db_path == NULL)
+    return CREPITUS_EXIT_ERROR;
+  /* A server's database is never removed. */
+  existed = crepitus_store_location_is_server (db_path) ||
+            g_file_test (db_path, G_FILE_TEST_EXISTS);
   store = crepitus_cli_open_store (options);
   if (store == NULL)
     return CREPITUS_EXIT_ERROR;

@@ -34,7 +34,8 @@ gboolean  crepitus_cli_read_input    (const char  *path,
  * %NULL when both are empty. */
 char     *crepitus_cli_dup_clinician (const CrepitusGlobalOptions *options);
 
-/* The database path of --db, or the default one. */
+/* Where the database is: --db, else the database setting, else the default file; %NULL
+ * (with one line printed) when the setting holds a password. */
 char     *crepitus_cli_dup_db_path   (const CrepitusGlobalOptions *options);
 
 /* Opens the database of --db, or the default one, acting as crepitus_cli_dup_clinician(); on
@@ -78,6 +79,9 @@ int       crepitus_cli_entered_in_error (const CrepitusGlobalOptions *options,
                                       int                          argc,
                                       char                       **argv);
 int       crepitus_cli_restore       (const CrepitusGlobalOptions *options,
+                                      int                          argc,
+                                      char                       **argv);
+int       crepitus_cli_where         (const CrepitusGlobalOptions *options,
                                       int                          argc,
                                       char                       **argv);
 int       crepitus_cli_sign          (const CrepitusGlobalOptions *options,

@@ -40,10 +40,12 @@ static const CrepitusCommand commands[] = {
                            "the history)"), crepitus_cli_entered_in_error },
   { "audit", N_("List the audit log, of one assessment or of everything"), crepitus_cli_audit },
   { "backup", N_("Copy the database, checked, to a new file"), crepitus_cli_backup },
-  { "restore", N_("Replace the database with a backup, keeping the replaced file beside it"),
-    crepitus_cli_restore },
+  { "restore", N_("Replace the database with a backup, keeping the replaced file beside it; "
+                   "on a server, load it into an empty database"), crepitus_cli_restore },
   { "check", N_("Check every page of the database for damage (backup and restore check "
                  "too)"), crepitus_cli_check },
+  { "where", N_("Print where the database is (a file, or a server’s URI without its "
+                "password) and which backend keeps it"), crepitus_cli_where },
   { NULL, NULL, NULL },
 };
 
@@ -136,9 +138,26 @@ crepitus_cli_dup_clinician (const CrepitusGlobalOptions *options)
 char *
 crepitus_cli_dup_db_path (const CrepitusGlobalOptions *options)
 {
+  g_autofree char *setting = NULL;
+
   if (options->db_path != NULL)
     return g_strdup (options->db_path);
-  return crepitus_store_default_path ();
+
+  /* The database setting: a clinic's server, or another file; empty: the default file. */
+  setting = crepitus_settings_dup_string ("database");
+  if (setting == NULL || *g_strstrip (setting) == '\0')
+    return crepitus_store_default_path ();
+  if (crepitus_store_location_has_password (setting))
+    {
+      g_autofree char *shown = crepitus_store_location_for_display (setting);
+      g_autofree char *problem = g_strdup_printf (_("the database setting (%s) holds a password; "
+                                                    "take it out and put it in libpq’s password "
+                                                    "file (~/.pgpass) or a service file"), shown);
+
+      crepitus_cli_error ("crepitus", problem);
+      return NULL;
+    }
+  return g_steal_pointer (&setting);
 }
 
 CrepitusStore *
@@ -149,10 +168,14 @@ crepitus_cli_open_store (const CrepitusGlobalOptions *options)
   g_autofree char *clinician = NULL;
   CrepitusStore *store;
 
+  if (path == NULL)
+    return NULL;
   store = crepitus_store_open (path, &error);
   if (store == NULL)
     {
-      crepitus_cli_store_error (path, path, error);
+      g_autofree char *shown = crepitus_store_location_for_display (path);
+
+      crepitus_cli_store_error (shown, shown, error);
       return NULL;
     }
   clinician = crepitus_cli_dup_clinician (options);
@@ -165,12 +188,16 @@ crepitus_cli_open_store_to_read (const CrepitusGlobalOptions *options)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = crepitus_cli_dup_db_path (options);
-  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *folder = NULL;
   CrepitusStore *store;
 
+  if (path == NULL)
+    return NULL;
   /* A database the user may read but not write (nor its folder, where SQLite keeps its
-   * -wal and -shm) is opened to read only; any other as usual, created or updated. */
-  if (!g_file_test (path, G_FILE_TEST_EXISTS) ||
+   * -wal and -shm) is opened to read only; any other as usual, created or updated. A
+   * server says itself what this user may do. */
+  folder = g_path_get_dirname (path);
+  if (crepitus_store_location_is_server (path) || !g_file_test (path, G_FILE_TEST_EXISTS) ||
       (access (path, W_OK) == 0 && access (folder, W_OK | X_OK) == 0))
     return crepitus_cli_open_store (options);
   store = crepitus_store_open_read_only (path, &error);

@@ -20,6 +20,7 @@ static const struct {
   { "report-folder", "" },
   { "paper-size", "a4" },
   { "default-report-language", "en" },
+  { "database", "" },
 };
 
 GSettings *

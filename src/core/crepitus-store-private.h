@@ -6,8 +6,9 @@
  * takes and returns plain values only — rows of GVariant, one per field of the table
  * (crepitus-fields.h), whose columns it stores: %NULL for not recorded, "s" for text (catalog
  * keys, dates, JSON arrays of keys, measures JSON) and "x" for integers. It never sees a
- * model object and never calls back into the store. One backend exists today (SQLite); a
- * PostgreSQL one would implement the same table.
+ * model object and never calls back into the store. Two backends implement the table: SQLite
+ * (crepitus-store-sqlite*.c), the embedded default, and PostgreSQL (crepitus-store-pg*.c), a
+ * clinic's shared server; crepitus_store_backend_for() picks one from the database's location.
  */
 #pragma once
 
@@ -163,6 +164,18 @@ CrepitusAssessment *crepitus_store_assessment_from_row (CrepitusStore           
 /* The rows of the eight factor records of @assessment, in checklist order. */
 GPtrArray          *crepitus_store_factor_rows         (CrepitusAssessment                *assessment);
 
+/* When a dumped record was made and last changed (ISO 8601 UTC with milliseconds). */
+typedef struct
+{
+  const char *created_at;
+  const char *updated_at;
+} CrepitusStoreStamps;
+
+/* Another connection changed @record ("patient" or "assessment") @id. */
+typedef void (*CrepitusStoreChangeFunc) (const char *record,
+                                         gint64      id,
+                                         gpointer    data);
+
 typedef enum
 {
   CREPITUS_STORE_OPEN_DEFAULT   = 0,
@@ -172,7 +185,9 @@ typedef enum
 /* One open database of a backend. */
 typedef struct _CrepitusStoreDb CrepitusStoreDb;
 
-typedef struct
+typedef struct _CrepitusStoreBackend CrepitusStoreBackend;
+
+struct _CrepitusStoreBackend
 {
   const char *name;
 
@@ -305,14 +320,75 @@ typedef struct
   gboolean            (*backup)            (CrepitusStoreDb         *db,
                                             const char              *path,
                                             GError                 **error);
-  /* Replaces the database at @path, open nowhere, with a copy of @backup_path. */
+  /* Puts the backup at @backup_path (an SQLite file) in place of the database at @path: for
+   * SQLite a file open nowhere, replaced and kept aside (@kept_path); for PostgreSQL an empty
+   * server database, filled. */
   gboolean            (*restore)           (const char              *path,
                                             const char              *backup_path,
                                             char                   **kept_path,
                                             GError                 **error);
-} CrepitusStoreBackend;
+
+  /* A whole clinic between backends (a server's backup as an SQLite file, and its restore):
+   * dump reads every patient, then every assessment with its factors and state, then every
+   * audit row, in id order from one consistent snapshot, and hands each to the
+   * load_dumped_* of @target, inside a write transaction of @target_db; those keep ids and
+   * timestamps, and finish_load then writes what refers forward (superseded_by) and where
+   * new ids start. */
+  gboolean            (*dump)              (CrepitusStoreDb                   *db,
+                                            const CrepitusStoreBackend        *target,
+                                            CrepitusStoreDb                   *target_db,
+                                            GError                           **error);
+  gboolean     (*load_dumped_patient)    (CrepitusStoreDb                   *db,
+                                        const CrepitusStoreRow            *patient,
+                                        const CrepitusStoreStamps         *stamps,
+                                        GError                           **error);
+  gboolean     (*load_dumped_assessment) (CrepitusStoreDb                   *db,
+                                        const CrepitusStoreAssessmentRow  *assessment,
+                                        const CrepitusStoreStamps         *stamps,
+                                        GError                           **error);
+  gboolean     (*load_dumped_audit)      (CrepitusStoreDb                   *db,
+                                        const CrepitusAuditEntry          *entry,
+                                        GError                           **error);
+  gboolean            (*finish_load)       (CrepitusStoreDb                   *db,
+                                            GError                           **error);
+
+  /* Changes made through other connections (PostgreSQL's LISTEN/NOTIFY); %NULL for a backend
+   * without them. read_changes hands every change received so far to @func, without
+   * waiting; change_fd becomes readable when one arrives (-1 while disconnected). */
+  void                (*set_change_func)   (CrepitusStoreDb         *db,
+                                            CrepitusStoreChangeFunc  func,
+                                            gpointer                 data);
+  gboolean            (*read_changes)      (CrepitusStoreDb         *db,
+                                            GError                 **error);
+  int                 (*change_fd)         (CrepitusStoreDb         *db);
+  /* Where the server is, as people name it ("HOST, port PORT"); a new string. */
+  char               *(*dup_address)       (CrepitusStoreDb         *db);
+};
 
 extern const CrepitusStoreBackend crepitus_store_sqlite_backend;
+extern const CrepitusStoreBackend crepitus_store_pg_backend;
+
+/* The backend of the database at @location: PostgreSQL for a postgresql:// or postgres:// URI,
+ * SQLite for a path; %NULL (with @error set) for any other URI (crepitus-store-location.c). */
+const CrepitusStoreBackend *crepitus_store_backend_for (const char  *location,
+                                                        GError     **error);
+
+/* The change function of every store: emits ::changed-elsewhere on @store. */
+void             crepitus_store_changed_elsewhere   (const char                  *record,
+                                                     gint64                       id,
+                                                     gpointer                     store);
+
+/* Writes a checked SQLite file of the whole clinic in @source_db at @path (0600, moved into
+ * place once complete), through @source's dump (crepitus-store-sqlite-backup.c). */
+gboolean         crepitus_store_sqlite_write_backup (const CrepitusStoreBackend  *source,
+                                                     CrepitusStoreDb             *source_db,
+                                                     const char                  *path,
+                                                     GError                     **error);
+/* Opens a checked working copy of the SQLite backup at @backup_path, migrated to this schema,
+ * to dump it; the copy is @temporary, to remove once closed (crepitus-store-sqlite-backup.c). */
+CrepitusStoreDb *crepitus_store_sqlite_open_backup  (const char                  *backup_path,
+                                                     char                       **temporary,
+                                                     GError                     **error);
 
 /* Opens with @flags (tests). */
 CrepitusStore   *crepitus_store_open_full (const char              *path,
@@ -330,6 +406,24 @@ gboolean         crepitus_store_finish                 (CrepitusStore  *self,
                                                         GError        **error);
 void             crepitus_store_refresh_watched_state  (CrepitusStore  *self,
                                                         gint64          id);
+
+/* The autosave of @self (crepitus-store-autosave.c): its watches and the edits a server out
+ * of reach could not take yet. */
+typedef struct _CrepitusStoreAutosave CrepitusStoreAutosave;
+
+CrepitusStoreAutosave *crepitus_store_autosave_new            (CrepitusStore         *store);
+/* Stops every watch and forgets the unsaved edits (the store is being closed). */
+void                   crepitus_store_autosave_clear          (CrepitusStoreAutosave *self);
+void                   crepitus_store_autosave_free           (CrepitusStoreAutosave *self);
+/* @patient was just created: its watched assessments that waited for it are stored now. */
+void                   crepitus_store_autosave_patient_stored (CrepitusStoreAutosave *self,
+                                                               CrepitusPatient       *patient);
+CrepitusStoreAutosave *crepitus_store_get_autosave            (CrepitusStore         *self);
+void                   crepitus_store_emit_write_failed       (CrepitusStore         *self,
+                                                               const GError          *error);
+void                   crepitus_store_emit_unsaved_changed    (CrepitusStore         *self);
+/* Whether @property of an assessment is its signing state, which is never autosaved. */
+gboolean               crepitus_store_is_status_property      (const char            *property);
 
 /* The backend's database of @self. */
 CrepitusStoreDb *crepitus_store_get_db    (CrepitusStore           *self);

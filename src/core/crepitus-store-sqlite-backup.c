@@ -473,3 +473,107 @@ out:
     close (fd);
   return ok;
 }
+
+/* Backups of another backend (a clinic's server): an SQLite file of the same clinic, made
+ * through the plain-row interface, checked whole like any backup. */
+
+gboolean
+crepitus_store_sqlite_write_backup (const CrepitusStoreBackend  *source,
+                                    CrepitusStoreDb             *source_db,
+                                    const char                  *path,
+                                    GError                     **error)
+{
+  g_autofree char *temporary = NULL;
+  g_autofree char *folder = g_path_get_dirname (path);
+  CrepitusStoreDb *copy;
+  gboolean ok;
+
+  temporary = create_temporary (path, error);
+  if (temporary == NULL)
+    return FALSE;
+  /* An empty file is a new database: made with this schema, then filled in one transaction. */
+  copy = crepitus_sqlite_open (temporary, CREPITUS_STORE_OPEN_DEFAULT, error);
+  ok = copy != NULL;
+  if (ok)
+    {
+      g_free (copy->path);
+      copy->path = g_strdup (path);
+      ok = crepitus_store_sqlite_backend.begin (copy, error);
+      if (ok)
+        {
+          ok = source->dump (source_db, &crepitus_store_sqlite_backend, copy, error) &&
+               crepitus_sqlite_finish_load (copy, error);
+          ok = ok ? crepitus_store_sqlite_backend.commit (copy, error)
+                  : (crepitus_store_sqlite_backend.rollback (copy), FALSE);
+        }
+      crepitus_sqlite_close (copy);
+    }
+  if (!ok || !finish_copy (temporary, path, error))
+    {
+      remove_database_files (temporary);
+      return FALSE;
+    }
+  if (g_rename (temporary, path) != 0)
+    {
+      crepitus_sqlite_set_errno_error (path, errno, error);
+      remove_database_files (temporary);
+      return FALSE;
+    }
+  sync_folder (folder);
+  return TRUE;
+}
+
+CrepitusStoreDb *
+crepitus_store_sqlite_open_backup (const char  *backup_path,
+                                   char       **temporary,
+                                   GError     **error)
+{
+  g_autofree char *backup_wal = g_strconcat (backup_path, "-wal", NULL);
+  g_autofree char *copy = g_build_filename (g_get_tmp_dir (), "crepitus-restore-XXXXXX", NULL);
+  CrepitusStoreDb *db;
+  GStatBuf st;
+  int fd;
+
+  if (g_stat (backup_path, &st) != 0)
+    {
+      crepitus_sqlite_set_errno_error (backup_path, errno, error);
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      crepitus_sqlite_set_error_code (backup_path, SQLITE_NOTADB, NULL, error);
+      return NULL;
+    }
+  if (g_stat (backup_wal, &st) == 0 && st.st_size > 0)
+    {
+      g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_LOCKED,
+                   _("%s: part of this database is still in %s (it is open, or was not "
+                     "closed); close the program using it, or make a backup with “crepitus "
+                     "backup”, then restore that"), backup_path, backup_wal);
+      return NULL;
+    }
+
+  /* A working copy, so that the backup itself is only ever read; migrated when older. */
+  fd = g_mkstemp_full (copy, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      crepitus_sqlite_set_errno_error (copy, errno, error);
+      return NULL;
+    }
+  close (fd);
+  if (!copy_file (backup_path, copy, error) || !check_backup (copy, backup_path, error))
+    {
+      remove_database_files (copy);
+      return NULL;
+    }
+  db = crepitus_sqlite_open (copy, CREPITUS_STORE_OPEN_DEFAULT, error);
+  if (db == NULL)
+    {
+      remove_database_files (copy);
+      return NULL;
+    }
+  g_free (db->path);
+  db->path = g_strdup (backup_path);
+  *temporary = g_steal_pointer (&copy);
+  return db;
+}

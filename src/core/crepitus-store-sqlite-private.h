@@ -3,8 +3,9 @@
  * The backend is a file per seam: crepitus-store-sqlite.c (its table, errors, statements and
  * transactions), -schema.c (creating, opening, checking and migrating the file), -records.c
  * (patients, assessments, factors, signing, the audit log), -search.c (search keys and the
- * plans that search them) and -backup.c (backup and restore). Each group below is defined
- * in the file it names.
+ * plans that search them), -backup.c (backup and restore) and -copy.c (the whole clinic as
+ * plain rows, to and from another backend). Each group below is defined in the file it
+ * names.
  *
  * Values are always bound, never spliced into SQL. Statements come from
  * crepitus_sqlite_prepare, which keeps them for the life of the connection: step them with
@@ -54,6 +55,7 @@ struct _CrepitusStoreDb
   GHashTable *statements;   /* SQL text (static) → prepared sqlite3_stmt */
   FileLock   *lock;         /* the shared flock of the file, while a store has it open */
   char       *clinician;    /* who acts, for the audit log; %NULL when not known */
+  GArray     *superseded;   /* while loading a dump: pairs of ids to link */
   guint       bulk : 1;     /* tests: every transaction is a savepoint of one outer one */
 };
 
@@ -331,6 +333,26 @@ gboolean   crepitus_sqlite_find_patient    (CrepitusStoreDb     *db,
                                             gboolean            *found,
                                             guint               *position,
                                             GError             **error);
+
+/* The whole clinic as plain rows (crepitus-store-sqlite-copy.c) */
+
+gboolean crepitus_sqlite_dump            (CrepitusStoreDb                   *db,
+                                          const CrepitusStoreBackend        *target,
+                                          CrepitusStoreDb                   *target_db,
+                                          GError                           **error);
+gboolean crepitus_sqlite_load_dumped_patient    (CrepitusStoreDb                   *db,
+                                          const CrepitusStoreRow            *patient,
+                                          const CrepitusStoreStamps         *stamps,
+                                          GError                           **error);
+gboolean crepitus_sqlite_load_dumped_assessment (CrepitusStoreDb                   *db,
+                                          const CrepitusStoreAssessmentRow  *assessment,
+                                          const CrepitusStoreStamps         *stamps,
+                                          GError                           **error);
+gboolean crepitus_sqlite_load_dumped_audit      (CrepitusStoreDb                   *db,
+                                          const CrepitusAuditEntry          *entry,
+                                          GError                           **error);
+gboolean crepitus_sqlite_finish_load     (CrepitusStoreDb                   *db,
+                                          GError                           **error);
 
 /* Backup and restore (crepitus-store-sqlite-backup.c) */
 

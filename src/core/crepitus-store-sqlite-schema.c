@@ -352,6 +352,7 @@ crepitus_sqlite_close (CrepitusStoreDb *db)
   sqlite3_close_v2 (db->sqlite);
   if (db->lock != NULL)
     file_lock_release (db->lock);
+  g_clear_pointer (&db->superseded, g_array_unref);
   g_free (db->clinician);
   g_free (db->path);
   g_free (db);

@@ -413,4 +413,9 @@ const CrepitusStoreBackend crepitus_store_sqlite_backend = {
   .list_audit = crepitus_sqlite_list_audit,
   .backup = crepitus_sqlite_backup,
   .restore = crepitus_sqlite_restore,
+  .dump = crepitus_sqlite_dump,
+  .load_dumped_patient = crepitus_sqlite_load_dumped_patient,
+  .load_dumped_assessment = crepitus_sqlite_load_dumped_assessment,
+  .load_dumped_audit = crepitus_sqlite_load_dumped_audit,
+  .finish_load = crepitus_sqlite_finish_load,
 };

@@ -1,9 +1,10 @@
 /* crepitus-store.c — the durable database: autosave of the model, the §6 rules, import and
  * export
  *
- * This file knows the model and the rules; the backend (crepitus-store-sqlite.c) knows the
- * storage. Every edit is checked here first, then written by the backend in its own
- * transaction before the notify handler returns: there is no unsaved state.
+ * This file knows the model and the rules; the backend (crepitus-store-sqlite*.c for a file,
+ * crepitus-store-pg*.c for a server) knows the storage. Every edit is checked here first,
+ * then written by the backend in its own transaction before the notify handler returns
+ * (crepitus-store-autosave.c; an edit a server out of reach could not take waits there).
  */
 #define G_LOG_DOMAIN "crepitus-store"
 
@@ -51,8 +52,8 @@ assessment_check (CrepitusAssessment  *assessment,
 }
 
 /* Signing state: written by crepitus_store_sign and its kin, never autosaved. */
-static gboolean
-is_status_property (const char *property)
+gboolean
+crepitus_store_is_status_property (const char *property)
 {
   static const char * const status[] = {
     "signed-by", "signed-at", "superseded-by", "amends", "entered-in-error", NULL
@@ -72,15 +73,6 @@ field_for_property (CrepitusRecord  record,
 
 /* The store */
 
-typedef struct
-{
-  CrepitusStore        *store;
-  GObject              *object;       /* NULL once finalized */
-  gulong                handler;
-  CrepitusFactorRecord *factors[8];   /* assessments: owned */
-  gulong                factor_handlers[8];
-} Watch;
-
 struct _CrepitusStore
 {
   GObject                     parent_instance;
@@ -88,13 +80,32 @@ struct _CrepitusStore
   CrepitusStoreDb            *db;
   char                       *path;
   char                       *clinician; /* who acts, for the audit log; %NULL: not known */
-  GHashTable                 *watches;   /* watched GObject → Watch */
+  CrepitusStoreAutosave      *autosave;  /* crepitus-store-autosave.c */
 };
 
 G_DEFINE_FINAL_TYPE (CrepitusStore, crepitus_store, G_TYPE_OBJECT)
 
-enum { WRITE_FAILED, N_SIGNALS };
+enum { WRITE_FAILED, CHANGED_ELSEWHERE, UNSAVED_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
+
+CrepitusStoreAutosave *
+crepitus_store_get_autosave (CrepitusStore *self)
+{
+  return self->autosave;
+}
+
+void
+crepitus_store_emit_write_failed (CrepitusStore *self,
+                                  const GError  *error)
+{
+  g_signal_emit (self, signals[WRITE_FAILED], 0, error);
+}
+
+void
+crepitus_store_emit_unsaved_changed (CrepitusStore *self)
+{
+  g_signal_emit (self, signals[UNSAVED_CHANGED], 0);
+}
 
 /* Rows and models: the backend sees only rows (crepitus-store-values.c converts). */
 
@@ -418,41 +429,6 @@ update_assessment (CrepitusStore          *self,
   return crepitus_store_finish (self, ok, error);
 }
 
-static gboolean
-assessment_is_ready (CrepitusAssessment *assessment)
-{
-  CrepitusPatient *patient = crepitus_assessment_get_patient (assessment);
-
-  return patient != NULL && crepitus_patient_get_id (patient) >= 0 &&
-         crepitus_assessment_get_date (assessment) != NULL;
-}
-
-/* Watched assessments of @patient wait for it to be stored; store them now. */
-static void
-save_waiting_assessments (CrepitusStore   *self,
-                          CrepitusPatient *patient)
-{
-  g_autoptr(GPtrArray) waiting = g_ptr_array_new_with_free_func (g_object_unref);
-  GHashTableIter iter;
-  gpointer object;
-
-  g_hash_table_iter_init (&iter, self->watches);
-  while (g_hash_table_iter_next (&iter, &object, NULL))
-    if (CREPITUS_IS_ASSESSMENT (object) &&
-        crepitus_assessment_get_patient (object) == patient &&
-        crepitus_assessment_get_id (object) < 0 &&
-        assessment_is_ready (object))
-      g_ptr_array_add (waiting, g_object_ref (object));
-
-  for (guint i = 0; i < waiting->len; i++)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!insert_assessment (self, waiting->pdata[i], &error))
-        g_signal_emit (self, signals[WRITE_FAILED], 0, error);
-    }
-}
-
 gboolean
 crepitus_store_save_patient (CrepitusStore    *self,
                              CrepitusPatient  *patient,
@@ -474,7 +450,7 @@ crepitus_store_save_patient (CrepitusStore    *self,
     {
       if (!insert_patient (self, patient, error))
         return FALSE;
-      save_waiting_assessments (self, patient);
+      crepitus_store_autosave_patient_stored (self->autosave, patient);
       return TRUE;
     }
 
@@ -528,7 +504,7 @@ crepitus_store_save_assessment (CrepitusStore       *self,
 
   if (g_str_equal (property, "patient"))
     return update_assessment (self, assessment, NULL, 0, TRUE, NULL, 0, error);
-  if (is_status_property (property))
+  if (crepitus_store_is_status_property (property))
     return TRUE;
 
   found = field_for_property (CREPITUS_RECORD_ASSESSMENT, property);
@@ -686,170 +662,6 @@ crepitus_store_list_assessments (CrepitusStore    *self,
       g_ptr_array_add (assessments, assessment);
     }
   return g_steal_pointer (&assessments);
-}
-
-/* Autosave */
-
-static void
-on_watched_finalized (gpointer  data,
-                      GObject  *where_the_object_was)
-{
-  Watch *watch = data;
-
-  watch->object = NULL;
-  g_hash_table_remove (watch->store->watches, where_the_object_was);
-}
-
-static void
-watch_free (gpointer data)
-{
-  Watch *watch = data;
-
-  if (watch->object != NULL)
-    {
-      g_signal_handler_disconnect (watch->object, watch->handler);
-      g_object_weak_unref (watch->object, on_watched_finalized, watch);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (watch->factors); i++)
-    if (watch->factors[i] != NULL)
-      {
-        g_signal_handler_disconnect (watch->factors[i], watch->factor_handlers[i]);
-        g_object_unref (watch->factors[i]);
-      }
-  g_free (watch);
-}
-
-static void
-on_patient_notify (CrepitusPatient *patient,
-                   GParamSpec      *pspec,
-                   CrepitusStore   *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (g_str_equal (pspec->name, "id"))
-    return;
-  /* A patient is created only once it has a family name. */
-  if (crepitus_patient_get_id (patient) < 0 && crepitus_patient_get_family_name (patient) == NULL)
-    return;
-  if (!crepitus_store_save_patient (self, patient, pspec->name, &error))
-    g_signal_emit (self, signals[WRITE_FAILED], 0, error);
-}
-
-static void
-on_assessment_notify (CrepitusAssessment *assessment,
-                      GParamSpec         *pspec,
-                      CrepitusStore      *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (g_str_equal (pspec->name, "id") || is_status_property (pspec->name))
-    return;
-  if (g_str_equal (pspec->name, "patient") && crepitus_assessment_get_patient (assessment) != NULL)
-    crepitus_store_watch_patient (self, crepitus_assessment_get_patient (assessment));
-  /* An assessment is created once its patient is stored and it has a date. */
-  if (crepitus_assessment_get_id (assessment) < 0 && !assessment_is_ready (assessment))
-    return;
-  if (!crepitus_store_save_assessment (self, assessment, pspec->name, &error))
-    g_signal_emit (self, signals[WRITE_FAILED], 0, error);
-}
-
-static void
-on_factor_notify (CrepitusFactorRecord *record,
-                  GParamSpec           *pspec,
-                  Watch                *watch)
-{
-  CrepitusAssessment *assessment = CREPITUS_ASSESSMENT (watch->object);
-  g_autoptr(GError) error = NULL;
-
-  if (crepitus_assessment_get_id (assessment) < 0 && !assessment_is_ready (assessment))
-    return;
-  if (!crepitus_store_save_factor (watch->store, assessment,
-                                   crepitus_factor_record_get_key (record), &error))
-    g_signal_emit (watch->store, signals[WRITE_FAILED], 0, error);
-}
-
-static Watch *
-watch_object (CrepitusStore *self,
-              GObject       *object,
-              GCallback      callback)
-{
-  Watch *watch;
-
-  if (g_hash_table_contains (self->watches, object))
-    return NULL;
-
-  watch = g_new0 (Watch, 1);
-  watch->store = self;
-  watch->object = object;
-  watch->handler = g_signal_connect (object, "notify", callback, self);
-  g_object_weak_ref (object, on_watched_finalized, watch);
-  g_hash_table_insert (self->watches, object, watch);
-  return watch;
-}
-
-void
-crepitus_store_watch_patient (CrepitusStore   *self,
-                              CrepitusPatient *patient)
-{
-  g_return_if_fail (CREPITUS_IS_STORE (self));
-  g_return_if_fail (CREPITUS_IS_PATIENT (patient));
-
-  if (watch_object (self, G_OBJECT (patient), G_CALLBACK (on_patient_notify)) == NULL)
-    return;
-  /* No unsaved state: a new patient that already has a family name is stored now. */
-  if (crepitus_patient_get_id (patient) < 0 && crepitus_patient_get_family_name (patient) != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!crepitus_store_save_patient (self, patient, NULL, &error))
-        g_signal_emit (self, signals[WRITE_FAILED], 0, error);
-    }
-}
-
-void
-crepitus_store_watch_assessment (CrepitusStore      *self,
-                                 CrepitusAssessment *assessment)
-{
-  guint n_factors;
-  const CrepitusFactor *factors = crepitus_catalog_factors (&n_factors);
-  Watch *watch;
-
-  g_return_if_fail (CREPITUS_IS_STORE (self));
-  g_return_if_fail (CREPITUS_IS_ASSESSMENT (assessment));
-
-  if (crepitus_assessment_get_patient (assessment) != NULL)
-    crepitus_store_watch_patient (self, crepitus_assessment_get_patient (assessment));
-
-  watch = watch_object (self, G_OBJECT (assessment), G_CALLBACK (on_assessment_notify));
-  if (watch == NULL)
-    return;
-  g_assert (n_factors == G_N_ELEMENTS (watch->factors));
-  for (guint i = 0; i < n_factors; i++)
-    {
-      watch->factors[i] = g_object_ref (crepitus_assessment_get_factor (assessment,
-                                                                        factors[i].key));
-      watch->factor_handlers[i] = g_signal_connect (watch->factors[i], "notify",
-                                                    G_CALLBACK (on_factor_notify), watch);
-    }
-
-  /* No unsaved state: a new assessment that can be stored is stored now. */
-  if (crepitus_assessment_get_id (assessment) < 0 && assessment_is_ready (assessment))
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!crepitus_store_save_assessment (self, assessment, NULL, &error))
-        g_signal_emit (self, signals[WRITE_FAILED], 0, error);
-    }
-}
-
-void
-crepitus_store_unwatch (CrepitusStore *self,
-                        gpointer       object)
-{
-  g_return_if_fail (CREPITUS_IS_STORE (self));
-  g_return_if_fail (G_IS_OBJECT (object));
-
-  g_hash_table_remove (self->watches, object);
 }
 
 /* Import and export */
@@ -1011,28 +823,6 @@ crepitus_store_check_integrity (CrepitusStore  *self,
   return self->backend->check_integrity (self->db, error);
 }
 
-/* Watched models of assessment @id learn its stored signing state. */
-void
-crepitus_store_refresh_watched_state (CrepitusStore *self,
-                                      gint64         id)
-{
-  g_auto(CrepitusStoreAssessmentState) state = { NULL };
-  GHashTableIter iter;
-  gpointer object;
-
-  if (!self->backend->assessment_state (self->db, id, &state, NULL))
-    return;
-  g_hash_table_iter_init (&iter, self->watches);
-  while (g_hash_table_iter_next (&iter, &object, NULL))
-    if (CREPITUS_IS_ASSESSMENT (object) && crepitus_assessment_get_id (object) == id)
-      {
-        crepitus_assessment_set_signed_by (object, state.signed_by);
-        crepitus_assessment_set_signed_at (object, state.signed_at);
-        crepitus_assessment_set_superseded_by (object, state.superseded_by);
-        crepitus_assessment_set_entered_in_error (object, state.entered_in_error);
-      }
-}
-
 /* Backup and restore */
 
 gboolean
@@ -1054,12 +844,14 @@ crepitus_store_restore (const char  *path,
                         GError     **error)
 {
   g_autofree char *kept = NULL;
+  const CrepitusStoreBackend *backend;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (backup_path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!crepitus_store_sqlite_backend.restore (path, backup_path, &kept, error))
+  backend = crepitus_store_backend_for (path, error);
+  if (backend == NULL || !backend->restore (path, backup_path, &kept, error))
     return FALSE;
   if (kept_path != NULL)
     *kept_path = g_steal_pointer (&kept);
@@ -1085,10 +877,15 @@ crepitus_store_open_full (const char              *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = g_object_new (CREPITUS_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
+  self->backend = crepitus_store_backend_for (path, error);
+  if (self->backend == NULL)
+    return NULL;
+  self->path = crepitus_store_location_for_display (path);
   self->db = self->backend->open (path, flags, error);
   if (self->db == NULL)
     return NULL;
+  if (self->backend->set_change_func != NULL)
+    self->backend->set_change_func (self->db, crepitus_store_changed_elsewhere, self);
   return g_steal_pointer (&self);
 }
 
@@ -1152,7 +949,7 @@ crepitus_store_dispose (GObject *object)
 {
   CrepitusStore *self = CREPITUS_STORE (object);
 
-  g_hash_table_remove_all (self->watches);
+  crepitus_store_autosave_clear (self->autosave);
 
   G_OBJECT_CLASS (crepitus_store_parent_class)->dispose (object);
 }
@@ -1164,7 +961,7 @@ crepitus_store_finalize (GObject *object)
 
   if (self->db != NULL)
     self->backend->close (self->db);
-  g_hash_table_unref (self->watches);
+  crepitus_store_autosave_free (self->autosave);
   g_free (self->clinician);
   g_free (self->path);
 
@@ -1189,11 +986,22 @@ crepitus_store_class_init (CrepitusStoreClass *klass)
   signals[WRITE_FAILED] =
     g_signal_new ("write-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  /* ::changed-elsewhere (record: "patient" or "assessment", id): another workstation stored
+   * a change of it on the shared server (emitted by crepitus_store_read_changes). */
+  signals[CHANGED_ELSEWHERE] =
+    g_signal_new ("changed-elsewhere", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT64);
+
+  /* ::unsaved-changed: the edits a shared server could not take yet changed
+   * (crepitus_store_get_n_unsaved, crepitus_store_is_unsaved). */
+  signals[UNSAVED_CHANGED] =
+    g_signal_new ("unsaved-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
 crepitus_store_init (CrepitusStore *self)
 {
-  self->backend = &crepitus_store_sqlite_backend;
-  self->watches = g_hash_table_new_full (NULL, NULL, NULL, watch_free);
+  self->autosave = crepitus_store_autosave_new (self);
 }

@@ -7,8 +7,8 @@ G_BEGIN_DECLS
 
 #define CREPITUS_STORE_ERROR (crepitus_store_error_quark ())
 
-/* Every message names the database file (or, for a refused edit, the §6 path of the field)
- * and says what to do. A failed write leaves every earlier commit intact. */
+/* Every message names the database file or server (or, for a refused edit, the §6 path of the
+ * field) and says what to do. A failed write leaves every earlier commit intact. */
 typedef enum
 {
   CREPITUS_STORE_ERROR_NOT_A_DATABASE,  /* not a Crepitus database; left untouched */
@@ -23,6 +23,9 @@ typedef enum
   CREPITUS_STORE_ERROR_FAILED,          /* any other failure of the database */
   CREPITUS_STORE_ERROR_SIGNED,          /* the assessment is signed, superseded or entered in
                                          * error: it is read-only */
+  CREPITUS_STORE_ERROR_UNREACHABLE,     /* the database server cannot be reached, or the
+                                         * connection to it was lost: the edit was not stored,
+                                         * and may be tried again once it is back */
 } CrepitusStoreError;
 
 GQuark               crepitus_store_error_quark      (void);
@@ -52,6 +55,18 @@ G_DECLARE_FINAL_TYPE (CrepitusStore, crepitus_store, CREPITUS, STORE, GObject)
 /* The default database: $XDG_DATA_HOME/crepitus/crepitus.db. */
 char                *crepitus_store_default_path     (void);
 
+/* Where a database is: the path of an SQLite file, or a libpq connection URI
+ * (postgresql://… or postgres://…) for a clinic's PostgreSQL server. Whether @location is
+ * such a URI. */
+gboolean             crepitus_store_location_is_server    (const char *location);
+
+/* Whether @location is a URI that holds a password (in its user information or as a
+ * password parameter): the command line and the settings never take one. */
+gboolean             crepitus_store_location_has_password (const char *location);
+
+/* @location as it may be printed: a URI with any password taken out, a path as it is. */
+char                *crepitus_store_location_for_display  (const char *location);
+
 /* The schema version this Crepitus writes (the number of its migrations). */
 guint                crepitus_store_schema_version   (void);
 
@@ -68,8 +83,25 @@ CrepitusStore       *crepitus_store_open             (const char          *path,
 CrepitusStore       *crepitus_store_open_read_only   (const char          *path,
                                                       GError             **error);
 
-/* The path of the database file. */
+/* Where the database is, as it may be printed: the path of the file, or the server's URI
+ * without a password. Every message of the store names it so. */
 const char          *crepitus_store_get_path         (CrepitusStore       *self);
+
+/* Which backend holds the database: "sqlite" or "postgresql". */
+const char          *crepitus_store_get_backend_name (CrepitusStore       *self);
+
+/* The file descriptor that becomes readable when another workstation changes a record on a
+ * shared server (watch it, then call crepitus_store_read_changes); -1 when there is none
+ * (SQLite, or while the server cannot be reached). */
+int                  crepitus_store_get_change_fd    (CrepitusStore       *self);
+
+/* Where the shared server is, as people name it ("HOST, port PORT"); %NULL for a file. */
+char                *crepitus_store_dup_server_address (CrepitusStore     *self);
+
+/* Emits ::changed-elsewhere for each record another workstation changed since the last call,
+ * without waiting; %FALSE when the server cannot be reached. */
+gboolean             crepitus_store_read_changes     (CrepitusStore       *self,
+                                                      GError             **error);
 
 /* Sets who acts through @self (DESIGN.md "Who is acting"): every later write is audited as
  * @clinician (%NULL or empty: not known). */
@@ -156,6 +188,27 @@ void                 crepitus_store_watch_assessment (CrepitusStore       *self,
 void                 crepitus_store_unwatch          (CrepitusStore       *self,
                                                       gpointer             object);
 
+/* On a shared server out of reach an autosaved edit is not lost: it stays in its model,
+ * unsaved, and later edits wait behind it (::unsaved-changed says when the list changes).
+ * crepitus_store_save_unsaved() writes them, oldest first, once the server is back; %FALSE
+ * with CREPITUS_STORE_ERROR_UNREACHABLE while it is still out of reach. An edit the server
+ * refuses then is dropped and reported by ::write-failed. */
+gboolean             crepitus_store_save_unsaved     (CrepitusStore       *self,
+                                                      GError             **error);
+/* How many edits wait to be saved. */
+guint                crepitus_store_get_n_unsaved    (CrepitusStore       *self);
+/* Whether an edit of @property of @object (a watched patient or assessment; %NULL: any of its
+ * properties), or of factor record @object, waits to be saved. */
+gboolean             crepitus_store_is_unsaved       (CrepitusStore       *self,
+                                                      gpointer             object,
+                                                      const char          *property);
+/* Brings @object (a patient or assessment, watched or not) up to date with what is stored,
+ * without autosaving it again: what another workstation changed appears in it. A field with
+ * an unsaved edit keeps that edit. */
+gboolean             crepitus_store_refresh          (CrepitusStore       *self,
+                                                      gpointer             object,
+                                                      GError             **error);
+
 /* Stores @assessment (as read by crepitus_json_read) in one transaction, matching its
  * patient by MRN, else by family name, given name and birth date, else creating it.
  * Returns the new assessment id, or -1. */
@@ -208,7 +261,9 @@ GPtrArray           *crepitus_store_list_audit       (CrepitusStore       *self,
                                                       GError             **error);
 
 /* Copies the database, as it is now, to a new file at @path (0600) with SQLite's online
- * backup, checks the copy whole, then moves it into place; never over the database itself. */
+ * backup, checks the copy whole, then moves it into place; never over the database itself.
+ * From a server, the whole clinic is written the same way as an SQLite file, which opens
+ * anywhere. */
 gboolean             crepitus_store_backup           (CrepitusStore       *self,
                                                       const char          *path,
                                                       GError             **error);
@@ -216,7 +271,8 @@ gboolean             crepitus_store_backup           (CrepitusStore       *self,
 /* Replaces the database at @path with a copy of @backup_path, after checking that the backup
  * is an undamaged Crepitus database of this or an older schema. Refused while any program has
  * the database open. The replaced file is kept beside it, its name in @kept_path (%NULL when
- * there was none). */
+ * there was none). For a server (@path a postgresql:// URI) the backup is loaded into its
+ * database, which must hold no record yet; nothing is replaced. */
 gboolean             crepitus_store_restore          (const char          *path,
                                                       const char          *backup_path,
                                                       char               **kept_path,
