@@ -705,11 +705,13 @@ test_keyboard (Fixture       *fixture,
   GtkWidget *window = GTK_WIDGET (fixture->window);
   GtkWidget *content_leaflet = gtk_widget_get_ancestor (GTK_WIDGET (fixture->view), ADW_TYPE_LEAFLET);
 
-  /* Alt+1 to Alt+5 show the pages, wherever the focus is. */
+  /* Alt+1 to Alt+6 show the pages, wherever the focus is. */
   gtk_window_set_focus (GTK_WINDOW (window), NULL);
   g_assert_true (crepitus_test_press (window, "<Alt>3"));
   g_assert_cmpstr (crepitus_assessment_view_get_page (fixture->view), ==, "checklist");
   g_assert_true (crepitus_test_press (window, "<Alt>5"));
+  g_assert_cmpstr (crepitus_assessment_view_get_page (fixture->view), ==, "measures");
+  g_assert_true (crepitus_test_press (window, "<Alt>6"));
   g_assert_cmpstr (crepitus_assessment_view_get_page (fixture->view), ==, "summary");
   g_assert_true (crepitus_test_press (window, "<Alt>2"));
   g_assert_cmpstr (crepitus_assessment_view_get_page (fixture->view), ==, "red-flags");
