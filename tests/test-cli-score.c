@@ -142,6 +142,30 @@ test_not_scored (Fixture       *fixture,
   json_decref (root);
 }
 
+/* `crepitus export` gives the measures as recorded, not their scores. */
+static void
+test_export_as_recorded (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_auto(CrepitusRun) run = { 0 };
+  json_error_t json_error;
+  json_t *exported, *original;
+
+  import (fixture, document, "1");
+  run_db (fixture, &run, NULL, (const char *[]) { "export", "1", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  exported = json_loads (run.out, 0, &json_error);
+  original = json_loads (document, 0, &json_error);
+  g_assert_nonnull (exported);
+  g_assert_nonnull (original);
+  g_assert_true (json_equal (json_object_get (json_object_get (exported, "assessment"), "measures"),
+                             json_object_get (json_object_get (original, "assessment"), "measures")));
+  g_assert_null (strstr (run.out, "percent"));
+  g_assert_null (strstr (run.out, "risk"));
+  json_decref (exported);
+  json_decref (original);
+}
+
 static void
 test_errors (Fixture       *fixture,
              gconstpointer  data)
@@ -178,6 +202,7 @@ main (int    argc,
   ADD ("plain", test_plain);
   ADD ("json", test_json);
   ADD ("not-scored", test_not_scored);
+  ADD ("export-as-recorded", test_export_as_recorded);
   ADD ("errors", test_errors);
 #undef ADD
 
