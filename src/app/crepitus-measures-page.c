@@ -292,7 +292,8 @@ suggestion_button (CrepitusMeasuresPage     *self,
                    const char               *label,
                    gboolean                  accept)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  /* No mnemonic: several suggestions may be offered at once. */
+  GtkWidget *button = gtk_button_new_with_label (label);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   if (accept)
@@ -363,9 +364,9 @@ update_suggestions (CrepitusMeasuresPage *self,
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), reason);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 suggestion_button (self, suggestion, _("_Dismiss"), FALSE));
+                                 suggestion_button (self, suggestion, _("Dismiss"), FALSE));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 suggestion_button (self, suggestion, _("_Accept"), TRUE));
+                                 suggestion_button (self, suggestion, _("Accept"), TRUE));
       gtk_widget_add_css_class (row, "crepitus-suggestion");
       adw_preferences_group_add (self->suggestions_group, row);
       g_ptr_array_add (self->suggestion_rows, row);

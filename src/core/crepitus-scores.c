@@ -216,11 +216,9 @@ crepitus_scores_dup_text (const CrepitusScores *scores,
       if (!scores->beighton_recorded)
         return NULL;
       if (scores->beighton_age >= 0)
-        threshold = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "threshold %d at age %d",
-                                                  "threshold %d at age %d",
-                                                  scores->beighton_age),
-                                     scores->beighton_threshold, scores->beighton_age);
+        /* Translators: the Beighton threshold, then the patient's age in years */
+        threshold = g_strdup_printf (_("threshold %d at age %d"), scores->beighton_threshold,
+                                     scores->beighton_age);
       else
         threshold = g_strdup_printf (_("adult threshold %d: birth date not recorded"),
                                      scores->beighton_threshold);
