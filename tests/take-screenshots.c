@@ -113,6 +113,25 @@ record_visit (CrepitusStore *store)
   crepitus_assessment_set_notes (a, "Pops when getting out of the car and rising from a chair. "
                                     "Tingling down the left buttock after long drives.");
   crepitus_assessment_set_review_weeks (a, 6);
+  {
+    g_autoptr(CrepitusMeasures) measures = crepitus_measures_new ();
+    static const int odi[] = { 2, 1, 2, 1, 2, 1, 1, -1, 1, 2 };
+    static const int items[] = { 1, 0, 0, 0, 1, 0, 1, 0 };
+
+    measures->has_odi = TRUE;
+    memcpy (measures->odi, odi, sizeof odi);
+    measures->has_start_back = TRUE;
+    memcpy (measures->start_back_items, items, sizeof items);
+    measures->bothersomeness = 2;
+    measures->has_beighton = TRUE;
+    for (guint i = 0; i < 5; i++)
+      measures->beighton[i] = TRUE;
+    measures->tests[0].result = 2;    /* straight leg raise positive, left */
+    measures->tests[0].side = 0;
+    measures->tests[4].result = 1;    /* Trendelenburg negative, both */
+    measures->tests[4].side = 2;
+    crepitus_assessment_set_measures (a, measures);
+  }
   if (!crepitus_store_save_assessment (store, a, NULL, &error))
     die ("assessment", error);
   return a;
@@ -172,7 +191,8 @@ main (int   argc,
       char *argv[])
 {
   static const char * const schemes[] = { "light", "dark" };
-  static const char * const pages[] = { "intake", "red-flags", "checklist", "posture", "summary" };
+  static const char * const pages[] = { "intake", "red-flags", "checklist", "posture", "measures",
+                                         "summary" };
   g_autoptr(GError) error = NULL;
   g_autoptr(GSettings) settings = NULL;
   g_autoptr(CrepitusApplication) app = NULL;

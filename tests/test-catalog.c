@@ -58,6 +58,8 @@ static const ExpectedList expected_lists[] = {
   { CREPITUS_LIST_TEST_RESULT, { "not-done", "negative", "positive" } },
   { CREPITUS_LIST_BOTHERSOMENESS, { "not-at-all", "slightly", "moderately", "very-much",
                                     "extremely" } },
+  { CREPITUS_LIST_ODI_BAND, { "minimal", "moderate", "severe", "crippling", "bed-bound" } },
+  { CREPITUS_LIST_START_BACK_RISK, { "low", "medium", "high" } },
 };
 
 static const struct

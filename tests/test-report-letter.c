@@ -358,6 +358,49 @@ test_status (Fixture       *f,
   }
 }
 
+/* The scores in the letter's measures section, the ODI with its band (the one report that
+ * names it), before the answers as recorded; a score never changes the level. */
+static void
+test_scores (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(CrepitusAssessment) assessment = load_example ();
+  g_autoptr(CrepitusMeasures) measures = crepitus_measures_new ();
+  g_autoptr(CrepitusTriage) before = crepitus_triage_compute (assessment);
+  g_autoptr(CrepitusTriage) after = NULL;
+  g_autoptr(Document) document = NULL;
+  g_autofree char *text = NULL;
+  static const int odi[] = { 1, 2, 1, 1, 0, 1, 1, 0, 3, 2 };
+  static const int items[] = { 1, 0, 0, 0, 1, 1, 1, 0 };
+  const char * const order[] = {
+    "Posture and alignment",
+    "Scores",
+    "Oswestry Disability Index", "24% — Moderate disability",
+    "STarT Back screening", "5 of 9, psychosocial subscale 4 of 5 — High risk",
+    "Beighton score", "5 of 9 — generalised hypermobility",
+    "threshold 5 at age 42",
+    "Measures as recorded",
+    "Assessment notes",
+    NULL
+  };
+
+  measures->has_odi = TRUE;
+  memcpy (measures->odi, odi, sizeof odi);
+  measures->has_start_back = TRUE;
+  memcpy (measures->start_back_items, items, sizeof items);
+  measures->bothersomeness = crepitus_catalog_index (CREPITUS_LIST_BOTHERSOMENESS, "extremely");
+  measures->has_beighton = TRUE;
+  for (guint i = 0; i < 5; i++)
+    measures->beighton[i] = TRUE;
+  crepitus_assessment_set_measures (assessment, measures);
+  after = crepitus_triage_compute (assessment);
+  g_assert_cmpint (after->level, ==, before->level);
+
+  document = write_letter (f, assessment);
+  text = document_text (document);
+  assert_in_order (text, order);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -374,6 +417,7 @@ main (int   argc,
   ADD ("order", test_order);
   ADD ("reassurance-withheld", test_reassurance_withheld);
   ADD ("status", test_status);
+  ADD ("scores", test_scores);
 
 #undef ADD
 

@@ -597,16 +597,17 @@ assert_tab_reaches_every_control (GtkWindow *window,
   g_autoptr(GHashTable) reached = g_hash_table_new (NULL, NULL);
   GPtrArray *stack = g_ptr_array_new ();
 
-  /* The controls: rows that edit, check boxes, toggles, buttons and text views. */
+  /* The controls: rows that edit, check boxes, toggles, switches, buttons and text views. */
   g_ptr_array_add (stack, page);
   while (stack->len > 0)
     {
       GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
 
-      if (!gtk_widget_get_visible (widget))
+      /* A control turned off (a measure not recorded yet) is rightly passed over. */
+      if (!gtk_widget_get_visible (widget) || !gtk_widget_get_sensitive (widget))
         continue;
       if (ADW_IS_COMBO_ROW (widget) || ADW_IS_ENTRY_ROW (widget) || GTK_IS_CHECK_BUTTON (widget) ||
-          GTK_IS_BUTTON (widget) || GTK_IS_TEXT_VIEW (widget))
+          GTK_IS_BUTTON (widget) || GTK_IS_TEXT_VIEW (widget) || GTK_IS_SWITCH (widget))
         g_ptr_array_add (controls, widget);
       if (ADW_IS_COMBO_ROW (widget) || ADW_IS_ENTRY_ROW (widget) || GTK_IS_BUTTON (widget))
         continue;
@@ -705,11 +706,13 @@ test_keyboard (Fixture       *fixture,
   GtkWidget *window = GTK_WIDGET (fixture->window);
   GtkWidget *content_leaflet = gtk_widget_get_ancestor (GTK_WIDGET (fixture->view), ADW_TYPE_LEAFLET);
 
-  /* Alt+1 to Alt+5 show the pages, wherever the focus is. */
+  /* Alt+1 to Alt+6 show the pages, wherever the focus is. */
   gtk_window_set_focus (GTK_WINDOW (window), NULL);
   g_assert_true (crepitus_test_press (window, "<Alt>3"));
   g_assert_cmpstr (crepitus_assessment_view_get_page (fixture->view), ==, "checklist");
   g_assert_true (crepitus_test_press (window, "<Alt>5"));
+  g_assert_cmpstr (crepitus_assessment_view_get_page (fixture->view), ==, "measures");
+  g_assert_true (crepitus_test_press (window, "<Alt>6"));
   g_assert_cmpstr (crepitus_assessment_view_get_page (fixture->view), ==, "summary");
   g_assert_true (crepitus_test_press (window, "<Alt>2"));
   g_assert_cmpstr (crepitus_assessment_view_get_page (fixture->view), ==, "red-flags");
@@ -723,6 +726,7 @@ test_keyboard (Fixture       *fixture,
   assert_tab_reaches_every_control (GTK_WINDOW (window), show_page (fixture, "intake"));
   assert_tab_reaches_every_control (GTK_WINDOW (window), show_page (fixture, "red-flags"));
   assert_tab_reaches_every_control (GTK_WINDOW (window), show_page (fixture, "posture"));
+  assert_tab_reaches_every_control (GTK_WINDOW (window), show_page (fixture, "measures"));
 
   /* Ctrl+Return signs (here refused: nothing was asked). */
   g_assert_true (crepitus_test_press (window, "<Control>Return"));

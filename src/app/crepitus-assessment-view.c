@@ -1,6 +1,6 @@
 /* crepitus-assessment-view.c — one assessment open: its pages, signing, amending
  *
- * The leaflet's page after the patient: a header with a view switcher over the five pages
+ * The leaflet's page after the patient: a header with a view switcher over the six pages
  * (each its own class taking the assessment), Sign, and a menu with Amend and Entered in
  * Error. Signing, amending and marking go through the store, which refuses what the rules
  * refuse (an incomplete red-flag screen) with a message that is shown as it is. A signed
@@ -18,6 +18,7 @@
 #include "crepitus-checklist-page.h"
 #include "crepitus-factor-row.h"
 #include "crepitus-intake-page.h"
+#include "crepitus-measures-page.h"
 #include "crepitus-posture-page.h"
 #include "crepitus-red-flags-page.h"
 #include "crepitus-summary-page.h"
@@ -45,6 +46,7 @@ struct _CrepitusAssessmentView
   CrepitusRedFlagsPage  *red_flags_page;
   CrepitusChecklistPage *checklist_page;
   CrepitusPosturePage   *posture_page;
+  CrepitusMeasuresPage  *measures_page;
   CrepitusSummaryPage   *summary_page;
 };
 
@@ -67,7 +69,8 @@ static const struct
   { "<Alt>2", "assessment.show-page", "red-flags" },
   { "<Alt>3", "assessment.show-page", "checklist" },
   { "<Alt>4", "assessment.show-page", "posture" },
-  { "<Alt>5", "assessment.show-page", "summary" },
+  { "<Alt>5", "assessment.show-page", "measures" },
+  { "<Alt>6", "assessment.show-page", "summary" },
   { "<Control>Return", "assessment.sign", NULL },
   { "<Control>KP_Enter", "assessment.sign", NULL },
   { "Escape", "assessment.back", NULL },
@@ -533,6 +536,7 @@ crepitus_assessment_view_class_init (CrepitusAssessmentViewClass *klass)
   g_type_ensure (CREPITUS_TYPE_RED_FLAGS_PAGE);
   g_type_ensure (CREPITUS_TYPE_CHECKLIST_PAGE);
   g_type_ensure (CREPITUS_TYPE_POSTURE_PAGE);
+  g_type_ensure (CREPITUS_TYPE_MEASURES_PAGE);
   g_type_ensure (CREPITUS_TYPE_SUMMARY_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/crepitus-assessment-view.ui");
@@ -552,6 +556,7 @@ crepitus_assessment_view_class_init (CrepitusAssessmentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrepitusAssessmentView, red_flags_page);
   gtk_widget_class_bind_template_child (widget_class, CrepitusAssessmentView, checklist_page);
   gtk_widget_class_bind_template_child (widget_class, CrepitusAssessmentView, posture_page);
+  gtk_widget_class_bind_template_child (widget_class, CrepitusAssessmentView, measures_page);
   gtk_widget_class_bind_template_child (widget_class, CrepitusAssessmentView, summary_page);
 
   gtk_widget_class_install_action (widget_class, "assessment.back", NULL,
@@ -565,7 +570,7 @@ crepitus_assessment_view_class_init (CrepitusAssessmentViewClass *klass)
   gtk_widget_class_install_action (widget_class, "assessment.entered-in-error", NULL,
                                    crepitus_assessment_view_entered_in_error);
 
-  /* Shortcuts: the table above (Alt+1…Alt+5, Ctrl+Return, Escape), held by the window while
+  /* Shortcuts: the table above (Alt+1…Alt+6, Ctrl+Return, Escape), held by the window while
    * the view is on screen; see crepitus_assessment_view_init(). */
 }
 
@@ -624,6 +629,7 @@ crepitus_assessment_view_set_assessment (CrepitusAssessmentView *self,
   crepitus_red_flags_page_set_assessment (self->red_flags_page, assessment);
   crepitus_checklist_page_set_assessment (self->checklist_page, assessment);
   crepitus_posture_page_set_assessment (self->posture_page, assessment);
+  crepitus_measures_page_set_assessment (self->measures_page, assessment);
   crepitus_summary_page_set_assessment (self->summary_page, assessment);
   crepitus_assessment_view_update (self);
   on_unsaved_changed_cb (self);

@@ -3,8 +3,9 @@
  * The level as a panel in its colour, with an icon and its name (never the colour alone);
  * while the red-flag screen is incomplete, a row that says so and opens the Red Flags page;
  * the reasons and recommendations in clinician words; the factors judged likely or possible;
- * the review; the tips. Everything comes from crepitus_triage_compute() and the catalog, and
- * follows every edit.
+ * the review; the tips; and, in a block of their own, the scores of the measures
+ * (crepitus-scores.c). Everything comes from crepitus_triage_compute(), the scores and the
+ * catalog, and follows every edit.
  */
 #define G_LOG_DOMAIN "crepitus-summary-page"
 
@@ -12,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "crepitus-scores.h"
 #include "crepitus-summary-page.h"
 #include "crepitus-triage.h"
 
@@ -24,6 +26,8 @@ struct _CrepitusSummaryPage
   GPtrArray           *recommendation_rows;
   GPtrArray           *factor_rows;
   GPtrArray           *tip_rows;
+  char                *scores_shown;    /* what the scores block shows */
+  GPtrArray           *score_rows;
 
   /* template children */
   GtkWidget           *level_panel;
@@ -36,6 +40,7 @@ struct _CrepitusSummaryPage
   AdwPreferencesGroup *recommendations_group;
   AdwPreferencesGroup *factors_group;
   AdwActionRow        *review_row;
+  AdwPreferencesGroup *scores_group;
   AdwPreferencesGroup *tips_group;
 };
 
@@ -156,6 +161,33 @@ update_screen (CrepitusSummaryPage *self)
     }
 }
 
+/* The scores of the measures (CLINICAL.md §7), a block of their own beside the triage,
+ * which they never change: a row for each measure recorded, the ODI with its band. */
+static void
+update_scores (CrepitusSummaryPage *self)
+{
+  static const char * const keys[] = { "nprs", "odi", "start_back", "beighton" };
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) shown = g_string_new (NULL);
+  CrepitusScores scores;
+
+  crepitus_scores_compute_for (self->assessment, &scores);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      char *text = crepitus_scores_dup_text (&scores, keys[i], TRUE);
+
+      if (text == NULL)
+        continue;
+      add_item (items, g_strdup (crepitus_catalog_label (CREPITUS_LIST_MEASURE, keys[i])), text);
+      g_string_append_printf (shown, "%s\x1f%s\x1e", keys[i], text);
+    }
+  if (g_strcmp0 (shown->str, self->scores_shown) == 0)
+    return;
+  g_free (self->scores_shown);
+  self->scores_shown = g_strdup (shown->str);
+  replace_rows (self->scores_group, self->score_rows, items);
+}
+
 static void
 crepitus_summary_page_update (CrepitusSummaryPage *self)
 {
@@ -177,6 +209,7 @@ crepitus_summary_page_update (CrepitusSummaryPage *self)
   triage = crepitus_triage_compute (self->assessment);
   update_level (self, triage);
   update_screen (self);
+  update_scores (self);
 
   for (guint i = 0; triage->reasons[i] != NULL; i++)
     add_item (reasons, crepitus_triage_reason_text (triage->reasons[i]), NULL);
@@ -274,7 +307,9 @@ crepitus_summary_page_dispose (GObject *object)
   g_clear_pointer (&self->recommendation_rows, g_ptr_array_unref);
   g_clear_pointer (&self->factor_rows, g_ptr_array_unref);
   g_clear_pointer (&self->tip_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->score_rows, g_ptr_array_unref);
   g_clear_pointer (&self->shown, g_free);
+  g_clear_pointer (&self->scores_shown, g_free);
 
   G_OBJECT_CLASS (crepitus_summary_page_parent_class)->dispose (object);
 }
@@ -342,6 +377,7 @@ crepitus_summary_page_class_init (CrepitusSummaryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrepitusSummaryPage, recommendations_group);
   gtk_widget_class_bind_template_child (widget_class, CrepitusSummaryPage, factors_group);
   gtk_widget_class_bind_template_child (widget_class, CrepitusSummaryPage, review_row);
+  gtk_widget_class_bind_template_child (widget_class, CrepitusSummaryPage, scores_group);
   gtk_widget_class_bind_template_child (widget_class, CrepitusSummaryPage, tips_group);
 }
 
@@ -352,6 +388,7 @@ crepitus_summary_page_init (CrepitusSummaryPage *self)
   self->recommendation_rows = g_ptr_array_new ();
   self->factor_rows = g_ptr_array_new ();
   self->tip_rows = g_ptr_array_new ();
+  self->score_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -376,6 +413,7 @@ crepitus_summary_page_set_assessment (CrepitusSummaryPage *self,
     connect_model (self, FALSE);
   g_set_object (&self->assessment, assessment);
   g_clear_pointer (&self->shown, g_free);
+  g_clear_pointer (&self->scores_shown, g_free);
   if (assessment != NULL)
     {
       connect_model (self, TRUE);

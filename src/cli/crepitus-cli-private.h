@@ -99,6 +99,9 @@ int       crepitus_cli_import        (const CrepitusGlobalOptions *options,
 int       crepitus_cli_list          (const CrepitusGlobalOptions *options,
                                       int                          argc,
                                       char                       **argv);
+int       crepitus_cli_score         (const CrepitusGlobalOptions *options,
+                                      int                          argc,
+                                      char                       **argv);
 int       crepitus_cli_triage        (const CrepitusGlobalOptions *options,
                                       int                          argc,
                                       char                       **argv);

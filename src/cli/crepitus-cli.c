@@ -31,6 +31,8 @@ static const CrepitusCommand commands[] = {
   { "export", N_("Print a stored assessment as an assessment file"), crepitus_cli_export },
   { "list", N_("List the stored patients"), crepitus_cli_list },
   { "history", N_("List a patient’s assessments with their triage"), crepitus_cli_history },
+  { "score", N_("Print the scores of a stored assessment’s measures and what they suggest"),
+    crepitus_cli_score },
   { "report", N_("Write the patient handout or the clinician summary as PDF"), crepitus_cli_report },
   { "sign", N_("Sign a stored assessment as the clinician acting; it is read-only from then on"),
     crepitus_cli_sign },

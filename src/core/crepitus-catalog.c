@@ -454,6 +454,22 @@ static const CrepitusCatalogEntry beighton_items[] = {
   { "palms-to-floor", N_("Palms flat on the floor") },
 };
 
+/* §7 scores: the ODI's bands (for clinicians only, never on the handout) and STarT Back's
+ * risk groups. */
+static const CrepitusCatalogEntry odi_bands[] = {
+  { "minimal", N_("Minimal disability") },
+  { "moderate", N_("Moderate disability") },
+  { "severe", N_("Severe disability") },
+  { "crippling", N_("Crippling back pain") },
+  { "bed-bound", N_("Bed-bound") },
+};
+
+static const CrepitusCatalogEntry start_back_risks[] = {
+  { "low", N_("Low risk") },
+  { "medium", N_("Medium risk") },
+  { "high", N_("High risk") },
+};
+
 /* The factors as plain entries, filled once from the factor table. */
 static CrepitusCatalogEntry factor_entries[G_N_ELEMENTS (crepitus_catalog_factor_table)];
 
@@ -492,6 +508,8 @@ static const struct
   [CREPITUS_LIST_ODI_SECTION] = LIST (odi_sections, "ODI section"),
   [CREPITUS_LIST_START_BACK_ITEM] = LIST (start_back_items, "STarT Back item"),
   [CREPITUS_LIST_BEIGHTON_ITEM] = LIST (beighton_items, "Beighton item"),
+  [CREPITUS_LIST_ODI_BAND] = LIST (odi_bands, "ODI band"),
+  [CREPITUS_LIST_START_BACK_RISK] = LIST (start_back_risks, "STarT Back risk group"),
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (red_flag_patient_texts) == G_N_ELEMENTS (red_flags));

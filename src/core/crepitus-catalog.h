@@ -43,6 +43,8 @@ typedef enum
   CREPITUS_LIST_ODI_SECTION,           /* §7 ODI sections (keys of Crepitus's own) */
   CREPITUS_LIST_START_BACK_ITEM,       /* §7 STarT Back items 1–8 (short labels of our own) */
   CREPITUS_LIST_BEIGHTON_ITEM,         /* §7 Beighton points, in the order of CLINICAL.md */
+  CREPITUS_LIST_ODI_BAND,              /* §7 ODI bands (clinician summary and window only) */
+  CREPITUS_LIST_START_BACK_RISK,       /* §7 STarT Back risk groups */
   CREPITUS_N_LISTS
 } CrepitusList;
 

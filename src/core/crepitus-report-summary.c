@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "crepitus-report-private.h"
+#include "crepitus-scores.h"
 
 /* The clinician summary */
 
@@ -354,7 +355,30 @@ measure_item (CrepitusPdfLayout *layout,
   crepitus_pdf_layout_bullet (layout, 0, lead, value);
 }
 
-/* The measures as recorded; their scores come with the measures issue. */
+/* The scores of the measures (crepitus-scores.c), the ODI with its band: the letter is the
+ * one report that names the band (CLINICAL.md §7). The pain score is in the presentation. */
+static void
+summary_scores (Report *report)
+{
+  static const char * const keys[] = { "odi", "start_back", "beighton" };
+  CrepitusPdfLayout *layout = report->layout;
+  CrepitusScores scores;
+
+  crepitus_scores_compute_for (report->assessment, &scores);
+  if (!scores.odi_recorded && !scores.start_back_recorded && !scores.beighton_recorded)
+    return;
+
+  crepitus_pdf_layout_heading (layout, CREPITUS_PDF_STYLE_HEADING, _("Scores"));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      char *text = crepitus_scores_dup_text (&scores, keys[i], TRUE);
+
+      if (text != NULL)
+        field_take (layout, crepitus_catalog_label (CREPITUS_LIST_MEASURE, keys[i]), text);
+    }
+}
+
+/* The measures as recorded, after their scores. */
 static void
 summary_measures (Report *report)
 {
@@ -365,6 +389,7 @@ summary_measures (Report *report)
   if (crepitus_measures_is_empty (measures))
     return;
 
+  summary_scores (report);
   crepitus_pdf_layout_heading (layout, CREPITUS_PDF_STYLE_HEADING, _("Measures as recorded"));
 
   if (measures->has_odi)
