@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -393,10 +395,10 @@ check_empty (CrepitusStoreDb  *db,
     return TRUE;
   g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_CONFLICT,
                g_dngettext (GETTEXT_PACKAGE,
-                            "%s: the database already holds %" G_GINT64_FORMAT " patient; a "
+                            "%s: the database already holds %" PRId64 " patient; a "
                             "backup is restored only into an empty database (create a new one "
                             "on the server, then restore into it); nothing was restored",
-                            "%s: the database already holds %" G_GINT64_FORMAT " patients; a "
+                            "%s: the database already holds %" PRId64 " patients; a "
                             "backup is restored only into an empty database (create a new one "
                             "on the server, then restore into it); nothing was restored",
                             n_patients),

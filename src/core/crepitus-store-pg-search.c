@@ -29,6 +29,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "crepitus-search.h"
@@ -243,7 +245,7 @@ crepitus_pg_check_search_keys (CrepitusStoreDb  *db,
         {
           g_autofree char *detail = NULL;
 
-          detail = g_strdup_printf (_("the search keys of patient %" G_GINT64_FORMAT " do not "
+          detail = g_strdup_printf (_("the search keys of patient %" PRId64 " do not "
                                       "match its names"), crepitus_pg_int (result, i, 0));
 
           return crepitus_pg_corrupt (db, detail, error);
