@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <stdarg.h>
 #include <glib/gi18n-lib.h>
 #include <jansson.h>
@@ -124,8 +126,8 @@ get_integer (Reader     *reader,
     return fail (reader, path, _("must be a whole number from %d to %d"), min, max);
   number = json_integer_value (value);
   if (number < min || number > max)
-    return fail (reader, path, _("%" JSON_INTEGER_FORMAT " is out of range (%d to %d)"),
-                 number, min, max);
+    return fail (reader, path, _("%" PRId64 " is out of range (%d to %d)"),
+                 (int64_t) number, min, max);
   *out = (int) number;
   return TRUE;
 }
@@ -234,8 +236,8 @@ json_to_plain (Reader              *reader,
                        field->max);
         number = json_integer_value (json);
         if (number < field->min || number > field->max)
-          return fail (reader, path, _("%" JSON_INTEGER_FORMAT " is out of range (%d to %d)"),
-                       number, field->min, field->max);
+          return fail (reader, path, _("%" PRId64 " is out of range (%d to %d)"),
+                       (int64_t) number, field->min, field->max);
         g_value_set_int (value, (int) number);
         return TRUE;
       }
