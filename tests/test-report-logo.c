@@ -1,0 +1,284 @@
+/* test-report-logo.c — the clinic's logo and details in the report header, from the settings
+ *
+ * Real PNG files (made with libpng), real settings (the memory backend), real PDFs read back
+ * with poppler and `pdfimages`. A logo that cannot be used is a message naming the file and
+ * what is wrong, and the report is made without it.
+ */
+#include "config.h"
+
+#include "crepitus-report-settings.h"
+#include "crepitus-settings.h"
+#include "crepitus-test-logo.h"
+#include "crepitus-test-pdf.h"
+
+typedef struct
+{
+  char      *dir;
+  GSettings *settings;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("crepitus-logo-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->settings = crepitus_settings_new ();
+  g_assert_nonnull (f->settings);
+  g_ptr_array_set_size (poppler_messages, 0);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *keys[] = { "clinic-name", "clinic-address", "clinic-phone", "clinic-logo",
+                         "emergency-number", "paper-size", NULL };
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (f->settings, keys[i]);
+  assert_poppler_quiet ();
+  g_clear_object (&f->settings);
+  crepitus_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+/* The patient handout made as the command line and the window make it: from the settings. */
+static char *
+handout_from_settings (Fixture                *f,
+                       CrepitusReportSettings *settings,
+                       CrepitusReportStats    *stats)
+{
+  g_autoptr(CrepitusAssessment) assessment = load_example ();
+  CrepitusReportOptions options = { CREPITUS_REPORT_PATIENT };
+
+  crepitus_report_settings_load (settings);
+  crepitus_report_settings_apply (settings, &options);
+  return write_report_in (f->dir, assessment, &options, "handout.pdf", stats);
+}
+
+static void
+test_logo_and_clinic_in_header (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_auto(CrepitusReportSettings) settings = { 0 };
+  g_autofree char *logo = g_build_filename (f->dir, "logo.png", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *first = NULL;
+  g_autoptr(Document) document = NULL;
+  g_autoptr(Page) page = NULL;
+  g_auto(GStrv) images = NULL;
+  GList *mapping;
+  double width, height;
+  const char *header[] = { "Clinica del Sol", "12 Calle Mayor, Sevilla", "Phone 955 000 111",
+                           NULL };
+  CrepitusReportStats stats = { 0 };
+
+  crepitus_test_write_png (logo, 600, 200);
+  g_settings_set_string (f->settings, "clinic-name", "Clinica del Sol");
+  g_settings_set_string (f->settings, "clinic-address", "12 Calle Mayor\nSevilla");
+  g_settings_set_string (f->settings, "clinic-phone", "955 000 111");
+  g_settings_set_string (f->settings, "clinic-logo", logo);
+  g_settings_set_string (f->settings, "emergency-number", "112");
+  g_settings_set_string (f->settings, "paper-size", "letter");
+
+  path = handout_from_settings (f, &settings, &stats);
+  g_assert_no_error (settings.logo_error);
+  g_assert_false (stats.logo_left_out);
+
+  document = open_pdf (path);
+  first = page_text (document, 0);
+  assert_in_order (first, header);
+  assert_contains (first, "Call 112");
+  page = poppler_document_get_page (document, 0);
+  poppler_page_get_size (page, &width, &height);
+  g_assert_cmpfloat_with_epsilon (width, 612, 0.5);
+  g_assert_cmpfloat_with_epsilon (height, 792, 0.5);
+
+  /* The logo on the page, scaled into the header: at most 160 × 48 points, in proportion. */
+  mapping = poppler_page_get_image_mapping (page);
+  g_assert_cmpuint (g_list_length (mapping), ==, 1);
+  {
+    PopplerImageMapping *image = mapping->data;
+    double w = image->area.x2 - image->area.x1, h = image->area.y2 - image->area.y1;
+
+    g_assert_cmpfloat_with_epsilon (w, 144, 0.5);
+    g_assert_cmpfloat_with_epsilon (h, 48, 0.5);
+    /* In the header, above the clinic's name. */
+    g_assert_cmpfloat (image->area.y1, <, 100);
+  }
+  poppler_page_free_image_mapping (mapping);
+
+  images = crepitus_test_pdf_images (path);
+  if (images == NULL)
+    {
+      g_test_skip ("pdfimages (poppler-utils) is not installed");
+      return;
+    }
+  /* On every page, whole: 600 × 200 pixels. */
+  g_assert_cmpuint (g_strv_length (images), ==, poppler_document_get_n_pages (document));
+  g_assert_cmpstr (images[0], ==, "1 600x200");
+}
+
+typedef struct
+{
+  const char *name;
+  const char *reason;   /* in the message */
+} Broken;
+
+/* Makes the broken logo @name in @dir and returns its path. */
+static char *
+make_broken (const char *dir,
+             const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  if (g_str_equal (name, "missing.png"))
+    return path;
+  if (g_str_equal (name, "text.png"))
+    g_file_set_contents (path, "not a picture\n", -1, &error);
+  else if (g_str_equal (name, "truncated.png"))
+    {
+      g_autofree char *whole = g_build_filename (dir, "whole.png", NULL);
+
+      crepitus_test_write_png (whole, 400, 300);
+      crepitus_test_truncate_copy (whole, path, 200);
+    }
+  else if (g_str_equal (name, "huge.png"))
+    crepitus_test_write_png (path, 4001, 2);
+  else if (g_str_equal (name, "heavy.png"))
+    {
+      /* A valid PNG padded past 2 MB. */
+      g_autofree char *contents = NULL;
+      gsize length;
+      GString *big;
+
+      crepitus_test_write_png (path, 10, 10);
+      g_file_get_contents (path, &contents, &length, &error);
+      g_assert_no_error (error);
+      big = g_string_new_len (contents, length);
+      while (big->len <= CREPITUS_REPORT_LOGO_MAX_BYTES)
+        g_string_append_c (big, '\0');
+      g_file_set_contents (path, big->str, big->len, &error);
+      g_string_free (big, TRUE);
+    }
+  else if (g_str_equal (name, "folder.png"))
+    g_mkdir (path, 0700);
+  else
+    g_assert_not_reached ();
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+test_broken_logo (Fixture       *f,
+                  gconstpointer  data)
+{
+  const Broken *broken = data;
+  g_auto(CrepitusReportSettings) settings = { 0 };
+  g_autofree char *logo = make_broken (f->dir, broken->name);
+  g_autofree char *path = NULL;
+  g_autofree char *first = NULL;
+  g_autoptr(Document) document = NULL;
+  g_autoptr(Page) page = NULL;
+  g_auto(GStrv) images = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GList *mapping;
+  CrepitusReportStats stats = { 0 };
+
+  /* The message names the file and what is wrong with it. */
+  bytes = crepitus_report_logo_load (logo, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, CREPITUS_REPORT_ERROR, CREPITUS_REPORT_ERROR_LOGO);
+  g_assert_true (g_str_has_prefix (error->message, logo));
+  assert_contains (error->message, "the clinic logo cannot be used");
+  assert_contains (error->message, broken->reason);
+
+  /* The report is made, whole, without it. */
+  g_settings_set_string (f->settings, "clinic-name", "Clinica del Sol");
+  g_settings_set_string (f->settings, "clinic-logo", logo);
+  path = handout_from_settings (f, &settings, &stats);
+  g_assert_nonnull (settings.logo_error);
+  g_assert_cmpstr (settings.logo_error->message, ==, error->message);
+  g_assert_null (settings.logo);
+
+  document = open_pdf (path);
+  first = page_text (document, 0);
+  assert_contains (first, "Clinica del Sol");
+  assert_contains (first, "Call emergency services");
+  page = poppler_document_get_page (document, 0);
+  mapping = poppler_page_get_image_mapping (page);
+  g_assert_null (mapping);
+  images = crepitus_test_pdf_images (path);
+  if (images != NULL)
+    g_assert_cmpuint (g_strv_length (images), ==, 0);
+}
+
+/* A caller that hands the report a PNG it did not check: the report is still made, without
+ * the logo, and says so. */
+static void
+test_unchecked_logo (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(CrepitusAssessment) assessment = load_example ();
+  g_autofree char *whole = g_build_filename (f->dir, "whole.png", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) cut = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Document) document = NULL;
+  g_auto(GStrv) images = NULL;
+  CrepitusReportOptions options = { CREPITUS_REPORT_CLINICIAN };
+  CrepitusReportStats stats = { 0 };
+  gsize length;
+
+  crepitus_test_write_png (whole, 300, 300);
+  g_file_get_contents (whole, &contents, &length, &error);
+  g_assert_no_error (error);
+  cut = g_bytes_new (contents, length - 40);
+  options.clinic_logo = cut;
+  options.clinic_name = "Clinica del Sol";
+
+  path = write_report_in (f->dir, assessment, &options, "summary.pdf", &stats);
+  g_assert_true (stats.logo_left_out);
+  document = open_pdf (path);
+  g_assert_cmpint (poppler_document_get_n_pages (document), >=, 1);
+  images = crepitus_test_pdf_images (path);
+  if (images != NULL)
+    g_assert_cmpuint (g_strv_length (images), ==, 0);
+}
+
+static const Broken broken_logos[] = {
+  { "missing.png", "there is no such file" },
+  { "text.png", "it is not a PNG image" },
+  { "truncated.png", "the PNG image is damaged" },
+  { "huge.png", "4001 × 2 pixels; it may be at most 4000 pixels on each side" },
+  { "heavy.png", "larger than 2 MB" },
+  { "folder.png", "it is not a file" },
+};
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  crepitus_test_pdf_init ();
+
+  g_test_add ("/crepitus/report/logo/in-header", Fixture, NULL, fixture_set_up,
+              test_logo_and_clinic_in_header, fixture_tear_down);
+  for (guint i = 0; i < G_N_ELEMENTS (broken_logos); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/crepitus/report/logo/broken/%s",
+                                               broken_logos[i].name);
+
+      g_test_add (name, Fixture, &broken_logos[i], fixture_set_up, test_broken_logo,
+                  fixture_tear_down);
+    }
+  g_test_add ("/crepitus/report/logo/unchecked", Fixture, NULL, fixture_set_up,
+              test_unchecked_logo, fixture_tear_down);
+  return g_test_run ();
+}
