@@ -1,5 +1,6 @@
 /* test-ui-preferences.c — the preferences window (Xvfb): opened from the primary menu and with
- * Ctrl+comma, each row changes its key (the memory backend), and the next report shows it */
+ * Ctrl+comma, each row changes its key (the memory backend), and the next report shows it;
+ * the rest of the primary menu: About, with the application's icon, and the shortcuts */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -322,6 +323,91 @@ test_broken_logo (Fixture       *f,
     g_assert_cmpuint (g_strv_length (images), ==, 0);
 }
 
+/* The item of the primary menu for @action: its label, or %NULL when there is none. */
+static char *
+menu_label (GtkWindow  *window,
+            const char *action)
+{
+  GtkWidget *menu_button = crepitus_test_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
+  GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button));
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *item_action = NULL;
+          char *label = NULL;
+
+          g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &item_action);
+          g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+          if (g_strcmp0 (item_action, action) == 0)
+            return label;
+          g_free (label);
+        }
+    }
+  return NULL;
+}
+
+static void
+test_about (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *label = menu_label (f->window, "app.about");
+  GtkWindow *about;
+
+  g_assert_cmpstr (label, ==, "_About Crepitus");
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "about", NULL);
+  crepitus_test_wait_for ((about = crepitus_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW)) != NULL);
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Crepitus");
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==,
+                   GTK_LICENSE_GPL_3_0);
+  /* Its icon is found, from the application's resources, installed or not. */
+  g_assert_cmpstr (adw_about_window_get_application_icon (ADW_ABOUT_WINDOW (about)), ==,
+                   APPLICATION_ID);
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                          APPLICATION_ID));
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                          APPLICATION_ID "-symbolic"));
+  gtk_window_destroy (about);
+}
+
+static void
+test_shortcuts (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *label = menu_label (f->window, "win.show-shortcuts");
+  GtkWindow *shortcuts;
+  gboolean found = FALSE;
+
+  g_assert_cmpstr (label, ==, "_Keyboard Shortcuts");
+  g_assert_true (crepitus_test_press (GTK_WIDGET (f->window), "<Control>question"));
+  crepitus_test_wait_for ((shortcuts = crepitus_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW)) != NULL);
+  /* It lists the preferences' shortcut (read from the resource the window is built from). */
+  {
+    g_autoptr(GtkBuilder) builder =
+      gtk_builder_new_from_resource (RESOURCE_PREFIX "/crepitus-shortcuts-window.ui");
+    GSList *objects = gtk_builder_get_objects (builder);
+
+    for (GSList *l = objects; l != NULL; l = l->next)
+      if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        {
+          g_autofree char *accel = NULL;
+          g_autofree char *title = NULL;
+
+          g_object_get (l->data, "accelerator", &accel, "title", &title, NULL);
+          if (g_strcmp0 (accel, "<Control>comma") == 0 && g_strcmp0 (title, "Preferences") == 0)
+            found = TRUE;
+        }
+    g_slist_free (objects);
+    gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts")));
+  }
+  g_assert_true (found);
+  gtk_window_destroy (shortcuts);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -336,5 +422,9 @@ main (int   argc,
               fixture_set_up, test_rows_change_keys, fixture_tear_down);
   g_test_add ("/crepitus/ui/preferences/broken-logo", Fixture, NULL,
               fixture_set_up, test_broken_logo, fixture_tear_down);
+  g_test_add ("/crepitus/ui/menu/about", Fixture, NULL, fixture_set_up, test_about,
+              fixture_tear_down);
+  g_test_add ("/crepitus/ui/menu/shortcuts", Fixture, NULL, fixture_set_up, test_shortcuts,
+              fixture_tear_down);
   return g_test_run ();
 }
