@@ -254,6 +254,7 @@ test_rows_change_keys (Fixture       *f,
 
   /* The next report shows them. */
   crepitus_report_settings_load (&report_settings);
+  g_assert_cmpstr (report_settings.folder, ==, folder);
   crepitus_report_settings_apply (&report_settings, &options);
   path = write_report_in (f->tmpdir, assessment, &options, "handout.pdf", NULL);
   document = open_pdf (path);
@@ -266,7 +267,18 @@ test_rows_change_keys (Fixture       *f,
   if (images != NULL)
     g_assert_cmpstr (images[0], ==, "1 320x120");
 
-  /* Set back: the rows follow, and the report loses them. */
+  /* Set back: the rows follow; reports go to the default folder again. */
+  g_signal_emit_by_name (crepitus_test_find_widget (row (prefs, "Report _Folder"), GTK_TYPE_BUTTON),
+                         "clicked");
+  crepitus_report_settings_load (&report_settings);
+  {
+    g_autofree char *default_folder = crepitus_report_default_folder ();
+
+    g_assert_cmpstr (report_settings.folder, ==, default_folder);
+    g_assert_true (g_str_has_suffix (default_folder, G_DIR_SEPARATOR_S "Crepitus"));
+    g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row (prefs, "Report _Folder"))),
+                                     default_folder));
+  }
   g_signal_emit_by_name (crepitus_test_find_widget (row (prefs, "_Logo"), GTK_TYPE_BUTTON), "clicked");
   value = g_settings_get_string (f->settings, "clinic-logo");
   g_assert_cmpstr (value, ==, "");

@@ -16,6 +16,7 @@
 #include "crepitus-fields.h"
 #include "crepitus-preferences-window.h"
 #include "crepitus-report.h"
+#include "crepitus-report-settings.h"
 
 struct _CrepitusPreferencesWindow
 {
@@ -286,14 +287,13 @@ static void
 update_folder_row (CrepitusPreferencesWindow *self)
 {
   g_autofree char *path = g_settings_get_string (self->settings, "report-folder");
-  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autofree char *folder = crepitus_report_default_folder ();
   g_autofree char *shown = NULL;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->folder_reset_button), !crepitus_text_is_blank (path));
   if (crepitus_text_is_blank (path))
-    /* Translators: %s is the user's Documents folder */
-    shown = g_strdup_printf (_("%s (the Documents folder)"),
-                             documents != NULL ? documents : g_get_home_dir ());
+    /* Translators: %s is the default report folder */
+    shown = g_strdup_printf (_("%s (the default)"), folder);
   adw_action_row_set_subtitle (self->folder_row, shown != NULL ? shown : path);
 }
 

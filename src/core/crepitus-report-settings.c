@@ -11,6 +11,17 @@
 #include "crepitus-report-settings.h"
 #include "crepitus-settings.h"
 
+char *
+crepitus_report_default_folder (void)
+{
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  /* Not translated: the Flatpak is given this folder by name. */
+  if (documents == NULL)
+    return g_build_filename (g_get_home_dir (), "Documents", "Crepitus", NULL);
+  return g_build_filename (documents, "Crepitus", NULL);
+}
+
 void
 crepitus_report_settings_load (CrepitusReportSettings *self)
 {
@@ -24,6 +35,12 @@ crepitus_report_settings_load (CrepitusReportSettings *self)
   self->clinic_phone = crepitus_settings_dup_string ("clinic-phone");
   self->emergency_number = crepitus_settings_dup_string ("emergency-number");
   self->paper = crepitus_settings_dup_string ("paper-size");
+  self->folder = crepitus_settings_dup_string ("report-folder");
+  if (crepitus_text_is_blank (self->folder))
+    {
+      g_free (self->folder);
+      self->folder = crepitus_report_default_folder ();
+    }
 
   logo_path = crepitus_settings_dup_string ("clinic-logo");
   if (!crepitus_text_is_blank (logo_path))
@@ -60,4 +77,5 @@ crepitus_report_settings_clear (CrepitusReportSettings *self)
   g_clear_pointer (&self->logo, g_bytes_unref);
   g_clear_error (&self->logo_error);
   g_clear_pointer (&self->paper, g_free);
+  g_clear_pointer (&self->folder, g_free);
 }

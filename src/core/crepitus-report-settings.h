@@ -18,7 +18,13 @@ typedef struct
   GBytes *logo;             /* the logo checked, or %NULL */
   GError *logo_error;       /* why the logo set is left out, or %NULL */
   char   *paper;            /* "a4" or "letter" */
+  char   *folder;           /* where reports are saved: the report-folder setting, or the
+                             * default folder when it is empty */
 } CrepitusReportSettings;
+
+/* The folder reports are saved to when the report-folder setting is empty: "Crepitus" in the
+ * user's Documents folder (a new string). */
+char    *crepitus_report_default_folder  (void);
 
 /* Reads the settings (their schema defaults when the schema is not installed) into @self,
  * and the clinic logo; a logo that cannot be used leaves @self->logo_error set. */
