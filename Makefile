@@ -11,7 +11,7 @@ DEB_PACKAGES = \
 	libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev \
 	libsqlite3-dev libjansson-dev libhpdf-dev libpng-dev libfontconfig-dev libfreetype-dev \
 	libpoppler-glib-dev fonts-dejavu-core poppler-utils qpdf \
-	desktop-file-utils appstream \
+	desktop-file-utils appstream flatpak-builder \
 	xvfb xauth \
 	clang libclang-rt-14-dev
 
