@@ -252,6 +252,63 @@ test_unchecked_logo (Fixture       *f,
     g_assert_cmpuint (g_strv_length (images), ==, 0);
 }
 
+/* `crepitus report` with a logo set in its settings file: drawn when it can be, else the
+ * report is made without it and one line on standard error says why. */
+static void
+test_command_line (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *config = g_build_filename (f->dir, "config", NULL);
+  g_autofree char *keyfile_dir = g_build_filename (config, "glib-2.0", "settings", NULL);
+  g_autofree char *keyfile = g_build_filename (keyfile_dir, "keyfile", NULL);
+  g_autofree char *schema_env = g_strconcat ("GSETTINGS_SCHEMA_DIR=",
+                                             g_getenv ("GSETTINGS_SCHEMA_DIR"), NULL);
+  g_autofree char *config_env = g_strconcat ("XDG_CONFIG_HOME=", config, NULL);
+  const char * const env[] = { schema_env, config_env, "GSETTINGS_BACKEND=keyfile", NULL };
+  g_autofree char *example = g_test_build_filename (G_TEST_DIST, "fixtures", "example.json", NULL);
+  g_autofree char *good = g_build_filename (f->dir, "good.png", NULL);
+  g_autofree char *broken = g_build_filename (f->dir, "broken.png", NULL);
+  g_autofree char *out = g_build_filename (f->dir, "handout.pdf", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (keyfile_dir, 0700), ==, 0);
+  crepitus_test_write_png (good, 200, 100);
+  crepitus_test_truncate_copy (good, broken, 300);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_auto(CrepitusRun) run = { 0 };
+      g_autofree char *contents = g_strdup_printf ("[org/crepitus/Crepitus]\n"
+                                                   "clinic-name='Clinica del Sol'\n"
+                                                   "clinic-logo='%s'\n", i == 0 ? good : broken);
+      g_autoptr(Document) document = NULL;
+      g_autofree char *first = NULL;
+      g_auto(GStrv) images = NULL;
+
+      g_assert_true (g_file_set_contents (keyfile, contents, -1, NULL));
+      g_remove (out);
+      crepitus_run_env (&run, NULL, env, (const char *[]) {
+        "report", example, "--audience", "patient", "-o", out, NULL });
+      g_assert_cmpint (run.status, ==, 0);
+      if (i == 0)
+        g_assert_cmpstr (run.err, ==, "");
+      else
+        {
+          g_autofree char *expected =
+            g_strdup_printf ("%s: the clinic logo cannot be used: the PNG image is damaged", broken);
+
+          g_assert_true (g_str_has_prefix (run.err, expected));
+          g_assert_true (g_str_has_suffix (run.err, "(the report is made without it)\n"));
+          g_assert_cmpuint (crepitus_count_lines (run.err), ==, 1);
+        }
+      document = open_pdf (out);
+      first = page_text (document, 0);
+      assert_contains (first, "Clinica del Sol");
+      images = crepitus_test_pdf_images (out);
+      if (images != NULL)
+        g_assert_cmpuint (g_strv_length (images), ==, i == 0 ? 2 : 0);
+    }
+}
+
 static const Broken broken_logos[] = {
   { "missing.png", "there is no such file" },
   { "text.png", "it is not a PNG image" },
@@ -280,5 +337,7 @@ main (int   argc,
     }
   g_test_add ("/crepitus/report/logo/unchecked", Fixture, NULL, fixture_set_up,
               test_unchecked_logo, fixture_tear_down);
+  g_test_add ("/crepitus/report/logo/command-line", Fixture, NULL, fixture_set_up,
+              test_command_line, fixture_tear_down);
   return g_test_run ();
 }
