@@ -36,6 +36,46 @@ crepitus_test_write_png (const char *path,
   g_assert_true (png_image_write_to_file (&image, path, 0, pixels, 0, NULL));
 }
 
+/* Writes a @width × @height PNG of one of libpng's simplified formats to @path, half of it
+ * transparent when the format has alpha: a 1-bit palette with transparency
+ * (PNG_FORMAT_RGBA_COLORMAP), grey and alpha (PNG_FORMAT_GA), 16-bit RGBA
+ * (PNG_FORMAT_LINEAR_RGB_ALPHA)… */
+static inline void
+crepitus_test_write_png_format (const char *path,
+                                guint       width,
+                                guint       height,
+                                png_uint_32 format)
+{
+  png_image image = { 0 };
+  g_autofree guint8 *pixels = NULL;
+  guint8 colormap[2 * 4] = { 0x1a, 0x5f, 0xb4, 255, 255, 255, 255, 0 };
+
+  image.version = PNG_IMAGE_VERSION;
+  image.width = width;
+  image.height = height;
+  image.format = format;
+  if (format & PNG_FORMAT_FLAG_COLORMAP)
+    image.colormap_entries = 2;
+  pixels = g_malloc0 (PNG_IMAGE_SIZE (image));
+  if (format & PNG_FORMAT_FLAG_COLORMAP)
+    for (gsize i = 0; i < (gsize) width * height; i++)
+      pixels[i] = (i % width) < width / 2 ? 0 : 1;
+  else
+    {
+      gsize bytes = PNG_IMAGE_SAMPLE_COMPONENT_SIZE (format);
+      gsize channels = PNG_IMAGE_SAMPLE_CHANNELS (format);
+
+      for (gsize i = 0; i < (gsize) width * height; i++)
+        for (gsize c = 0; c < channels * bytes; c++)
+          /* Opaque dark on the left half, clear on the right. */
+          pixels[i * channels * bytes + c] =
+            (format & PNG_FORMAT_FLAG_ALPHA) && c / bytes == channels - 1 ?
+            ((i % width) < width / 2 ? 255 : 0) : 0x30;
+    }
+  g_assert_true (png_image_write_to_file (&image, path, 0, pixels, 0,
+                                          (format & PNG_FORMAT_FLAG_COLORMAP) ? colormap : NULL));
+}
+
 /* Writes the first @length bytes of @source to @path (a PNG cut short). */
 static inline void
 crepitus_test_truncate_copy (const char *source,

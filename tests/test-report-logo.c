@@ -122,6 +122,54 @@ test_logo_and_clinic_in_header (Fixture       *f,
   g_assert_cmpstr (images[0], ==, "1 600x200");
 }
 
+/* Every kind of PNG is drawn, on white: libharu is given each as plain RGB (it reads a small
+ * palette with transparency past the end of its rows, and aborts on a damaged file). */
+static void
+test_kinds (Fixture       *f,
+            gconstpointer  data)
+{
+  static const struct { const char *name; png_uint_32 format; } kinds[] = {
+    { "palette-1-bit-transparent", PNG_FORMAT_RGBA_COLORMAP },
+    { "grey-alpha", PNG_FORMAT_GA },
+    { "grey", PNG_FORMAT_GRAY },
+    { "rgba-16-bit", PNG_FORMAT_LINEAR_RGB_ALPHA },
+    { "bgr", PNG_FORMAT_BGR },
+  };
+  g_autoptr(CrepitusAssessment) assessment = load_example ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *file = g_strconcat (kinds[i].name, ".png", NULL);
+      g_autofree char *logo = g_build_filename (f->dir, file, NULL);
+      g_autofree char *pdf_name = g_strconcat (kinds[i].name, ".pdf", NULL);
+      g_autofree char *path = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(Document) document = NULL;
+      g_autoptr(Page) page = NULL;
+      g_auto(GStrv) images = NULL;
+      CrepitusReportOptions options = { CREPITUS_REPORT_PATIENT };
+      CrepitusReportStats stats = { 0 };
+      GList *mapping;
+
+      g_test_message ("%s", kinds[i].name);
+      crepitus_test_write_png_format (logo, 97, 31, kinds[i].format);
+      bytes = crepitus_report_logo_load (logo, &error);
+      g_assert_no_error (error);
+      options.clinic_logo = bytes;
+      path = write_report_in (f->dir, assessment, &options, pdf_name, &stats);
+      g_assert_false (stats.logo_left_out);
+      document = open_pdf (path);
+      page = poppler_document_get_page (document, 0);
+      mapping = poppler_page_get_image_mapping (page);
+      g_assert_cmpuint (g_list_length (mapping), ==, 1);
+      poppler_page_free_image_mapping (mapping);
+      images = crepitus_test_pdf_images (path);
+      if (images != NULL)
+        g_assert_cmpstr (images[0], ==, "1 97x31");
+    }
+}
+
 typedef struct
 {
   const char *name;
@@ -335,6 +383,8 @@ main (int   argc,
       g_test_add (name, Fixture, &broken_logos[i], fixture_set_up, test_broken_logo,
                   fixture_tear_down);
     }
+  g_test_add ("/crepitus/report/logo/kinds", Fixture, NULL, fixture_set_up, test_kinds,
+              fixture_tear_down);
   g_test_add ("/crepitus/report/logo/unchecked", Fixture, NULL, fixture_set_up,
               test_unchecked_logo, fixture_tear_down);
   g_test_add ("/crepitus/report/logo/command-line", Fixture, NULL, fixture_set_up,

@@ -128,16 +128,17 @@ void               crepitus_pdf_layout_table_row  (CrepitusPdfLayout  *self,
 void               crepitus_pdf_layout_rule       (CrepitusPdfLayout  *self,
                                                    double              width);
 
-/* Whether @png is a PNG image libharu can draw: decoded whole with libpng, at most
- * CREPITUS_PDF_IMAGE_MAX_SIDE pixels on each side. Its size comes out in @width and @height
- * (may be %NULL); the error says what is wrong, in words for the person who chose the file. */
-gboolean           crepitus_pdf_png_check         (GBytes             *png,
+/* @png decoded whole with libpng (at most CREPITUS_PDF_IMAGE_MAX_SIDE pixels on each side),
+ * put on white and written again as a plain 8-bit RGB PNG, the only kind given to libharu.
+ * Its size comes out in @width and @height (may be %NULL); %NULL with @error set, in words
+ * for the person who chose the file, when it is not a PNG, is damaged or too large. */
+GBytes            *crepitus_pdf_png_normalize     (GBytes             *png,
                                                    guint              *width,
                                                    guint              *height,
                                                    GError            **error);
 
-/* Checks @png with crepitus_pdf_png_check() and loads it into @self's document; %NULL with
- * @error set when it cannot be used (the document is unharmed). */
+/* Loads @png, through crepitus_pdf_png_normalize(), into @self's document; %NULL with @error
+ * set when it cannot be used (the document is unharmed). */
 CrepitusPdfImage  *crepitus_pdf_layout_load_png   (CrepitusPdfLayout  *self,
                                                    GBytes             *png,
                                                    GError            **error);

@@ -288,6 +288,7 @@ crepitus_report_logo_load (const char  *path,
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) normal = NULL;
   g_autofree char *contents = NULL;
   gsize length;
   GStatBuf st;
@@ -318,9 +319,10 @@ crepitus_report_logo_load (const char  *path,
     return logo_error (error, path, _("the file is larger than 2 MB; save the logo smaller"));
 
   bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  if (!crepitus_pdf_png_check (bytes, NULL, NULL, &local_error))
+  normal = crepitus_pdf_png_normalize (bytes, NULL, NULL, &local_error);
+  if (normal == NULL)
     return logo_error (error, path, local_error->message);
-  return g_steal_pointer (&bytes);
+  return g_steal_pointer (&normal);
 }
 
 /* Writing the file */

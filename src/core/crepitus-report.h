@@ -66,8 +66,9 @@ gboolean crepitus_report_paper_from_string   (const char             *text,
 gboolean crepitus_report_language_available  (const char             *language);
 
 /* Reads the clinic logo at @path and checks that a report can draw it: a PNG of at most
- * CREPITUS_REPORT_LOGO_MAX_BYTES and 4000 pixels a side that decodes whole. The error, in the
- * domain CREPITUS_REPORT_ERROR, starts with @path and says what is wrong. */
+ * CREPITUS_REPORT_LOGO_MAX_BYTES and 4000 pixels a side that decodes whole. Returns it as the
+ * report will draw it (on white, as plain RGB). The error, in the domain
+ * CREPITUS_REPORT_ERROR, starts with @path and says what is wrong. */
 GBytes  *crepitus_report_logo_load           (const char             *path,
                                               GError                **error);
 
