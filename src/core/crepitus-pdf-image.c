@@ -18,8 +18,8 @@
 
 #include "crepitus-pdf-layout-private.h"
 
-/* libpng refuses nothing before it has read the header; the size is looked at first, so that
- * a forged header costs no memory. */
+/* The size written in the header, looked at before libpng decodes anything: a forged header
+ * then costs no memory. */
 static gboolean
 header_dimensions (const guint8 *data,
                    gsize         size,
