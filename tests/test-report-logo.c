@@ -170,6 +170,42 @@ test_kinds (Fixture       *f,
     }
 }
 
+/* A large logo is kept at 300 pixels an inch of the header's box (160 × 48 points): every
+ * report then carries 400 × 200 pixels, not 4000 × 2000. */
+static void
+test_large_logo (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(CrepitusAssessment) assessment = load_example ();
+  g_autofree char *logo = g_build_filename (f->dir, "large.png", NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Document) document = NULL;
+  g_autoptr(Page) page = NULL;
+  g_auto(GStrv) images = NULL;
+  CrepitusReportOptions options = { CREPITUS_REPORT_PATIENT };
+  PopplerImageMapping *image;
+  GList *mapping;
+
+  crepitus_test_write_png (logo, 4000, 2000);
+  bytes = crepitus_report_logo_load (logo, &error);
+  g_assert_no_error (error);
+  options.clinic_logo = bytes;
+  path = write_report_in (f->dir, assessment, &options, "handout.pdf", NULL);
+  document = open_pdf (path);
+  page = poppler_document_get_page (document, 0);
+  mapping = poppler_page_get_image_mapping (page);
+  g_assert_cmpuint (g_list_length (mapping), ==, 1);
+  image = mapping->data;
+  g_assert_cmpfloat_with_epsilon (image->area.x2 - image->area.x1, 96, 0.5);
+  g_assert_cmpfloat_with_epsilon (image->area.y2 - image->area.y1, 48, 0.5);
+  poppler_page_free_image_mapping (mapping);
+  images = crepitus_test_pdf_images (path);
+  if (images != NULL)
+    g_assert_cmpstr (images[0], ==, "1 400x200");
+}
+
 typedef struct
 {
   const char *name;
@@ -383,6 +419,8 @@ main (int   argc,
       g_test_add (name, Fixture, &broken_logos[i], fixture_set_up, test_broken_logo,
                   fixture_tear_down);
     }
+  g_test_add ("/crepitus/report/logo/large", Fixture, NULL, fixture_set_up, test_large_logo,
+              fixture_tear_down);
   g_test_add ("/crepitus/report/logo/kinds", Fixture, NULL, fixture_set_up, test_kinds,
               fixture_tear_down);
   g_test_add ("/crepitus/report/logo/unchecked", Fixture, NULL, fixture_set_up,

@@ -58,8 +58,57 @@ set_damaged (GError     **error,
                _("the PNG image is damaged (%s)"), reason);
 }
 
+/* @pixels (RGB, @width × @height) averaged down to fit @max_width × @max_height with its
+ * proportions kept, or %NULL when it fits already; the new size in @width and @height. */
+static guint8 *
+shrink (const guint8 *pixels,
+        guint        *width,
+        guint        *height,
+        guint         max_width,
+        guint         max_height)
+{
+  guint w = *width, h = *height, ow, oh;
+  double scale;
+  guint8 *out;
+
+  if ((max_width == 0 || w <= max_width) && (max_height == 0 || h <= max_height))
+    return NULL;
+  scale = MIN (max_width > 0 ? (double) max_width / w : 1.0,
+               max_height > 0 ? (double) max_height / h : 1.0);
+  ow = MAX (1, (guint) (w * scale + 0.5));
+  oh = MAX (1, (guint) (h * scale + 0.5));
+  out = g_malloc ((gsize) ow * oh * 3);
+
+  /* Each pixel of the result is the mean of the block of the original it covers. */
+  for (guint oy = 0; oy < oh; oy++)
+    {
+      guint y0 = (guint) ((guint64) oy * h / oh);
+      guint y1 = MAX (y0 + 1, (guint) ((guint64) (oy + 1) * h / oh));
+
+      for (guint ox = 0; ox < ow; ox++)
+        {
+          guint x0 = (guint) ((guint64) ox * w / ow);
+          guint x1 = MAX (x0 + 1, (guint) ((guint64) (ox + 1) * w / ow));
+          guint64 sum[3] = { 0, 0, 0 };
+          guint64 n = (guint64) (x1 - x0) * (y1 - y0);
+
+          for (guint y = y0; y < y1; y++)
+            for (guint x = x0; x < x1; x++)
+              for (guint c = 0; c < 3; c++)
+                sum[c] += pixels[((gsize) y * w + x) * 3 + c];
+          for (guint c = 0; c < 3; c++)
+            out[((gsize) oy * ow + ox) * 3 + c] = (guint8) ((sum[c] + n / 2) / n);
+        }
+    }
+  *width = ow;
+  *height = oh;
+  return out;
+}
+
 GBytes *
 crepitus_pdf_png_normalize (GBytes  *png,
+                            guint    max_width,
+                            guint    max_height,
                             guint   *width_out,
                             guint   *height_out,
                             GError **error)
@@ -68,6 +117,7 @@ crepitus_pdf_png_normalize (GBytes  *png,
   static const png_color white = { 255, 255, 255 };
   png_image image = { .version = PNG_IMAGE_VERSION };
   g_autofree guint8 *pixels = NULL;
+  g_autofree guint8 *smaller = NULL;
   g_autofree guint8 *out = NULL;
   png_alloc_size_t out_size = 0;
   const guint8 *data;
@@ -114,14 +164,26 @@ crepitus_pdf_png_normalize (GBytes  *png,
       return NULL;
     }
 
+  /* ...no larger than it will be drawn... */
+  width = image.width;
+  height = image.height;
+  png_image_free (&image);
+  smaller = shrink (pixels, &width, &height, max_width, max_height);
+  if (smaller != NULL)
+    g_free (g_steal_pointer (&pixels));
+
   /* ...then written again as the simplest PNG there is: libharu draws it without a soft mask
    * and without meeting any of the kinds it mishandles. */
-  image.opaque = NULL;
+  memset (&image, 0, sizeof image);
+  image.version = PNG_IMAGE_VERSION;
+  image.width = width;
+  image.height = height;
   image.format = PNG_FORMAT_RGB;
-  image.flags = 0;
-  if (!png_image_write_to_memory (&image, NULL, &out_size, FALSE, pixels, 0, NULL) ||
+  if (!png_image_write_to_memory (&image, NULL, &out_size, FALSE,
+                                  smaller != NULL ? smaller : pixels, 0, NULL) ||
       (out = g_try_malloc (out_size)) == NULL ||
-      !png_image_write_to_memory (&image, out, &out_size, FALSE, pixels, 0, NULL))
+      !png_image_write_to_memory (&image, out, &out_size, FALSE,
+                                  smaller != NULL ? smaller : pixels, 0, NULL))
     {
       set_damaged (error, image.message[0] != '\0' ? image.message : "out of memory");
       png_image_free (&image);
@@ -149,7 +211,7 @@ crepitus_pdf_layout_load_png (CrepitusPdfLayout  *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (png != NULL, NULL);
 
-  normal = crepitus_pdf_png_normalize (png, NULL, NULL, error);
+  normal = crepitus_pdf_png_normalize (png, 0, 0, NULL, NULL, error);
   if (normal == NULL)
     return NULL;
 

@@ -129,10 +129,13 @@ void               crepitus_pdf_layout_rule       (CrepitusPdfLayout  *self,
                                                    double              width);
 
 /* @png decoded whole with libpng (at most CREPITUS_PDF_IMAGE_MAX_SIDE pixels on each side),
- * put on white and written again as a plain 8-bit RGB PNG, the only kind given to libharu.
- * Its size comes out in @width and @height (may be %NULL); %NULL with @error set, in words
- * for the person who chose the file, when it is not a PNG, is damaged or too large. */
+ * put on white, made to fit @max_width × @max_height pixels (0: any) with its proportions
+ * kept, and written again as a plain 8-bit RGB PNG, the only kind given to libharu. Its size
+ * comes out in @width and @height (may be %NULL); %NULL with @error set, in words for the
+ * person who chose the file, when it is not a PNG, is damaged or too large. */
 GBytes            *crepitus_pdf_png_normalize     (GBytes             *png,
+                                                   guint               max_width,
+                                                   guint               max_height,
                                                    guint              *width,
                                                    guint              *height,
                                                    GError            **error);

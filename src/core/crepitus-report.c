@@ -319,7 +319,10 @@ crepitus_report_logo_load (const char  *path,
     return logo_error (error, path, _("the file is larger than 2 MB; save the logo smaller"));
 
   bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  normal = crepitus_pdf_png_normalize (bytes, NULL, NULL, &local_error);
+  /* Kept at 300 pixels an inch of the box it is drawn in: a large logo costs each report
+   * nothing more. */
+  normal = crepitus_pdf_png_normalize (bytes, LOGO_MAX_WIDTH * 300 / 72, LOGO_MAX_HEIGHT * 300 / 72,
+                                       NULL, NULL, &local_error);
   if (normal == NULL)
     return logo_error (error, path, local_error->message);
   return g_steal_pointer (&normal);

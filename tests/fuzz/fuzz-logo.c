@@ -35,7 +35,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   CrepitusPdfImage *image;
   guint width = 0, height = 0, width_again = 0, height_again = 0;
 
-  normal = crepitus_pdf_png_normalize (bytes, &width, &height, &error);
+  normal = crepitus_pdf_png_normalize (bytes, 0, 0, &width, &height, &error);
   if (normal == NULL)
     {
       check (error != NULL && error->message[0] != '\0', "a refusal without a reason");
@@ -45,9 +45,15 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   check (height >= 1 && height <= CREPITUS_PDF_IMAGE_MAX_SIDE, "height out of range");
 
   /* What it writes, it reads again, the same size. */
-  again = crepitus_pdf_png_normalize (normal, &width_again, &height_again, &error);
+  again = crepitus_pdf_png_normalize (normal, 0, 0, &width_again, &height_again, &error);
   check (again != NULL, "its own output refused");
   check (width_again == width && height_again == height, "its own output changed size");
+  g_clear_pointer (&again, g_bytes_unref);
+  /* Made smaller, it keeps within the box and its proportions. */
+  again = crepitus_pdf_png_normalize (bytes, 64, 16, &width_again, &height_again, &error);
+  check (again != NULL, "refused when made smaller");
+  check (width_again <= MAX (64, 1) && height_again <= 16 && width_again >= 1 &&
+         height_again >= 1, "not made to fit");
 
   layout = crepitus_pdf_layout_new (595.276, 841.89, &error);
   check (layout != NULL, "no layout (fonts)");
