@@ -26,7 +26,8 @@ setup_gettext (void)
   textdomain (GETTEXT_PACKAGE);
 }
 
-/* The window module: beside the executable in the build tree, else where it is installed. */
+/* The window module: beside the executable in the build tree, else where it is installed,
+ * looked for first from where the executable is (an installation that was moved). */
 static char *
 find_window_module (void)
 {
@@ -44,6 +45,13 @@ find_window_module (void)
       if (g_file_test (path, G_FILE_TEST_EXISTS))
         return path;
       g_free (path);
+      if (*PKGLIBDIR_FROM_BINDIR != '\0')
+        {
+          path = g_build_filename (dir, PKGLIBDIR_FROM_BINDIR, name, NULL);
+          if (g_file_test (path, G_FILE_TEST_EXISTS))
+            return path;
+          g_free (path);
+        }
     }
   return g_module_build_path (PKGLIBDIR, "crepitus-window");
 }

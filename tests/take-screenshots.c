@@ -14,6 +14,7 @@
 #include "crepitus-application-private.h"
 #include "crepitus-assessment-view.h"
 #include "crepitus-patient-page.h"
+#include "crepitus-preferences-window.h"
 #include "crepitus-window.h"
 #include "crepitus-test-ui.h"
 #include "crepitus-test-util.h"
@@ -354,6 +355,29 @@ main (int   argc,
         settle ();
         save_png (GTK_WINDOW (window), folder, name);
       }
+  }
+
+  /* The preferences, filled in as a clinic would. */
+  g_settings_set_string (settings, "clinic-name", "Clínica del Sol");
+  g_settings_set_string (settings, "clinic-address", "12 Calle Mayor, 41001 Sevilla");
+  g_settings_set_string (settings, "clinic-phone", "+34 955 000 111");
+  g_settings_set_string (settings, "emergency-number", "112");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-preferences", NULL);
+  {
+    GtkWindow *prefs = crepitus_test_find_toplevel (CREPITUS_TYPE_PREFERENCES_WINDOW);
+
+    crepitus_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (prefs)));
+    for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
+      {
+        g_autofree char *name = g_strdup_printf ("preferences-%s", schemes[s]);
+
+        adw_style_manager_set_color_scheme (style, s == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT
+                                                          : ADW_COLOR_SCHEME_FORCE_DARK);
+        unfocus (prefs);
+        settle ();
+        save_png (prefs, folder, name);
+      }
+    gtk_window_destroy (prefs);
   }
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -63,6 +63,7 @@ crepitus_application_about_action (GSimpleAction *action,
                          "developer-name", _("The Crepitus developers"),
                          "version", PACKAGE_VERSION,
                          "developers", developers,
+                         "copyright", _("© 2026 The Crepitus developers"),
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "comments", _("Assess lower back popping on leg movement, triage it "
                                        "and hand the patient a summary."),

@@ -11,6 +11,7 @@
 #include "crepitus-patient-page.h"
 #include "crepitus-patient-results.h"
 #include "crepitus-server-link.h"
+#include "crepitus-preferences-window.h"
 #include "crepitus-settings.h"
 #include "crepitus-store.h"
 #include "crepitus-window.h"
@@ -621,6 +622,19 @@ crepitus_window_show_shortcuts (GtkWidget  *widget,
 }
 
 static void
+crepitus_window_show_preferences (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  CrepitusWindow *self = CREPITUS_WINDOW (widget);
+
+  if (self->settings == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (crepitus_preferences_window_new (GTK_WINDOW (self),
+                                                                   self->settings)));
+}
+
+static void
 crepitus_window_focus_search (GtkWidget  *widget,
                               const char *action_name,
                               GVariant   *parameter)
@@ -916,6 +930,8 @@ crepitus_window_class_init (CrepitusWindowClass *klass)
                                    crepitus_window_change_clinician);
   gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL,
                                    crepitus_window_show_shortcuts);
+  gtk_widget_class_install_action (widget_class, "win.show-preferences", NULL,
+                                   crepitus_window_show_preferences);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-patient", NULL);
@@ -926,6 +942,8 @@ crepitus_window_class_init (CrepitusWindowClass *klass)
                                        "win.focus-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
                                        "win.show-shortcuts", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
+                                       "win.show-preferences", NULL);
 }
 
 static void
@@ -948,6 +966,8 @@ crepitus_window_init (CrepitusWindow *self)
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 
   self->settings = crepitus_settings_new ();
+  /* Without the schema installed there is nothing to set. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-preferences", self->settings != NULL);
   crepitus_window_restore_size (self);
 }
 

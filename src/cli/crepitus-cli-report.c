@@ -8,7 +8,7 @@
 #include "crepitus-cli-private.h"
 #include "crepitus-json.h"
 #include "crepitus-report.h"
-#include "crepitus-settings.h"
+#include "crepitus-report-settings.h"
 
 int
 crepitus_cli_report (const CrepitusGlobalOptions *options,
@@ -22,10 +22,7 @@ crepitus_cli_report (const CrepitusGlobalOptions *options,
   g_autofree char *language = NULL;
   g_autofree char *paper_text = NULL;
   g_autofree char *output = NULL;
-  g_autofree char *clinic_name = NULL;
-  g_autofree char *clinic_address = NULL;
-  g_autofree char *clinic_phone = NULL;
-  g_autofree char *emergency_number = NULL;
+  g_auto(CrepitusReportSettings) settings = { 0 };
   CrepitusReportOptions report_options = { 0 };
   CrepitusReportStats stats = { 0 };
   GOptionEntry entries[] = {
@@ -70,8 +67,10 @@ crepitus_cli_report (const CrepitusGlobalOptions *options,
     }
   report_options.language = language;
 
+  crepitus_report_settings_load (&settings);
+  crepitus_report_settings_apply (&settings, &report_options);
   if (paper_text == NULL)
-    paper_text = crepitus_settings_dup_string ("paper-size");
+    paper_text = g_strdup (settings.paper);
   if (!crepitus_report_paper_from_string (paper_text, &report_options.paper))
     {
       g_autofree char *problem = g_strdup_printf (_("unknown paper size “%s”: use a4 or letter"),
@@ -96,14 +95,13 @@ crepitus_cli_report (const CrepitusGlobalOptions *options,
       return CREPITUS_EXIT_ERROR;
     }
 
-  clinic_name = crepitus_settings_dup_string ("clinic-name");
-  clinic_address = crepitus_settings_dup_string ("clinic-address");
-  clinic_phone = crepitus_settings_dup_string ("clinic-phone");
-  report_options.clinic_name = clinic_name;
-  report_options.clinic_address = clinic_address;
-  report_options.clinic_phone = clinic_phone;
-  emergency_number = crepitus_settings_dup_string ("emergency-number");
-  report_options.emergency_number = emergency_number;
+  /* A logo that cannot be used costs the patient nothing: the report is made without it. */
+  if (settings.logo_error != NULL)
+    {
+      g_autofree char *line = g_strdup (settings.logo_error->message);
+
+      g_printerr (_("%s (the report is made without it)\n"), g_strdelimit (line, "\r\n", ' '));
+    }
 
   if (!crepitus_report_write (assessment, &report_options, output, &stats, &error))
     {

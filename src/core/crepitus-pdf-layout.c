@@ -38,14 +38,17 @@ typedef enum
   BLOCK_TEXT,
   BLOCK_RULE,
   BLOCK_SPACE,
+  BLOCK_IMAGE,
 } BlockKind;
 
 typedef struct
 {
   BlockKind  kind;
   GPtrArray *lines;          /* Line *, for BLOCK_TEXT */
-  double     height;         /* for BLOCK_RULE and BLOCK_SPACE */
+  double     height;         /* for BLOCK_RULE, BLOCK_SPACE and BLOCK_IMAGE */
   double     rule_width;     /* for BLOCK_RULE; 0 for the whole width */
+  HPDF_Image image;          /* for BLOCK_IMAGE, owned by the document */
+  double     image_width;
   double     space_before;
   double     space_after;
 } Block;
@@ -330,7 +333,16 @@ place_block (CrepitusPdfLayout *self,
   if (!first_in_box)
     self->y -= gap_before (self, block->space_before);
 
-  if (block->kind == BLOCK_RULE)
+  if (block->kind == BLOCK_IMAGE)
+    {
+      if (!fits (self, block->height) && !self->at_top)
+        new_page (self);
+      if (self->page != NULL)
+        HPDF_Page_DrawImage (self->page, block->image, MARGIN_LEFT + left,
+                             self->y - block->height, block->image_width, block->height);
+      self->y -= block->height;
+    }
+  else if (block->kind == BLOCK_RULE)
     {
       double y;
 
@@ -808,6 +820,33 @@ crepitus_pdf_layout_rule (CrepitusPdfLayout *self,
   block->kind = BLOCK_RULE;
   block->height = 8;
   block->rule_width = width > 0 ? MIN (width, current_width (self)) : current_width (self);
+  submit_block (self, block, FALSE);
+}
+
+void
+crepitus_pdf_layout_image (CrepitusPdfLayout *self,
+                           CrepitusPdfImage  *image,
+                           double             max_width,
+                           double             max_height)
+{
+  Block *block;
+  double width, height, scale;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (image != NULL);
+
+  width = HPDF_Image_GetWidth ((HPDF_Image) image);
+  height = HPDF_Image_GetHeight ((HPDF_Image) image);
+  if (width <= 0 || height <= 0)
+    return;
+  scale = MIN (1.0, MIN (MIN (max_width, current_width (self)) / width, max_height / height));
+
+  block = g_new0 (Block, 1);
+  block->kind = BLOCK_IMAGE;
+  block->image = (HPDF_Image) image;
+  block->image_width = width * scale;
+  block->height = height * scale;
+  block->space_after = 4;
   submit_block (self, block, FALSE);
 }
 

@@ -11,7 +11,11 @@ typedef enum
 {
   CREPITUS_PDF_LAYOUT_ERROR_FONT,   /* a font was not found or could not be loaded */
   CREPITUS_PDF_LAYOUT_ERROR_PDF,    /* libharu reported an error */
+  CREPITUS_PDF_LAYOUT_ERROR_IMAGE,  /* an image that is not a PNG, is damaged or too large */
 } CrepitusPdfLayoutError;
+
+/* The largest width and height of an image, in pixels. */
+#define CREPITUS_PDF_IMAGE_MAX_SIDE 4000
 
 /* The text styles; each is one font, size, leading and colour. */
 typedef enum
@@ -41,6 +45,9 @@ typedef enum
 } CrepitusPdfBoxKind;
 
 typedef struct _CrepitusPdfLayout CrepitusPdfLayout;
+
+/* An image loaded into a layout's document; owned by the document. */
+typedef struct _CrepitusPdfImage CrepitusPdfImage;
 
 /* Draws what starts every page (a running header), at the top of page @page_number (from 1). */
 typedef void (*CrepitusPdfPageFunc) (CrepitusPdfLayout *layout,
@@ -120,6 +127,31 @@ void               crepitus_pdf_layout_table_row  (CrepitusPdfLayout  *self,
 /* A horizontal line @width points long (0 for the whole width). */
 void               crepitus_pdf_layout_rule       (CrepitusPdfLayout  *self,
                                                    double              width);
+
+/* @png decoded whole with libpng (at most CREPITUS_PDF_IMAGE_MAX_SIDE pixels on each side),
+ * put on white, made to fit @max_width × @max_height pixels (0: any) with its proportions
+ * kept, and written again as a plain 8-bit RGB PNG, the only kind given to libharu. Its size
+ * comes out in @width and @height (may be %NULL); %NULL with @error set, in words for the
+ * person who chose the file, when it is not a PNG, is damaged or too large. */
+GBytes            *crepitus_pdf_png_normalize     (GBytes             *png,
+                                                   guint               max_width,
+                                                   guint               max_height,
+                                                   guint              *width,
+                                                   guint              *height,
+                                                   GError            **error);
+
+/* Loads @png, through crepitus_pdf_png_normalize(), into @self's document; %NULL with @error
+ * set when it cannot be used (the document is unharmed). */
+CrepitusPdfImage  *crepitus_pdf_layout_load_png   (CrepitusPdfLayout  *self,
+                                                   GBytes             *png,
+                                                   GError            **error);
+
+/* @image at the left of the frame, scaled to fit @max_width × @max_height points with its
+ * proportions kept (never enlarged beyond one pixel a point). */
+void               crepitus_pdf_layout_image      (CrepitusPdfLayout  *self,
+                                                   CrepitusPdfImage   *image,
+                                                   double              max_width,
+                                                   double              max_height);
 
 /* Vertical space (dropped at the top of a page). */
 void               crepitus_pdf_layout_space      (CrepitusPdfLayout  *self,

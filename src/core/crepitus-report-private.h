@@ -27,6 +27,8 @@ typedef struct
   char                        *patient_details;
   char                        *banner_title;  /* the handout's first words at emergency, urgent */
   char                        *banner_text;
+  CrepitusPdfImage            *logo;          /* the clinic's, in the layout's document */
+  gboolean                     logo_left_out;
 } Report;
 
 /* crepitus-report.c */

@@ -26,6 +26,10 @@
 #define LETTER_WIDTH  612.0
 #define LETTER_HEIGHT 792.0
 
+/* The box the clinic logo is scaled to fit, in points: a header, not a letterhead. */
+#define LOGO_MAX_WIDTH  160.0
+#define LOGO_MAX_HEIGHT 48.0
+
 G_DEFINE_QUARK (crepitus-report-error-quark, crepitus_report_error)
 
 gboolean
@@ -251,16 +255,77 @@ draw_page_header (CrepitusPdfLayout *layout,
       crepitus_pdf_layout_end_box (layout);
     }
 
+  if (report->logo != NULL)
+    crepitus_pdf_layout_image (layout, report->logo, LOGO_MAX_WIDTH, LOGO_MAX_HEIGHT);
   if (report->clinic_name != NULL)
     crepitus_pdf_layout_paragraph (layout, CREPITUS_PDF_STYLE_SUBHEADING, report->clinic_name);
   if (report->clinic_contact != NULL)
     crepitus_pdf_layout_paragraph (layout, CREPITUS_PDF_STYLE_SMALL, report->clinic_contact);
-  if (report->clinic_name != NULL || report->clinic_contact != NULL)
+  if (report->clinic_name != NULL || report->clinic_contact != NULL || report->logo != NULL)
     crepitus_pdf_layout_rule (layout, 0);
   crepitus_pdf_layout_paragraph (layout, CREPITUS_PDF_STYLE_STRONG, report->patient_name);
   crepitus_pdf_layout_paragraph (layout, CREPITUS_PDF_STYLE_SMALL, report->patient_details);
   crepitus_pdf_layout_rule (layout, 0);
   crepitus_pdf_layout_space (layout, 6);
+}
+
+/* The clinic logo */
+
+static GBytes *
+logo_error (GError     **error,
+            const char  *path,
+            const char  *reason)
+{
+  g_set_error (error, CREPITUS_REPORT_ERROR, CREPITUS_REPORT_ERROR_LOGO,
+               /* Translators: %1$s is the logo's file, %2$s what is wrong with it */
+               _("%1$s: the clinic logo cannot be used: %2$s"), path, reason);
+  return NULL;
+}
+
+GBytes *
+crepitus_report_logo_load (const char  *path,
+                           GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) normal = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  GStatBuf st;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  /* Looked at before it is read: a huge file is refused without loading it. */
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      return logo_error (error, path, saved_errno == ENOENT ? _("there is no such file")
+                                                            : g_strerror (saved_errno));
+    }
+  if (!S_ISREG (st.st_mode))
+    return logo_error (error, path, _("it is not a file"));
+  if (st.st_size > CREPITUS_REPORT_LOGO_MAX_BYTES)
+    return logo_error (error, path, _("the file is larger than 2 MB; save the logo smaller"));
+  if (g_access (path, R_OK) != 0)
+    {
+      int saved_errno = errno;
+
+      return logo_error (error, path, g_strerror (saved_errno));
+    }
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    return logo_error (error, path, local_error->message);
+  if (length > CREPITUS_REPORT_LOGO_MAX_BYTES)
+    return logo_error (error, path, _("the file is larger than 2 MB; save the logo smaller"));
+
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  /* Kept at 300 pixels an inch of the box it is drawn in: a large logo costs each report
+   * nothing more. */
+  normal = crepitus_pdf_png_normalize (bytes, LOGO_MAX_WIDTH * 300 / 72, LOGO_MAX_HEIGHT * 300 / 72,
+                                       NULL, NULL, &local_error);
+  if (normal == NULL)
+    return logo_error (error, path, local_error->message);
+  return g_steal_pointer (&normal);
 }
 
 /* Writing the file */
@@ -382,6 +447,7 @@ report_clear_layout (Report *report)
   g_clear_pointer (&report->patient_details, g_free);
   g_clear_pointer (&report->banner_title, g_free);
   g_clear_pointer (&report->banner_text, g_free);
+  report->logo = NULL;   /* freed with its document */
   g_clear_pointer (&report->layout, crepitus_pdf_layout_free);
 }
 
@@ -417,6 +483,13 @@ report_prepare_header (Report *report)
   if (contact != NULL)
     report->clinic_contact = crepitus_pdf_layout_sanitize (layout, CREPITUS_PDF_STYLE_SMALL,
                                                            contact);
+  if (options->clinic_logo != NULL)
+    {
+      /* A logo not checked with crepitus_report_logo_load() that turns out unusable is left
+       * out rather than costing the patient the report. */
+      report->logo = crepitus_pdf_layout_load_png (layout, options->clinic_logo, NULL);
+      report->logo_left_out = report->logo == NULL;
+    }
   report->patient_name = crepitus_pdf_layout_sanitize (layout, CREPITUS_PDF_STYLE_STRONG, name);
   report->patient_details = crepitus_pdf_layout_sanitize (layout, CREPITUS_PDF_STYLE_SMALL,
                                                           details);
@@ -570,6 +643,7 @@ crepitus_report_write (CrepitusAssessment          *assessment,
     {
       stats_out->pages = crepitus_pdf_layout_get_n_pages (report.layout);
       stats_out->substituted = crepitus_pdf_layout_get_n_substituted (report.layout);
+      stats_out->logo_left_out = report.logo_left_out;
     }
   return TRUE;
 }

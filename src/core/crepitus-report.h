@@ -11,6 +11,7 @@ typedef enum
 {
   CREPITUS_REPORT_ERROR_LANGUAGE,   /* a report language that is not available yet */
   CREPITUS_REPORT_ERROR_FAILED,     /* the PDF could not be made (fonts, libharu) */
+  CREPITUS_REPORT_ERROR_LOGO,       /* the clinic logo is missing, too large or not a PNG */
 } CrepitusReportError;
 
 /* Who the report is for. */
@@ -36,12 +37,18 @@ typedef struct
   const char             *clinic_phone;
   const char             *emergency_number; /* the handout's number to call; %NULL or empty:
                                              * "emergency services" */
+  GBytes                 *clinic_logo;      /* a PNG from crepitus_report_logo_load(), drawn
+                                             * in the page header; %NULL: none */
 } CrepitusReportOptions;
+
+/* The largest clinic logo file, in bytes. */
+#define CREPITUS_REPORT_LOGO_MAX_BYTES (2 * 1024 * 1024)
 
 typedef struct
 {
   guint pages;
   guint substituted;   /* characters the fonts lack, drawn as a visible substitute */
+  gboolean logo_left_out;  /* the options' logo could not be drawn (not checked first) */
 } CrepitusReportStats;
 
 /* The domain of CrepitusReportError. */
@@ -57,6 +64,13 @@ gboolean crepitus_report_paper_from_string   (const char             *text,
 
 /* Whether reports can be written in @language yet (only English until translations land). */
 gboolean crepitus_report_language_available  (const char             *language);
+
+/* Reads the clinic logo at @path and checks that a report can draw it: a PNG of at most
+ * CREPITUS_REPORT_LOGO_MAX_BYTES and 4000 pixels a side that decodes whole. Returns it as the
+ * report will draw it (on white, as plain RGB). The error, in the domain
+ * CREPITUS_REPORT_ERROR, starts with @path and says what is wrong. */
+GBytes  *crepitus_report_logo_load           (const char             *path,
+                                              GError                **error);
 
 /* Writes the report on @assessment to @path: through a temporary file in the same folder,
  * mode 0600, renamed into place; on error nothing is left behind and the message starts
