@@ -125,33 +125,14 @@ main (int   argc,
     }
   n_args = g_strv_length (args);
 
-  if (db_path != NULL && *db_path == '\0')
-    {
-      g_printerr ("crepitus: %s\n", _("--db needs the path of a database file or a "
-                                      "postgresql:// URI"));
-      return CREPITUS_EXIT_USAGE;
-    }
-  /* A password would show in the list of processes and the shell's history: libpq reads it
-   * from its password file or a service file. Nothing printed holds it. */
-  if (db_path != NULL && crepitus_store_location_has_password (db_path))
+  /* Nothing printed holds a password (crepitus_store_location_for_display). */
+  if (db_path != NULL && !crepitus_store_location_check (db_path, &error))
     {
       g_autofree char *shown = crepitus_store_location_for_display (db_path);
 
       g_printerr ("crepitus: ");
-      g_printerr (_("--db “%s”: a password does not belong on the command line; put it in "
-                    "libpq’s password file (~/.pgpass) or a service file"), shown);
-      g_printerr ("\n");
-      return CREPITUS_EXIT_USAGE;
-    }
-  /* Any other URI is not a file name either: never make folders named after one. */
-  if (db_path != NULL && strstr (db_path, "://") != NULL &&
-      !crepitus_store_location_is_server (db_path))
-    {
-      g_autofree char *shown = crepitus_store_location_for_display (db_path);
-
-      g_printerr ("crepitus: ");
-      g_printerr (_("--db “%s”: only the path of a database file or a postgresql:// URI is "
-                    "supported"), shown);
+      /* Translators: --db “LOCATION”: what is wrong with it */
+      g_printerr (_("--db “%s”: %s"), shown, error->message);
       g_printerr ("\n");
       return CREPITUS_EXIT_USAGE;
     }
@@ -184,13 +165,13 @@ main (int   argc,
 
       if (setting != NULL && *g_strstrip (setting) != '\0')
         {
-          if (crepitus_store_location_has_password (setting))
+          if (!crepitus_store_location_check (setting, &error))
             {
               g_autofree char *shown = crepitus_store_location_for_display (setting);
 
               g_printerr ("crepitus: ");
-              g_printerr (_("the database setting (%s) holds a password; take it out and put "
-                            "it in libpq’s password file (~/.pgpass) or a service file"), shown);
+              /* Translators: the database setting (LOCATION): what is wrong with it */
+              g_printerr (_("the database setting (%s): %s"), shown, error->message);
               g_printerr ("\n");
               return CREPITUS_EXIT_ERROR;
             }

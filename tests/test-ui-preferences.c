@@ -24,7 +24,8 @@ typedef struct
 
 static const char *person_keys[] = {
   "clinician-name", "clinic-name", "clinic-address", "clinic-phone", "clinic-logo",
-  "emergency-number", "report-folder", "paper-size", "default-report-language", NULL
+  "emergency-number", "report-folder", "paper-size", "default-report-language", "database",
+  NULL
 };
 
 static void
@@ -286,6 +287,55 @@ test_rows_change_keys (Fixture       *f,
                                    "None"));
 }
 
+/* The database row takes a location once applied, and only one that may be used: never a
+ * password, never another kind of URI; empty is this workstation's file again. */
+static void
+test_database_row (Fixture       *f,
+                   gconstpointer  data)
+{
+  CrepitusPreferencesWindow *prefs = open_preferences (f);
+  GtkWidget *database = row (prefs, "_Database");
+  const char *server = "postgresql://crepitus@clinic-server/crepitus?sslmode=verify-full";
+  const char *refused[] = {
+    "postgresql://crepitus:s3cret@clinic-server/crepitus",
+    "postgresql://clinic-server/crepitus?password=s3cret",
+    "mysql://clinic-server/crepitus",
+  };
+  g_autofree char *value = NULL;
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (database)), ==, "");
+  /* Typing is not applying: half an address is no database. */
+  type_into (prefs, "_Database", "postgresql://crepi");
+  value = g_settings_get_string (f->settings, "database");
+  g_assert_cmpstr (value, ==, "");
+  g_clear_pointer (&value, g_free);
+
+  type_into (prefs, "_Database", server);
+  g_signal_emit_by_name (database, "apply");
+  value = g_settings_get_string (f->settings, "database");
+  g_assert_cmpstr (value, ==, server);
+  g_clear_pointer (&value, g_free);
+  g_assert_false (gtk_widget_has_css_class (database, "error"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      type_into (prefs, "_Database", refused[i]);
+      g_signal_emit_by_name (database, "apply");
+      g_assert_true (gtk_widget_has_css_class (database, "error"));
+      g_test_message ("%s", gtk_widget_get_tooltip_text (database));
+      value = g_settings_get_string (f->settings, "database");
+      g_assert_cmpstr (value, ==, server);
+      g_clear_pointer (&value, g_free);
+    }
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (database), "postgresql://"));
+
+  type_into (prefs, "_Database", "  ");
+  g_signal_emit_by_name (database, "apply");
+  g_assert_false (gtk_widget_has_css_class (database, "error"));
+  value = g_settings_get_string (f->settings, "database");
+  g_assert_cmpstr (value, ==, "");
+}
+
 /* A logo that cannot be used is refused with the reason, and one that broke since it was set
  * says so in its row; the report is made without it. */
 static void
@@ -432,6 +482,8 @@ main (int   argc,
               fixture_set_up, test_opens_from_menu, fixture_tear_down);
   g_test_add ("/crepitus/ui/preferences/rows-change-keys", Fixture, NULL,
               fixture_set_up, test_rows_change_keys, fixture_tear_down);
+  g_test_add ("/crepitus/ui/preferences/database", Fixture, NULL,
+              fixture_set_up, test_database_row, fixture_tear_down);
   g_test_add ("/crepitus/ui/preferences/broken-logo", Fixture, NULL,
               fixture_set_up, test_broken_logo, fixture_tear_down);
   g_test_add ("/crepitus/ui/menu/about", Fixture, NULL, fixture_set_up, test_about,

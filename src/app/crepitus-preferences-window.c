@@ -17,6 +17,7 @@
 #include "crepitus-preferences-window.h"
 #include "crepitus-report.h"
 #include "crepitus-report-settings.h"
+#include "crepitus-store.h"
 
 struct _CrepitusPreferencesWindow
 {
@@ -33,6 +34,7 @@ struct _CrepitusPreferencesWindow
   GtkButton            *logo_button;
   GtkButton            *logo_clear_button;
   AdwEntryRow          *emergency_row;
+  AdwEntryRow          *database_row;
   AdwActionRow         *folder_row;
   GtkButton            *folder_button;
   GtkButton            *folder_reset_button;
@@ -159,6 +161,27 @@ show_message (CrepitusPreferencesWindow *self,
 
   adw_toast_set_timeout (toast, 0);   /* stays until dismissed: it says what to do */
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+}
+
+/* The database: a location is taken only when it may be used (crepitus_store_location_check),
+ * and applied, not as each character is typed: half an address is no database. */
+static void
+on_database_apply_cb (CrepitusPreferencesWindow *self)
+{
+  g_autofree char *location = g_strstrip (g_strdup (gtk_editable_get_text (
+                                                        GTK_EDITABLE (self->database_row))));
+  g_autoptr(GError) error = NULL;
+
+  if (*location != '\0' && !crepitus_store_location_check (location, &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->database_row), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->database_row), error->message);
+      show_message (self, error->message);
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->database_row), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->database_row), NULL);
+  g_settings_set_string (self->settings, "database", location);
 }
 
 /* The row says which file is the logo, or why the one set cannot be used. */
@@ -358,6 +381,7 @@ crepitus_preferences_window_class_init (CrepitusPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrepitusPreferencesWindow, logo_button);
   gtk_widget_class_bind_template_child (widget_class, CrepitusPreferencesWindow, logo_clear_button);
   gtk_widget_class_bind_template_child (widget_class, CrepitusPreferencesWindow, emergency_row);
+  gtk_widget_class_bind_template_child (widget_class, CrepitusPreferencesWindow, database_row);
   gtk_widget_class_bind_template_child (widget_class, CrepitusPreferencesWindow, folder_row);
   gtk_widget_class_bind_template_child (widget_class, CrepitusPreferencesWindow, folder_button);
   gtk_widget_class_bind_template_child (widget_class, CrepitusPreferencesWindow, folder_reset_button);
@@ -368,6 +392,7 @@ crepitus_preferences_window_class_init (CrepitusPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_logo_clear_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_folder_choose_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_folder_reset_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_database_apply_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
@@ -402,6 +427,11 @@ crepitus_preferences_window_new (GtkWindow *parent,
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "emergency-number", self->emergency_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
+  {
+    g_autofree char *location = g_settings_get_string (settings, "database");
+
+    gtk_editable_set_text (GTK_EDITABLE (self->database_row), location);
+  }
   bind_choices (self, self->paper_row, "paper-size", papers, G_N_ELEMENTS (papers), TRUE);
   languages = crepitus_catalog_entries (CREPITUS_LIST_LANGUAGE, &n_languages);
   /* Each language by its own name, untranslated, as in the patient's record. */

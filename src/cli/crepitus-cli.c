@@ -141,6 +141,7 @@ char *
 crepitus_cli_dup_db_path (const CrepitusGlobalOptions *options)
 {
   g_autofree char *setting = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (options->db_path != NULL)
     return g_strdup (options->db_path);
@@ -149,12 +150,12 @@ crepitus_cli_dup_db_path (const CrepitusGlobalOptions *options)
   setting = crepitus_settings_dup_string ("database");
   if (setting == NULL || *g_strstrip (setting) == '\0')
     return crepitus_store_default_path ();
-  if (crepitus_store_location_has_password (setting))
+  if (!crepitus_store_location_check (setting, &error))
     {
       g_autofree char *shown = crepitus_store_location_for_display (setting);
-      g_autofree char *problem = g_strdup_printf (_("the database setting (%s) holds a password; "
-                                                    "take it out and put it in libpq’s password "
-                                                    "file (~/.pgpass) or a service file"), shown);
+      /* Translators: the database setting (LOCATION): what is wrong with it */
+      g_autofree char *problem = g_strdup_printf (_("the database setting (%s): %s"), shown,
+                                                  error->message);
 
       crepitus_cli_error ("crepitus", problem);
       return NULL;

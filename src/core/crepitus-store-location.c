@@ -109,6 +109,39 @@ crepitus_store_location_has_password (const char *location)
   return FALSE;
 }
 
+gboolean
+crepitus_store_location_check (const char  *location,
+                               GError     **error)
+{
+  g_return_val_if_fail (location != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (crepitus_text_is_blank (location))
+    {
+      g_set_error_literal (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_INVALID,
+                           _("the path of a database file or a postgresql:// URI is needed"));
+      return FALSE;
+    }
+  /* A password would show in the list of processes, the shell's history and the settings:
+   * libpq reads it from its password file or a service file. */
+  if (crepitus_store_location_has_password (location))
+    {
+      g_set_error_literal (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_INVALID,
+                           _("a password does not belong here; put it in libpq’s password file "
+                             "(~/.pgpass) or a service file"));
+      return FALSE;
+    }
+  /* Any other URI is not a file name either: never make folders named after one. */
+  if (strstr (location, "://") != NULL && !crepitus_store_location_is_server (location))
+    {
+      g_set_error_literal (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_INVALID,
+                           _("only the path of a database file or a postgresql:// URI is "
+                             "supported"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 char *
 crepitus_store_location_for_display (const char *location)
 {

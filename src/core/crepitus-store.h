@@ -64,6 +64,13 @@ gboolean             crepitus_store_location_is_server    (const char *location)
  * password parameter): the command line and the settings never take one. */
 gboolean             crepitus_store_location_has_password (const char *location);
 
+/* Whether @location may be used as a database location (--db, the database setting, the
+ * preferences): a path, or a postgresql:// URI without a password. Otherwise %FALSE with
+ * CREPITUS_STORE_ERROR_INVALID saying what is wrong and what to do, naming nothing of
+ * @location (the caller names it, with crepitus_store_location_for_display()). */
+gboolean             crepitus_store_location_check        (const char  *location,
+                                                           GError     **error);
+
 /* @location as it may be printed: a URI with any password taken out, a path as it is. */
 char                *crepitus_store_location_for_display  (const char *location);
 
