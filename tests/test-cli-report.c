@@ -324,6 +324,79 @@ test_no_fonts (Fixture       *f,
   g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
 }
 
+/* `--id ID` reports on a stored assessment with the same text as its exported JSON gives. */
+static void
+test_by_id (Fixture       *f,
+            gconstpointer  data)
+{
+  static const char * const audiences[] = { "patient", "clinician" };
+  g_autofree char *db = g_build_filename (f->dir, "crepitus.db", NULL);
+  g_autofree char *exported = g_build_filename (f->dir, "exported.json", NULL);
+  g_autofree char *from_file = g_build_filename (f->dir, "from-file.pdf", NULL);
+  g_auto(CrepitusRun) import = { 0 };
+  g_auto(CrepitusRun) export = { 0 };
+
+  crepitus_run (&import, NULL, (const char *[]) { "--db", db, "import", f->example, NULL });
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_cmpstr (import.out, ==, "1\n");
+  crepitus_run (&export, NULL, (const char *[]) { "--db", db, "export", "1", NULL });
+  g_assert_cmpint (export.status, ==, 0);
+  g_assert_true (g_file_set_contents (exported, export.out, -1, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (audiences); i++)
+    {
+      g_auto(CrepitusRun) by_id = { 0 };
+      g_auto(CrepitusRun) by_file = { 0 };
+      g_autofree char *id_text = NULL;
+      g_autofree char *file_text = NULL;
+
+      crepitus_run (&by_id, NULL, (const char *[]) {
+        "--db", db, "report", "--id", "1", "--audience", audiences[i], "-o", f->out, NULL });
+      g_assert_cmpstr (by_id.err, ==, "");
+      g_assert_cmpint (by_id.status, ==, 0);
+      crepitus_run (&by_file, NULL, (const char *[]) {
+        "report", exported, "--audience", audiences[i], "-o", from_file, NULL });
+      g_assert_cmpint (by_file.status, ==, 0);
+
+      id_text = pdf_text (f->out);
+      file_text = pdf_text (from_file);
+      g_assert_nonnull (strstr (id_text, "Lucía García"));
+      g_assert_cmpstr (id_text, ==, file_text);
+    }
+  assert_poppler_quiet ();
+}
+
+static void
+test_by_id_errors (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (f->dir, "crepitus.db", NULL);
+  g_auto(CrepitusRun) import = { 0 };
+  g_auto(CrepitusRun) missing = { 0 };
+  g_auto(CrepitusRun) both = { 0 };
+  g_auto(CrepitusRun) bad = { 0 };
+
+  crepitus_run (&import, NULL, (const char *[]) { "--db", db, "import", f->example, NULL });
+  g_assert_cmpint (import.status, ==, 0);
+
+  crepitus_run (&missing, NULL, (const char *[]) {
+    "--db", db, "report", "--id", "7", "--audience", "patient", "-o", f->out, NULL });
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_cmpuint (crepitus_count_lines (missing.err), ==, 1);
+  g_assert_nonnull (strstr (missing.err, "7"));
+  g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
+
+  crepitus_run (&both, NULL, (const char *[]) {
+    "--db", db, "report", f->example, "--id", "1", "--audience", "patient", "-o", f->out, NULL });
+  g_assert_cmpint (both.status, ==, 2);
+  g_assert_nonnull (strstr (both.err, "not both"));
+
+  crepitus_run (&bad, NULL, (const char *[]) {
+    "--db", db, "report", "--id", "one", "--audience", "patient", "-o", f->out, NULL });
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -343,6 +416,8 @@ main (int   argc,
   ADD ("unwritable-output", test_unwritable_output);
   ADD ("substitution-warning", test_substitution_warning);
   ADD ("no-fonts", test_no_fonts);
+  ADD ("by-id", test_by_id);
+  ADD ("by-id-errors", test_by_id_errors);
 
 #undef ADD
 
