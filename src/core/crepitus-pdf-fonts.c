@@ -2,8 +2,9 @@
  *
  * Fonts are found through fontconfig, never by path, and every character is checked against
  * the font with FreeType before it reaches libharu, which would draw a box for a missing
- * glyph and silently drop anything above U+FFFF. Each font's /ToUnicode map is rewritten
- * (see set_to_unicode()): the one libharu 2.3 writes is malformed.
+ * glyph and silently drop anything above U+FFFF. libharu reads each font's metrics and cmap
+ * but keeps no copy of the file: crepitus-pdf-subset.c embeds the glyphs drawn, with the
+ * font's /W, /CIDToGIDMap and /ToUnicode (the one libharu 2.3 writes is malformed).
  */
 #define G_LOG_DOMAIN "crepitus-pdf-fonts"
 
@@ -173,88 +174,6 @@ crepitus_pdf_check_hpdf (CrepitusPdfLayout  *self,
   return FALSE;
 }
 
-/* The text map of a font: libharu's UTF-8 encoder gives a TrueType font the Identity-H
- * encoding and a CIDToGIDMap indexed by code point, so the two bytes drawn for a character
- * are its code point in the Basic Multilingual Plane (sanitising keeps text there). The
- * /ToUnicode stream that libharu 2.3 attaches, though, is a copy of its encoding CMap, with
- * a "begincidrange" that a ToUnicode map cannot hold: poppler warns about it on every page
- * ("Invalid 'begincidrange' operator in ToUnicode CMap") and copy-and-paste and screen
- * readers are left to guess. Its content is replaced here, through libharu's own dictionary
- * and stream API, with the map the codes follow: each code to the same code point, in the
- * "bfrange"s of a standard ToUnicode CMap (a range only varies its last byte, at most 100
- * ranges a block; surrogates are no characters and never drawn). Replacing the stream's
- * content in place rather than adding a stream leaves no orphaned broken object in the file,
- * and libharu still writes the file and its cross-reference table: patching the saved bytes
- * would mean parsing the PDF back. */
-static char *
-identity_to_unicode_cmap (void)
-{
-  GString *cmap = g_string_new ("/CIDInit /ProcSet findresource begin\n"
-                                "12 dict begin\n"
-                                "begincmap\n"
-                                "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
-                                "/Supplement 0 >> def\n"
-                                "/CMapName /Adobe-Identity-UCS def\n"
-                                "/CMapType 2 def\n"
-                                "1 begincodespacerange\n"
-                                "<0000> <FFFF>\n"
-                                "endcodespacerange\n");
-  guint high[256], n = 0;
-
-  for (guint i = 0; i < 256; i++)
-    if (i < 0xD8 || i > 0xDF)
-      high[n++] = i;
-
-  for (guint i = 0; i < n; i += 100)
-    {
-      guint count = MIN (100, n - i);
-
-      g_string_append_printf (cmap, "%u beginbfrange\n", count);
-      for (guint j = i; j < i + count; j++)
-        {
-          /* Control characters are never drawn: the first range starts at the space. */
-          guint low = high[j] == 0 ? 0x20 : 0x00;
-
-          g_string_append_printf (cmap, "<%02X%02X> <%02XFF> <%02X%02X>\n",
-                                  high[j], low, high[j], high[j], low);
-        }
-      g_string_append (cmap, "endbfrange\n");
-    }
-  g_string_append (cmap, "endcmap\n"
-                         "CMapName currentdict /CMap defineresource pop\n"
-                         "end\n"
-                         "end\n");
-  return g_string_free (cmap, FALSE);
-}
-
-static gboolean
-set_to_unicode (CrepitusPdfLayout *self,
-                HPDF_Font          font)
-{
-  /* The keys of an encoding CMap's stream, which a ToUnicode stream has no use for. */
-  static const char * const cmap_keys[] = { "Type", "CMapName", "CIDSystemInfo", "WMode" };
-  g_autofree char *text = identity_to_unicode_cmap ();
-  HPDF_Dict cmap = HPDF_Dict_GetItem (font, "ToUnicode", HPDF_OCLASS_DICT);
-
-  if (cmap != NULL && cmap->stream != NULL)
-    {
-      HPDF_MemStream_FreeData (cmap->stream);
-      for (guint i = 0; i < G_N_ELEMENTS (cmap_keys); i++)
-        HPDF_Dict_RemoveElement (cmap, cmap_keys[i]);   /* absent is fine */
-    }
-  else
-    {
-      /* A libharu that attaches no map: add ours. */
-      cmap = HPDF_DictStream_New (self->doc->mmgr, self->doc->xref);
-      if (cmap == NULL || HPDF_Dict_Add (font, "ToUnicode", cmap) != HPDF_OK)
-        return FALSE;
-    }
-  if (self->doc->compression_mode & HPDF_COMP_TEXT)
-    cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-  return HPDF_Stream_WriteStr (cmap->stream, text) == HPDF_OK &&
-         crepitus_pdf_check_hpdf (self, NULL);
-}
-
 static gboolean
 load_fonts (CrepitusPdfLayout  *self,
             GError            **error)
@@ -285,14 +204,16 @@ load_fonts (CrepitusPdfLayout  *self,
           return FALSE;
         }
 
+      self->font_files[i] = files[i].file;
+      self->font_indexes[i] = files[i].index;
+      /* Not embedded by libharu: crepitus_pdf_subset_fonts() embeds what is drawn. */
       if (files[i].index == 0)
-        name = HPDF_LoadTTFontFromFile (self->doc, files[i].file, HPDF_TRUE);
+        name = HPDF_LoadTTFontFromFile (self->doc, files[i].file, HPDF_FALSE);
       else
-        name = HPDF_LoadTTFontFromFile2 (self->doc, files[i].file, files[i].index, HPDF_TRUE);
+        name = HPDF_LoadTTFontFromFile2 (self->doc, files[i].file, files[i].index, HPDF_FALSE);
       if (name != NULL)
         self->fonts[i] = HPDF_GetFont (self->doc, name, "UTF-8");
-      if (name == NULL || self->fonts[i] == NULL || !crepitus_pdf_check_hpdf (self, NULL) ||
-          !set_to_unicode (self, self->fonts[i]))
+      if (name == NULL || self->fonts[i] == NULL || !crepitus_pdf_check_hpdf (self, NULL))
         {
           g_set_error (error, CREPITUS_PDF_LAYOUT_ERROR, CREPITUS_PDF_LAYOUT_ERROR_FONT,
                        _("the font file %s could not be loaded into the PDF"), files[i].file);

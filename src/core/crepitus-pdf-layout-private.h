@@ -1,6 +1,7 @@
 /* crepitus-pdf-layout-private.h — what the PDF layout's files share: the layout, its lines
  *
  * crepitus-pdf-fonts.c finds the fonts, checks glyph coverage and sets up the libharu document;
+ * crepitus-pdf-subset.c embeds only the glyphs drawn;
  * crepitus-pdf-text.c measures text and wraps it into lines; crepitus-pdf-layout.c places the
  * lines on pages and draws them.
  */
@@ -73,6 +74,9 @@ struct _CrepitusPdfLayout
   double               descent[N_FONTS];    /* per point of size, positive */
   FT_Library           ft_library;
   FT_Face              faces[N_FONTS];
+  const char          *font_files[N_FONTS]; /* fontconfig's answer, kept for the process */
+  int                  font_indexes[N_FONTS];
+  guint8               used[N_FONTS][0x10000 / 8];  /* a bit per code point drawn */
   gunichar             substitute;
   guint                n_substituted;
 
@@ -108,6 +112,16 @@ gboolean   crepitus_pdf_document_open  (CrepitusPdfLayout  *self,
 void       crepitus_pdf_document_close (CrepitusPdfLayout  *self);
 /* Whether libharu has reported no error so far; sets @error when it has. */
 gboolean   crepitus_pdf_check_hpdf     (CrepitusPdfLayout  *self,
+                                        GError            **error);
+
+/* crepitus-pdf-subset.c */
+
+/* Notes the characters of @text (sanitised) as drawn in @font. */
+void       crepitus_pdf_subset_note_text (CrepitusPdfLayout  *self,
+                                          guint               font,
+                                          const char         *text);
+/* Embeds in each font only the glyphs of the characters drawn; before the document is saved. */
+gboolean   crepitus_pdf_subset_fonts   (CrepitusPdfLayout  *self,
                                         GError            **error);
 
 /* crepitus-pdf-text.c */
