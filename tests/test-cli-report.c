@@ -324,6 +324,89 @@ test_no_fonts (Fixture       *f,
   g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
 }
 
+/* The font names in the PDF at @path, sorted, joined by spaces, their subset tags left out. */
+static char *
+pdf_font_names (const char *path)
+{
+  g_autoptr(Document) document = open_pdf (path);
+  g_autoptr(FontInfo) info = poppler_font_info_new (document);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  PopplerFontsIter *iter = NULL;
+
+  g_assert_true (poppler_font_info_scan (info, poppler_document_get_n_pages (document), &iter));
+  do
+    {
+      const char *name = poppler_fonts_iter_get_name (iter);
+      const char *plus = strchr (name, '+');
+
+      g_ptr_array_add (names, g_strdup (plus != NULL ? plus + 1 : name));
+    }
+  while (poppler_fonts_iter_next (iter));
+  poppler_fonts_iter_free (iter);
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* fontconfig's answer is remembered in the cache folder, and checked before it is used: a
+ * remembered answer that has the faces the wrong way round is not believed, and one made
+ * under another fontconfig set-up is not used with this one. */
+static void
+test_font_cache (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *cache_home = g_build_filename (f->dir, "cache-home", NULL);
+  g_autofree char *cache_env = g_strconcat ("XDG_CACHE_HOME=", cache_home, NULL);
+  g_autofree char *cache = g_build_filename (cache_home, "crepitus", "fonts.ini", NULL);
+  g_autofree char *config = g_build_filename (f->dir, "fonts.conf", NULL);
+  g_autofree char *config_env = g_strconcat ("FONTCONFIG_FILE=", config, NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *names = NULL;
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autofree char *regular = NULL, *bold = NULL, *regular_stamp = NULL, *bold_stamp = NULL;
+  g_auto(CrepitusRun) first = { 0 };
+  g_auto(CrepitusRun) swapped = { 0 };
+  g_auto(CrepitusRun) other_config = { 0 };
+
+  crepitus_run_env (&first, NULL, (const char *[]) { cache_env, NULL }, (const char *[]) {
+    "report", f->example, "--audience", "patient", "-o", f->out, NULL });
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_true (g_file_test (cache, G_FILE_TEST_IS_REGULAR));
+  expected = pdf_font_names (f->out);
+  g_assert_cmpstr (expected, ==, "DejaVuSans-Bold,Bold DejaVuSans,Book");
+
+  /* The remembered faces swapped, stamps and all. */
+  g_assert_true (g_key_file_load_from_file (key_file, cache, G_KEY_FILE_NONE, NULL));
+  regular = g_key_file_get_string (key_file, "fonts", "regular", NULL);
+  bold = g_key_file_get_string (key_file, "fonts", "bold", NULL);
+  regular_stamp = g_key_file_get_string (key_file, "fonts", "regular-stamp", NULL);
+  bold_stamp = g_key_file_get_string (key_file, "fonts", "bold-stamp", NULL);
+  g_assert_nonnull (regular);
+  g_assert_nonnull (bold_stamp);
+  g_key_file_set_string (key_file, "fonts", "regular", bold);
+  g_key_file_set_string (key_file, "fonts", "bold", regular);
+  g_key_file_set_string (key_file, "fonts", "regular-stamp", bold_stamp);
+  g_key_file_set_string (key_file, "fonts", "bold-stamp", regular_stamp);
+  g_assert_true (g_key_file_save_to_file (key_file, cache, NULL));
+  g_unlink (f->out);
+  crepitus_run_env (&swapped, NULL, (const char *[]) { cache_env, NULL }, (const char *[]) {
+    "report", f->example, "--audience", "patient", "-o", f->out, NULL });
+  g_assert_cmpint (swapped.status, ==, 0);
+  names = pdf_font_names (f->out);
+  g_assert_cmpstr (names, ==, expected);
+
+  /* A fontconfig that knows no fonts: the remembered answer is not used. */
+  g_assert_true (g_file_set_contents (config, "<?xml version=\"1.0\"?>\n<fontconfig/>\n", -1,
+                                      NULL));
+  g_unlink (f->out);
+  crepitus_run_env (&other_config, NULL, (const char *[]) { cache_env, config_env, NULL },
+                    (const char *[]) {
+    "report", f->example, "--audience", "patient", "-o", f->out, NULL });
+  g_assert_cmpint (other_config.status, ==, 1);
+  g_assert_nonnull (strstr (other_config.err, "DejaVu Sans"));
+  g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
+}
+
 /* `--id ID` reports on a stored assessment with the same text as its exported JSON gives. */
 static void
 test_by_id (Fixture       *f,
@@ -416,6 +499,7 @@ main (int   argc,
   ADD ("unwritable-output", test_unwritable_output);
   ADD ("substitution-warning", test_substitution_warning);
   ADD ("no-fonts", test_no_fonts);
+  ADD ("font-cache", test_font_cache);
   ADD ("by-id", test_by_id);
   ADD ("by-id-errors", test_by_id_errors);
 

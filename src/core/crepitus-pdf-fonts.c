@@ -114,6 +114,58 @@ query_font (FcConfig  *config,
   return ok;
 }
 
+/* Whether the face at @file, @index is DejaVu Sans in the weight of @id, as fontconfig would
+ * have answered: what a remembered answer must still be. */
+static gboolean
+face_is (FT_Library  library,
+         const char *file,
+         int         index,
+         FontId      id)
+{
+  FT_Face face;
+  gboolean ok;
+
+  if (FT_New_Face (library, file, index, &face) != 0)
+    return FALSE;
+  ok = g_strcmp0 (face->family_name, "DejaVu Sans") == 0 &&
+       FT_IS_SFNT (face) && !FT_HAS_MULTIPLE_MASTERS (face) &&
+       ((face->style_flags & FT_STYLE_FLAG_BOLD) != 0) == font_queries[id].bold &&
+       (face->style_flags & FT_STYLE_FLAG_ITALIC) == 0;
+  FT_Done_Face (face);
+  return ok;
+}
+
+/* The answer remembered by crepitus-pdf-font-cache.c, when it still holds. */
+static gboolean
+find_cached_fonts (void)
+{
+  char *files[N_FONTS] = { NULL };
+  int indexes[N_FONTS] = { 0 };
+  FT_Library library = NULL;
+  gboolean ok;
+
+  if (!crepitus_pdf_font_cache_lookup (files, indexes))
+    return FALSE;
+  ok = FT_Init_FreeType (&library) == 0;
+  if (!ok)
+    library = NULL;
+  for (guint i = 0; i < N_FONTS && ok; i++)
+    ok = face_is (library, files[i], indexes[i], i);
+  if (library != NULL)
+    FT_Done_FreeType (library);
+  for (guint i = 0; i < N_FONTS; i++)
+    {
+      if (ok)
+        {
+          font_files[i].file = files[i];
+          font_files[i].index = indexes[i];
+        }
+      else
+        g_free (files[i]);
+    }
+  return ok;
+}
+
 static gboolean
 find_fonts (FontFile  *files,
             GError   **error)
@@ -121,7 +173,8 @@ find_fonts (FontFile  *files,
   gboolean ok = TRUE;
 
   G_LOCK (font_files);
-  if (font_files[FONT_REGULAR].file == NULL || font_files[FONT_BOLD].file == NULL)
+  if ((font_files[FONT_REGULAR].file == NULL || font_files[FONT_BOLD].file == NULL) &&
+      !find_cached_fonts ())
     {
       /* A configuration of our own, dropped once the fonts are found: the answer is kept for
        * the life of the process, and no fontconfig state stays behind (the default
@@ -140,6 +193,20 @@ find_fonts (FontFile  *files,
           ok = query_font (config, i, &font_files[i], error);
       if (config != NULL)
         FcConfigDestroy (config);
+      if (ok)
+        {
+          char *paths[N_FONTS];
+          int indexes[N_FONTS];
+
+          for (guint i = 0; i < N_FONTS; i++)
+            {
+              paths[i] = font_files[i].file;
+              indexes[i] = font_files[i].index;
+            }
+          crepitus_pdf_font_cache_store (paths, indexes);
+        }
+      else
+        crepitus_pdf_font_cache_forget ();
     }
   for (guint i = 0; i < N_FONTS; i++)
     files[i] = font_files[i];

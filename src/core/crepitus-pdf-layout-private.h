@@ -114,6 +114,18 @@ void       crepitus_pdf_document_close (CrepitusPdfLayout  *self);
 gboolean   crepitus_pdf_check_hpdf     (CrepitusPdfLayout  *self,
                                         GError            **error);
 
+/* crepitus-pdf-font-cache.c */
+
+/* The font files fontconfig answered before, when nothing it depends on has changed since:
+ * the files (newly allocated) and face indexes of FONT_REGULAR and FONT_BOLD. */
+gboolean   crepitus_pdf_font_cache_lookup (char         **files,
+                                           int           *indexes);
+/* Remembers fontconfig's answer for the next process; quietly nothing when it cannot. */
+void       crepitus_pdf_font_cache_store  (char * const  *files,
+                                           const int     *indexes);
+/* Drops the remembered answer. */
+void       crepitus_pdf_font_cache_forget (void);
+
 /* crepitus-pdf-subset.c */
 
 /* Notes the characters of @text (sanitised) as drawn in @font. */
