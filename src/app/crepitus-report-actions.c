@@ -151,7 +151,6 @@ on_print_job_done (GtkPrintJob  *job,
 
   if (error != NULL)
     show_error (self, error->message);
-  g_object_unref (self);
 }
 
 static void
@@ -180,7 +179,7 @@ on_print_response_cb (GtkDialog *dialog,
           if (!gtk_print_job_set_source_file (job, path, &error))
             show_error (self, error->message);
           else
-            gtk_print_job_send (job, on_print_job_done, g_object_ref (self), NULL);
+            gtk_print_job_send (job, on_print_job_done, g_object_ref (self), g_object_unref);
         }
     }
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -361,8 +360,8 @@ update_languages (CrepitusReportActions *self)
   g_autofree char *default_language = setting (settings, "default-report-language");
   CrepitusPatient *patient = self->assessment != NULL ?
                              crepitus_assessment_get_patient (self->assessment) : NULL;
-  const char *chosen = crepitus_report_choose_language (
-    patient != NULL ? crepitus_patient_get_language (patient) : NULL, default_language);
+  const char *wanted = patient != NULL ? crepitus_patient_get_language (patient) : NULL;
+  const char *chosen = crepitus_report_choose_language (wanted, default_language);
   const CrepitusCatalogEntry *entries;
   guint n, selected = 0, n_available = 0;
 
@@ -381,6 +380,19 @@ update_languages (CrepitusReportActions *self)
   self->languages = g_strv_builder_end (codes);
   gtk_drop_down_set_model (self->language_drop_down, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->language_drop_down, selected);
+
+  /* Say so when the patient's own language cannot be had yet. */
+  if (wanted != NULL && *wanted != '\0' && !crepitus_report_language_available (wanted))
+    {
+      g_autofree char *subtitle =
+        /* Translators: %s is a language by its own name, e.g. "Español" */
+        g_strdup_printf (_("Reports in the patient’s language, %s, are not available yet"),
+                         crepitus_catalog_label (CREPITUS_LIST_LANGUAGE, wanted));
+
+      adw_action_row_set_subtitle (self->language_row, subtitle);
+    }
+  else
+    adw_action_row_set_subtitle (self->language_row, "");
 }
 
 static void
@@ -402,7 +414,7 @@ crepitus_report_actions_dispose (GObject *object)
   CrepitusReportActions *self = CREPITUS_REPORT_ACTIONS (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->assessment);
+  crepitus_report_actions_set_assessment (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CREPITUS_TYPE_REPORT_ACTIONS);
 
   G_OBJECT_CLASS (crepitus_report_actions_parent_class)->dispose (object);
@@ -522,8 +534,16 @@ crepitus_report_actions_set_assessment (CrepitusReportActions *self,
 {
   g_return_if_fail (CREPITUS_IS_REPORT_ACTIONS (self));
 
-  if (!g_set_object (&self->assessment, assessment))
+  if (self->assessment == assessment)
     return;
+  if (self->assessment != NULL && crepitus_assessment_get_patient (self->assessment) != NULL)
+    g_signal_handlers_disconnect_by_func (crepitus_assessment_get_patient (self->assessment),
+                                          update_languages, self);
+  g_set_object (&self->assessment, assessment);
+  /* The language follows the patient's, as it is edited on the Intake page. */
+  if (assessment != NULL && crepitus_assessment_get_patient (assessment) != NULL)
+    g_signal_connect_object (crepitus_assessment_get_patient (assessment), "notify::language",
+                             G_CALLBACK (update_languages), self, G_CONNECT_SWAPPED);
   /* A report already being made of the previous assessment still lands in its folder. */
   show_error (self, NULL);
   update_languages (self);
