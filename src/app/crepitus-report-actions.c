@@ -49,6 +49,7 @@ static GParamSpec *properties[N_PROPS];
 /* What a report is made of: copies, owned by the task, never a widget. */
 typedef struct
 {
+  GApplication          *application;  /* held until the file is whole; may be NULL */
   CrepitusAssessment    *assessment;   /* a snapshot */
   CrepitusReportOptions  options;      /* its strings below */
   char                  *language;
@@ -64,6 +65,7 @@ job_free (gpointer data)
 {
   Job *job = data;
 
+  g_clear_object (&job->application);
   g_clear_object (&job->assessment);
   g_free (job->language);
   g_free (job->clinic_name);
@@ -236,6 +238,7 @@ on_report_made (GObject      *source,
 {
   CrepitusReportActions *self = CREPITUS_REPORT_ACTIONS (source);
   CrepitusReportAudience audience = GPOINTER_TO_INT (user_data);
+  Job *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_task_propagate_pointer (G_TASK (result), &error);
   g_autofree char *name = NULL;
@@ -245,7 +248,11 @@ on_report_made (GObject      *source,
   GtkWidget *print;
   AdwToast *toast;
 
-  g_application_release (g_application_get_default ());
+  /* In the main thread: the task may be freed in the worker's. */
+  if (job->application != NULL)
+    g_application_release (job->application);
+  g_clear_object (&job->application);
+
   /* Disposed meanwhile (the window closed): the report is in its folder all the same. */
   if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     return;
@@ -331,7 +338,9 @@ make_report (CrepitusReportActions  *self,
   g_task_set_source_tag (task, make_report);
   g_task_set_task_data (task, job, job_free);
   /* The application stays until the file is whole, even when its last window closes. */
-  g_application_hold (g_application_get_default ());
+  job->application = g_application_get_default ();
+  if (job->application != NULL)
+    g_application_hold (g_object_ref (job->application));
   g_task_run_in_thread (task, make_report_thread);
 }
 

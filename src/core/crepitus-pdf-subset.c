@@ -172,10 +172,10 @@ set_widths (HPDF_Font  font,
   return TRUE;
 }
 
-/* A stream of @descendant's xref, replacing what @key held; flate-compressed. */
+/* A new stream object in @xref, as @parent's @key (replacing what it held); compressed. */
 static HPDF_Dict
-new_stream (HPDF_Dict  parent,
-            HPDF_Xref  xref,
+new_stream (HPDF_Dict   parent,
+            HPDF_Xref   xref,
             const char *key)
 {
   HPDF_Dict stream = HPDF_DictStream_New (parent->mmgr, xref);
