@@ -63,6 +63,13 @@ typedef struct
   const char       *text;
 } Run;
 
+/* A font file mapped for libharu to read, and where it reads (crepitus-pdf-fonts.c). */
+typedef struct
+{
+  GMappedFile *file;
+  gsize        position;
+} MappedFont;
+
 /* What is placed on pages (crepitus-pdf-layout.c). */
 typedef struct _Item Item;
 
@@ -76,6 +83,7 @@ struct _CrepitusPdfLayout
   FT_Face              faces[N_FONTS];
   const char          *font_files[N_FONTS]; /* fontconfig's answer, kept for the process */
   int                  font_indexes[N_FONTS];
+  MappedFont           mapped[N_FONTS];
   guint8               used[N_FONTS][0x10000 / 8];  /* a bit per code point drawn */
   gunichar             substitute;
   guint                n_substituted;
