@@ -111,6 +111,9 @@ static void
 show_error (CrepitusReportActions *self,
             const char            *message)
 {
+  /* A print job may end after the window closed. */
+  if (self->error_label == NULL)
+    return;
   gtk_label_set_text (self->error_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
