@@ -81,7 +81,7 @@ crepitus_cli_report (const CrepitusGlobalOptions *options,
   gint64 id = 0;
 
   if (!crepitus_cli_parse_options ("report",
-                                   _("FILE.json | --id ID  --audience patient|clinician -o OUT.pdf"),
+                                   _("FILE.json|--id ID --audience patient|clinician -o OUT.pdf"),
                                    entries, &argc, &argv))
     return CREPITUS_EXIT_USAGE;
   if (id_text != NULL)
