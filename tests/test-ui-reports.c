@@ -50,7 +50,8 @@ fixture_set_up (Fixture       *fixture,
   g_application_register (G_APPLICATION (fixture->app), NULL, &error);
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (fixture->app));
-  fixture->window = CREPITUS_WINDOW (gtk_application_get_windows (GTK_APPLICATION (fixture->app))->data);
+  fixture->window =
+    CREPITUS_WINDOW (gtk_application_get_windows (GTK_APPLICATION (fixture->app))->data);
   crepitus_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
   crepitus_test_wait_for (!crepitus_application_get_store_opening (fixture->app));
 
@@ -66,8 +67,9 @@ fixture_set_up (Fixture       *fixture,
                                     "navigation-sidebar");
   g_signal_emit_by_name (list, "activate", 0);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-assessment", NULL);
-  fixture->view = CREPITUS_ASSESSMENT_VIEW (crepitus_test_find_widget (GTK_WIDGET (fixture->window),
-                                                                      CREPITUS_TYPE_ASSESSMENT_VIEW));
+  fixture->view =
+    CREPITUS_ASSESSMENT_VIEW (crepitus_test_find_widget (GTK_WIDGET (fixture->window),
+                                                         CREPITUS_TYPE_ASSESSMENT_VIEW));
   g_assert_nonnull (fixture->view);
   crepitus_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (fixture->view)));
 
@@ -75,8 +77,8 @@ fixture_set_up (Fixture       *fixture,
   stack = crepitus_test_find_widget (GTK_WIDGET (fixture->view), ADW_TYPE_VIEW_STACK);
   page = adw_view_stack_get_child_by_name (ADW_VIEW_STACK (stack), "summary");
   crepitus_test_wait_for (gtk_widget_get_mapped (page));
-  fixture->actions = CREPITUS_REPORT_ACTIONS (crepitus_test_find_widget (page,
-                                                                        CREPITUS_TYPE_REPORT_ACTIONS));
+  fixture->actions =
+    CREPITUS_REPORT_ACTIONS (crepitus_test_find_widget (page, CREPITUS_TYPE_REPORT_ACTIONS));
   g_assert_nonnull (fixture->actions);
   g_assert_true (crepitus_report_actions_get_assessment (fixture->actions) ==
                  crepitus_assessment_view_get_assessment (fixture->view));

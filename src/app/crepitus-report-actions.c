@@ -283,8 +283,8 @@ on_report_made (GObject      *source,
   toast = adw_toast_new ("");
   title = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_box_append (GTK_BOX (title),
-                  gtk_label_new (audience == CREPITUS_REPORT_PATIENT ? _("Patient handout saved") :
-                                                                      _("Clinician summary saved")));
+                  gtk_label_new (audience == CREPITUS_REPORT_PATIENT ?
+                                 _("Patient handout saved") : _("Clinician summary saved")));
   print = gtk_button_new_with_mnemonic (_("_Print…"));
   gtk_widget_add_css_class (print, "flat");
   g_signal_connect_object (print, "clicked", G_CALLBACK (on_print_clicked_cb), self,
