@@ -11,17 +11,6 @@
 #include "crepitus-report-settings.h"
 #include "crepitus-settings.h"
 
-char *
-crepitus_report_default_folder (void)
-{
-  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-
-  /* Not translated: the Flatpak is given this folder by name. */
-  if (documents == NULL)
-    return g_build_filename (g_get_home_dir (), "Documents", "Crepitus", NULL);
-  return g_build_filename (documents, "Crepitus", NULL);
-}
-
 void
 crepitus_report_settings_load (CrepitusReportSettings *self)
 {
@@ -40,6 +29,14 @@ crepitus_report_settings_load (CrepitusReportSettings *self)
     {
       g_free (self->folder);
       self->folder = crepitus_report_default_folder ();
+    }
+  else if (g_str_equal (self->folder, "~") || g_str_has_prefix (self->folder, "~/"))
+    {
+      /* A leading ~ is the home folder, as a person writes it. */
+      char *home = g_build_filename (g_get_home_dir (), self->folder + 1, NULL);
+
+      g_free (self->folder);
+      self->folder = home;
     }
 
   logo_path = crepitus_settings_dup_string ("clinic-logo");

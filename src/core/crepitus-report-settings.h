@@ -22,10 +22,6 @@ typedef struct
                              * default folder when it is empty */
 } CrepitusReportSettings;
 
-/* The folder reports are saved to when the report-folder setting is empty: "Crepitus" in the
- * user's Documents folder (a new string). */
-char    *crepitus_report_default_folder  (void);
-
 /* Reads the settings (their schema defaults when the schema is not installed) into @self,
  * and the clinic logo; a logo that cannot be used leaves @self->logo_error set. */
 void     crepitus_report_settings_load   (CrepitusReportSettings *self);
