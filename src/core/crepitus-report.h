@@ -2,6 +2,7 @@
 #pragma once
 
 #include "crepitus-assessment.h"
+#include "crepitus-history.h"
 
 G_BEGIN_DECLS
 
@@ -36,6 +37,8 @@ typedef struct
   const char             *clinic_phone;
   const char             *emergency_number; /* the handout's number to call; %NULL or empty:
                                              * "emergency services" */
+  const CrepitusHistory  *history;          /* the patient's visits, charted in the clinician
+                                             * summary from two visits on; may be %NULL */
 } CrepitusReportOptions;
 
 typedef struct
