@@ -217,9 +217,12 @@ draw_series (Chart                 *chart,
               stroke_colour (page, &mark_colour);
               HPDF_Page_Circle (page, x, y, MARK_RADIUS + 3);
               HPDF_Page_Stroke (page);
-              /* The size of the change in words while visits are far enough apart. */
+              /* The size of the change in words while visits are far enough apart: below
+               * a fall, above a rise, away from the line that led to it. */
               if (n < 2 || x_of (chart, history, 1) - x_of (chart, history, 0) >= MIN_LABEL_GAP)
-                chart_text (chart, x, y + MARK_RADIUS + 6, 0, &mark_colour, change);
+                chart_text (chart, x, visit->nprs_change < 0 ? y - MARK_RADIUS - 13
+                                                             : y + MARK_RADIUS + 6,
+                            0, &mark_colour, change);
               fill_colour (page, colour);
             }
         }
