@@ -393,6 +393,44 @@ test_pdf_fifty (Fixture       *f,
                    poppler_document_get_n_pages (without) + 1);
 }
 
+/* The history of a patient's stored visits, from a real SQLite file: what a report on a
+ * stored assessment charts. */
+static void
+test_load (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = g_build_filename (f->dir, "clinic.db", NULL);
+  g_autoptr(CrepitusStore) store = crepitus_store_open (db, &error);
+  g_autoptr(CrepitusHistory) history = NULL;
+  g_autoptr(Document) document = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (crepitus_store_save_patient (store, f->patient, NULL, &error));
+  g_assert_no_error (error);
+  add_visit (f, -1, "2026-03-02", 3, 1);
+  add_visit (f, -1, "2026-01-05", 7, 3);
+  for (guint i = 0; i < f->assessments->len; i++)
+    {
+      g_assert_true (crepitus_store_save_assessment (store, f->assessments->pdata[i], NULL,
+                                                     &error));
+      g_assert_no_error (error);
+    }
+
+  history = crepitus_history_load (store, f->patient, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (crepitus_history_get_n_visits (history), ==, 2);
+  g_assert_cmpstr (crepitus_history_get_visit (history, 0)->date, ==, "2026-01-05");
+  g_assert_cmpint (crepitus_history_get_visit (history, 1)->nprs_change, ==, -4);
+  g_assert_cmpint (crepitus_history_get_visit (history, 1)->scores.odi_percent, ==, 20);
+
+  document = write_summary (f, history, "stored.pdf");
+  text = document_text (document);
+  assert_contains (text, "Pain and disability across visits");
+  assert_contains (text, "-4");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -413,6 +451,7 @@ main (int   argc,
   ADD ("pdf-chart", test_pdf_chart);
   ADD ("pdf-no-chart", test_pdf_no_chart);
   ADD ("pdf-fifty", test_pdf_fifty);
+  ADD ("load", test_load);
 
 #undef ADD
 

@@ -98,6 +98,22 @@ crepitus_history_new (GPtrArray *assessments)
   return self;
 }
 
+CrepitusHistory *
+crepitus_history_load (CrepitusStore    *store,
+                       CrepitusPatient  *patient,
+                       GError          **error)
+{
+  g_autoptr(GPtrArray) assessments = NULL;
+
+  g_return_val_if_fail (store != NULL, NULL);
+  g_return_val_if_fail (patient != NULL, NULL);
+
+  assessments = crepitus_store_list_assessments (store, patient, error);
+  if (assessments == NULL)
+    return NULL;
+  return crepitus_history_new (assessments);
+}
+
 void
 crepitus_history_free (CrepitusHistory *self)
 {

@@ -7,6 +7,7 @@
 
 #include "crepitus-assessment.h"
 #include "crepitus-scores.h"
+#include "crepitus-store.h"
 #include "crepitus-triage.h"
 
 G_BEGIN_DECLS
@@ -56,6 +57,11 @@ gboolean              crepitus_history_includes        (CrepitusAssessment *asse
 /* The history of @assessments (CrepitusAssessment, of one patient, in any order): its
  * visits by date (then id), their scores, and the clinically important NPRS changes. */
 CrepitusHistory      *crepitus_history_new             (GPtrArray          *assessments);
+/* The history of @patient's stored assessments (for a report's chart); %NULL with @error set
+ * when the store cannot list them. */
+CrepitusHistory      *crepitus_history_load            (CrepitusStore      *store,
+                                                        CrepitusPatient    *patient,
+                                                        GError            **error);
 void                  crepitus_history_free            (CrepitusHistory    *self);
 
 guint                 crepitus_history_get_n_visits    (const CrepitusHistory *self);
