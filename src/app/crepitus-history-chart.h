@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CrepitusHistoryChart, crepitus_history_chart, CREPITUS, HISTORY_CHART,
                       GtkWidget)
 
+/* A chart with nothing to chart yet. */
 GtkWidget             *crepitus_history_chart_new         (void);
 /* The history charted (owned by the chart), or %NULL. */
 const CrepitusHistory *crepitus_history_chart_get_history (CrepitusHistoryChart *self);

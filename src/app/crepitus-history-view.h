@@ -11,7 +11,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CrepitusHistoryView, crepitus_history_view, CREPITUS, HISTORY_VIEW, AdwBin)
 
+/* A view with no assessments. */
 GtkWidget             *crepitus_history_view_new             (void);
+/* The assessments shown, or %NULL. */
 GListModel            *crepitus_history_view_get_assessments (CrepitusHistoryView *self);
 /* Shows the history of @assessments (CrepitusAssessment, of one patient), following their
  * edits. */

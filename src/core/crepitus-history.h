@@ -62,8 +62,10 @@ CrepitusHistory      *crepitus_history_new             (GPtrArray          *asse
 CrepitusHistory      *crepitus_history_load            (CrepitusStore      *store,
                                                         CrepitusPatient    *patient,
                                                         GError            **error);
+/* Frees @self and its visits. */
 void                  crepitus_history_free            (CrepitusHistory    *self);
 
+/* Number of visits. */
 guint                 crepitus_history_get_n_visits    (const CrepitusHistory *self);
 /* The visit at @index (0 is the earliest). */
 const CrepitusHistoryVisit *crepitus_history_get_visit (const CrepitusHistory *self,
