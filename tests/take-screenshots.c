@@ -13,6 +13,7 @@
 
 #include "crepitus-application-private.h"
 #include "crepitus-assessment-view.h"
+#include "crepitus-history-view.h"
 #include "crepitus-patient-page.h"
 #include "crepitus-preferences-window.h"
 #include "crepitus-window.h"
@@ -378,6 +379,53 @@ main (int   argc,
         save_png (prefs, folder, name);
       }
     gtk_window_destroy (prefs);
+  }
+
+  /* The History view of a patient followed over six visits. */
+  {
+    static const struct { const char *date; int nprs; int odi; } visits[] = {
+      { "2026-03-02", 8, 3 }, { "2026-04-13", 7, 3 }, { "2026-05-25", 4, 2 },
+      { "2026-07-06", 5, 2 }, { "2026-08-17", 2, 1 }, { "2026-10-05", 2, 1 },
+    };
+    g_autoptr(GListStore) assessments = g_list_store_new (CREPITUS_TYPE_ASSESSMENT);
+    GtkWidget *history_window = gtk_window_new ();
+    GtkWidget *history = crepitus_history_view_new ();
+
+    for (guint i = 0; i < G_N_ELEMENTS (visits); i++)
+      {
+        g_autoptr(CrepitusAssessment) a = crepitus_assessment_new (crepitus_assessment_get_patient (visit));
+        g_autoptr(CrepitusMeasures) measures = crepitus_measures_new ();
+
+        crepitus_assessment_set_id (a, i + 1);
+        crepitus_assessment_set_date (a, visits[i].date);
+        crepitus_assessment_set_clinician (a, i % 2 == 0 ? "Dr Ana Ruiz" : "Dr Tomás Vidal");
+        crepitus_assessment_set_pain_score (a, visits[i].nprs);
+        measures->has_odi = TRUE;
+        for (guint k = 0; k < CREPITUS_ODI_N_SECTIONS; k++)
+          measures->odi[k] = visits[i].odi + (k % 3 == 0);
+        crepitus_assessment_set_measures (a, measures);
+        g_list_store_append (assessments, a);
+      }
+    crepitus_history_view_set_assessments (CREPITUS_HISTORY_VIEW (history),
+                                           G_LIST_MODEL (assessments));
+    gtk_widget_set_margin_start (history, 24);
+    gtk_widget_set_margin_end (history, 24);
+    gtk_widget_set_margin_top (history, 24);
+    gtk_widget_set_margin_bottom (history, 24);
+    gtk_window_set_child (GTK_WINDOW (history_window), history);
+    gtk_window_set_default_size (GTK_WINDOW (history_window), 820, 560);
+    gtk_window_present (GTK_WINDOW (history_window));
+    crepitus_test_wait_for (gtk_widget_get_mapped (history_window));
+    for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
+      {
+        g_autofree char *name = g_strdup_printf ("history-%s", schemes[s]);
+
+        adw_style_manager_set_color_scheme (style, s == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT
+                                                          : ADW_COLOR_SCHEME_FORCE_DARK);
+        settle ();
+        save_png (GTK_WINDOW (history_window), folder, name);
+      }
+    gtk_window_destroy (GTK_WINDOW (history_window));
   }
 
   gtk_window_destroy (GTK_WINDOW (window));

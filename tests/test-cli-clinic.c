@@ -235,8 +235,8 @@ test_sign_amend_entered_in_error (Fixture       *fixture,
     json_t *array;
 
     run_as (fixture, &run, NULL, NULL, (const char *[]) { "history", "1", NULL });
-    assert_ok (&run, "1\t2026-01-10\t\tbenign\tsuperseded\n"
-                     "3\t2026-01-10\t\tbenign\tunsigned\n");
+    assert_ok (&run, "1\t2026-01-10\t\tbenign\tsuperseded\t\t\t\t\n"
+                     "3\t2026-01-10\t\tbenign\tunsigned\t\t\t\t\n");
     run_as (fixture, &json_run, NULL, NULL, (const char *[]) { "history", "--json", "1", NULL });
     assert_ok (&json_run, NULL);
     array = json_loads (json_run.out, 0, NULL);

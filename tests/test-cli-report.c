@@ -456,6 +456,53 @@ test_by_id (Fixture       *f,
   assert_poppler_quiet ();
 }
 
+/* A stored patient seen twice: the clinician summary made by id charts the two visits, the
+ * important change of pain marked; the handout has no chart. */
+static void
+test_by_id_history (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (f->dir, "crepitus.db", NULL);
+  g_autofree char *earlier = g_build_filename (f->dir, "earlier.json", NULL);
+  g_autofree char *json = NULL;
+  g_autoptr(GString) edited = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *handout = NULL;
+  g_auto(CrepitusRun) first = { 0 };
+  g_auto(CrepitusRun) second = { 0 };
+  g_auto(CrepitusRun) by_id = { 0 };
+  g_auto(CrepitusRun) patient = { 0 };
+
+  /* The example (pain 0 on 2026-11-20) after a visit with pain 6 on 2026-10-02. */
+  g_assert_true (g_file_get_contents (f->example, &json, NULL, NULL));
+  edited = g_string_new (json);
+  g_assert_cmpuint (g_string_replace (edited, "\"date\": \"2026-11-20\"", "\"date\": \"2026-10-02\"",
+                                      0), ==, 1);
+  g_assert_cmpuint (g_string_replace (edited, "\"pain_score\": 0", "\"pain_score\": 6", 0), ==, 1);
+  g_assert_true (g_file_set_contents (earlier, edited->str, -1, NULL));
+  crepitus_run (&first, NULL, (const char *[]) { "--db", db, "import", earlier, NULL });
+  g_assert_cmpint (first.status, ==, 0);
+  crepitus_run (&second, NULL, (const char *[]) { "--db", db, "import", f->example, NULL });
+  g_assert_cmpint (second.status, ==, 0);
+  g_assert_cmpstr (second.out, ==, "2\n");
+
+  crepitus_run (&by_id, NULL, (const char *[]) {
+    "--db", db, "report", "--id", "2", "--audience", "clinician", "-o", f->out, NULL });
+  g_assert_cmpstr (by_id.err, ==, "");
+  g_assert_cmpint (by_id.status, ==, 0);
+  summary = pdf_text (f->out);
+  g_assert_nonnull (strstr (summary, "Pain and disability across visits"));
+  g_assert_nonnull (strstr (summary, "2026-10-02"));
+  g_assert_nonnull (strstr (summary, "-6"));
+
+  crepitus_run (&patient, NULL, (const char *[]) {
+    "--db", db, "report", "--id", "2", "--audience", "patient", "-o", f->out, NULL });
+  g_assert_cmpint (patient.status, ==, 0);
+  handout = pdf_text (f->out);
+  g_assert_null (strstr (handout, "Pain and disability across visits"));
+  assert_poppler_quiet ();
+}
+
 static void
 test_by_id_errors (Fixture       *f,
                    gconstpointer  data)
@@ -509,6 +556,7 @@ main (int   argc,
   ADD ("font-cache", test_font_cache);
   ADD ("by-id", test_by_id);
   ADD ("by-id-errors", test_by_id_errors);
+  ADD ("by-id-history", test_by_id_history);
 
 #undef ADD
 

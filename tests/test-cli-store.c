@@ -171,8 +171,8 @@ test_history_and_triage (Fixture       *fixture,
   run_db (fixture, &run, NULL, (const char *[]) { "history", "1", NULL });
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==,
-                   "2\t2025-02-03\tA. Clinician\turgent\tunsigned\n"
-                   "1\t2026-11-20\tA. Clinician\tbenign\tunsigned\n");
+                   "2\t2025-02-03\tA. Clinician\turgent\tunsigned\t0\t4\t\t\n"
+                   "1\t2026-11-20\tA. Clinician\tbenign\tunsigned\t0\t4\t\t\n");
 
   run_db (fixture, &json_run, NULL, (const char *[]) { "history", "--json", "1", NULL });
   g_assert_cmpint (json_run.status, ==, 0);
@@ -192,6 +192,119 @@ test_history_and_triage (Fixture       *fixture,
   g_assert_cmpint (from_file.status, ==, 0);
   g_assert_cmpstr (stored.out, ==, from_file.out);
   g_assert_true (g_str_has_prefix (stored.out, "{\"level\": \"emergency\""));
+}
+
+/* A visit of example.json's patient on @date with NPRS @nprs (-1: not asked) and, when
+ * @measures is not %NULL, those measures (JSON). */
+static void
+import_visit (Fixture    *fixture,
+              const char *date,
+              int         nprs,
+              const char *measures,
+              const char *expected_id)
+{
+  g_autofree char *text = crepitus_test_fixture_text ("example.json");
+  g_autofree char *line = g_strconcat (expected_id, "\n", NULL);
+  g_auto(CrepitusRun) run = { 0 };
+  json_t *document = json_loads (text, 0, NULL);
+  json_t *assessment = json_object_get (document, "assessment");
+  char *dumped;
+
+  json_object_set_new (assessment, "date", json_string (date));
+  if (nprs >= 0)
+    json_object_set_new (assessment, "pain_score", json_integer (nprs));
+  else
+    json_object_del (assessment, "pain_score");
+  if (measures != NULL)
+    json_object_set_new (assessment, "measures", json_loads (measures, 0, NULL));
+  else
+    json_object_del (assessment, "measures");
+  dumped = json_dumps (document, 0);
+  run_db (fixture, &run, dumped, (const char *[]) { "import", "-", NULL });
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.out, ==, line);
+  free (dumped);
+  json_decref (document);
+}
+
+/* The score columns of `crepitus history` and, in --json, the NPRS change from the visit
+ * before and whether it is clinically important: as the window and the summary's chart. */
+static void
+test_history_scores (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_auto(CrepitusRun) in_error = { 0 };
+  g_auto(CrepitusRun) run = { 0 };
+  g_auto(CrepitusRun) json_run = { 0 };
+  g_auto(GStrv) lines = NULL;
+  json_t *array;
+  static const char * const columns[][4] = {
+    { "7", "52", "high", "5" },
+    { "6", "40", "", "" },
+    { "3", "20", "", "" },
+    { "", "", "", "" },
+    { "5", "", "", "" },
+  };
+
+  import_visit (fixture, "2026-01-05", 7,
+                "{\"odi\": [3, 3, 2, 3, 2, 3, 2, 2, 3, 3], "
+                "\"start_back\": {\"items\": [1, 1, 1, 1, 1, 1, 1, 0], "
+                "\"bothersomeness\": \"extremely\"}, "
+                "\"beighton\": [true, true, true, true, true, false, false, false, false]}", "1");
+  import_visit (fixture, "2026-02-02", 6, "{\"odi\": [2, 2, 2, 2, 2, 2, 2, 2, 2, 2]}", "2");
+  import_visit (fixture, "2026-02-20", 0, NULL, "3");
+  import_visit (fixture, "2026-03-02", 3, "{\"odi\": [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]}", "4");
+  import_visit (fixture, "2026-04-06", -1, NULL, "5");
+  import_visit (fixture, "2026-05-04", 5, NULL, "6");
+  run_db (fixture, &in_error, NULL,
+          (const char *[]) { "--clinician", "Dr Marker", "entered-in-error", "3", NULL });
+  g_assert_cmpint (in_error.status, ==, 0);
+
+  run_db (fixture, &run, NULL, (const char *[]) { "history", "1", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, G_N_ELEMENTS (columns) + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+      /* id, date, clinician, level, status, then NPRS, ODI %, STarT Back risk, Beighton. */
+      g_assert_cmpuint (g_strv_length (fields), ==, 9);
+      g_assert_cmpstr (fields[1], !=, "2026-02-20");
+      for (guint c = 0; c < 4; c++)
+        g_assert_cmpstr (fields[5 + c], ==, columns[i][c]);
+    }
+
+  run_db (fixture, &json_run, NULL, (const char *[]) { "history", "--json", "1", NULL });
+  g_assert_cmpint (json_run.status, ==, 0);
+  array = json_loads (json_run.out, 0, NULL);
+  g_assert_cmpuint (json_array_size (array), ==, 5);
+  {
+    json_t *first = json_array_get (array, 0);
+    json_t *second = json_array_get (array, 1);
+    json_t *third = json_array_get (array, 2);
+    json_t *unasked = json_array_get (array, 3);
+    json_t *last = json_array_get (array, 4);
+
+    g_assert_cmpint (json_integer_value (json_object_get (first, "nprs")), ==, 7);
+    g_assert_cmpint (json_integer_value (json_object_get (first, "odi")), ==, 52);
+    g_assert_cmpstr (json_string_value (json_object_get (first, "start_back")), ==, "high");
+    g_assert_cmpint (json_integer_value (json_object_get (first, "beighton")), ==, 5);
+    g_assert_null (json_object_get (first, "nprs_change"));
+    g_assert_cmpint (json_integer_value (json_object_get (second, "nprs_change")), ==, -1);
+    g_assert_true (json_is_false (json_object_get (second, "nprs_important")));
+    /* Against the visit before, not the one entered in error. */
+    g_assert_cmpint (json_integer_value (json_object_get (third, "id")), ==, 4);
+    g_assert_cmpint (json_integer_value (json_object_get (third, "nprs_change")), ==, -3);
+    g_assert_true (json_is_true (json_object_get (third, "nprs_important")));
+    g_assert_null (json_object_get (unasked, "nprs"));
+    g_assert_null (json_object_get (unasked, "nprs_important"));
+    g_assert_cmpint (json_integer_value (json_object_get (last, "nprs_change")), ==, 2);
+    g_assert_true (json_is_true (json_object_get (last, "nprs_important")));
+    g_assert_null (json_object_get (last, "odi"));
+  }
+  json_decref (array);
 }
 
 static void
@@ -363,6 +476,7 @@ main (int   argc,
   ADD ("import-stdin", test_import_stdin);
   ADD ("list", test_list);
   ADD ("history-and-triage", test_history_and_triage);
+  ADD ("history-scores", test_history_scores);
   ADD ("errors", test_errors);
   ADD ("default-database", test_default_database);
   ADD ("check", test_check);

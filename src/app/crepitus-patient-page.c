@@ -1,4 +1,4 @@
-/* crepitus-patient-page.c — one patient's details, editable in place, and their assessments
+/* crepitus-patient-page.c — a patient’s details, editable in place, assessments and history
  *
  * Each field writes to the patient as soon as what it holds is valid, so the store saves it
  * at once; while a field is invalid (an empty family name, a half-typed or future date) it is
@@ -11,25 +11,27 @@
 #include <glib/gi18n.h>
 
 #include "crepitus-choices.h"
+#include "crepitus-history-view.h"
 #include "crepitus-patient-page.h"
 #include "crepitus-triage.h"
 
 struct _CrepitusPatientPage
 {
-  AdwBin           parent_instance;
-  CrepitusPatient *patient;        /* owned */
-  GListModel      *assessments;    /* owned */
-  gboolean         updating;       /* filling the fields from the model */
+  AdwBin               parent_instance;
+  CrepitusPatient     *patient;        /* owned */
+  GListModel          *assessments;    /* owned */
+  gboolean             updating;       /* filling the fields from the model */
 
   /* template children */
-  AdwEntryRow     *family_row;
-  AdwEntryRow     *given_row;
-  AdwEntryRow     *birth_row;
-  AdwEntryRow     *mrn_row;
-  AdwComboRow     *sex_row;
-  AdwComboRow     *language_row;
-  GtkLabel        *problem_label;
-  GtkListBox      *assessment_list;
+  AdwEntryRow         *family_row;
+  AdwEntryRow         *given_row;
+  AdwEntryRow         *birth_row;
+  AdwEntryRow         *mrn_row;
+  AdwComboRow         *sex_row;
+  AdwComboRow         *language_row;
+  GtkLabel            *problem_label;
+  GtkListBox          *assessment_list;
+  CrepitusHistoryView *history_view;
 };
 
 G_DEFINE_FINAL_TYPE (CrepitusPatientPage, crepitus_patient_page, ADW_TYPE_BIN)
@@ -344,6 +346,7 @@ crepitus_patient_page_class_init (CrepitusPatientPageClass *klass)
     g_signal_new ("assessment-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, CREPITUS_TYPE_ASSESSMENT);
 
+  g_type_ensure (CREPITUS_TYPE_HISTORY_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/crepitus-patient-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CrepitusPatientPage, family_row);
@@ -354,6 +357,7 @@ crepitus_patient_page_class_init (CrepitusPatientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrepitusPatientPage, language_row);
   gtk_widget_class_bind_template_child (widget_class, CrepitusPatientPage, problem_label);
   gtk_widget_class_bind_template_child (widget_class, CrepitusPatientPage, assessment_list);
+  gtk_widget_class_bind_template_child (widget_class, CrepitusPatientPage, history_view);
   gtk_widget_class_bind_template_callback (widget_class, on_family_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_given_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_birth_changed_cb);
@@ -427,5 +431,6 @@ crepitus_patient_page_set_assessments (CrepitusPatientPage *self,
     return;
 
   gtk_list_box_bind_model (self->assessment_list, assessments, create_assessment_row, NULL, NULL);
+  crepitus_history_view_set_assessments (self->history_view, assessments);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ASSESSMENTS]);
 }

@@ -1,4 +1,4 @@
-/* crepitus-patient-page.h — one patient's details, editable in place, and their assessments */
+/* crepitus-patient-page.h — a patient’s details, editable in place, assessments and history */
 #pragma once
 
 #include <adwaita.h>

@@ -17,7 +17,9 @@
 #include <glib/gi18n.h>
 #include <gtk/gtkunixprint.h>
 
+#include "crepitus-application.h"
 #include "crepitus-catalog.h"
+#include "crepitus-history.h"
 #include "crepitus-report-actions.h"
 #include "crepitus-report.h"
 #include "crepitus-report-settings.h"
@@ -55,6 +57,7 @@ typedef struct
   CrepitusReportOptions  options;      /* its strings below */
   char                  *language;
   CrepitusReportSettings settings;     /* the clinic, the logo, the folder */
+  CrepitusHistory       *history;      /* the patient's visits, for the summary's chart */
 } Job;
 
 static void
@@ -66,6 +69,7 @@ job_free (gpointer data)
   g_clear_object (&job->assessment);
   g_free (job->language);
   crepitus_report_settings_clear (&job->settings);
+  g_clear_pointer (&job->history, crepitus_history_free);
   g_free (job);
 }
 
@@ -306,6 +310,22 @@ make_report (CrepitusReportActions  *self,
    * cannot be used is left out of the report, and the page says why. */
   crepitus_report_settings_load (&job->settings);
   crepitus_report_settings_apply (&job->settings, &job->options);
+  /* The patient's visits, read here in the main thread where the store lives (a
+   * millisecond for fifty visits); the thread reads only this copy. */
+  if (audience == CREPITUS_REPORT_CLINICIAN)
+    {
+      GApplication *app = g_application_get_default ();
+      CrepitusStore *store = CREPITUS_IS_APPLICATION (app)
+                             ? crepitus_application_get_store (CREPITUS_APPLICATION (app)) : NULL;
+      CrepitusPatient *patient = crepitus_assessment_get_patient (self->assessment);
+      g_autoptr(GError) history_error = NULL;
+
+      if (store != NULL && patient != NULL && crepitus_patient_get_id (patient) >= 0)
+        job->history = crepitus_history_load (store, patient, &history_error);
+      if (history_error != NULL)
+        g_debug ("no chart: %s", history_error->message);
+      job->options.history = job->history;
+    }
   job->options.audience = audience;
   job->options.paper = gtk_drop_down_get_selected (self->paper_drop_down) == 1 ?
                        CREPITUS_REPORT_PAPER_LETTER : CREPITUS_REPORT_PAPER_A4;

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "crepitus-cli-private.h"
+#include "crepitus-history.h"
 #include "crepitus-json.h"
 #include "crepitus-report.h"
 #include "crepitus-report-settings.h"
@@ -30,20 +31,27 @@ read_file (const char *path)
   return assessment;
 }
 
+/* The stored assessment @id, and its patient's visits for the clinician summary's chart. */
 static CrepitusAssessment *
-load_stored (const CrepitusGlobalOptions *options,
-             gint64                       id)
+load_stored (const CrepitusGlobalOptions  *options,
+             gint64                        id,
+             CrepitusHistory             **history)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CrepitusStore) store = crepitus_cli_open_store_to_read (options);
-  CrepitusAssessment *assessment;
+  g_autoptr(CrepitusAssessment) assessment = NULL;
 
   if (store == NULL)
     return NULL;
   assessment = crepitus_store_load_assessment (store, id, &error);
-  if (assessment == NULL)
-    crepitus_cli_store_error (crepitus_store_get_path (store), "crepitus report", error);
-  return assessment;
+  if (assessment != NULL)
+    *history = crepitus_history_load (store, crepitus_assessment_get_patient (assessment), &error);
+  if (assessment == NULL || *history == NULL)
+    {
+      crepitus_cli_store_error (crepitus_store_get_path (store), "crepitus report", error);
+      return NULL;
+    }
+  return g_steal_pointer (&assessment);
 }
 
 int
@@ -53,6 +61,7 @@ crepitus_cli_report (const CrepitusGlobalOptions *options,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CrepitusAssessment) assessment = NULL;
+  g_autoptr(CrepitusHistory) history = NULL;
   g_autofree char *id_text = NULL;
   g_autofree char *audience_text = NULL;
   g_autofree char *language = NULL;
@@ -129,9 +138,10 @@ crepitus_cli_report (const CrepitusGlobalOptions *options,
     return crepitus_cli_usage_error ("report", _("-o OUT.pdf is required"));
 
   /* The same assessment whichever way it comes: a stored one reads as its export would. */
-  assessment = id_text != NULL ? load_stored (options, id) : read_file (argv[1]);
+  assessment = id_text != NULL ? load_stored (options, id, &history) : read_file (argv[1]);
   if (assessment == NULL)
     return CREPITUS_EXIT_ERROR;
+  report_options.history = history;
 
   /* A logo that cannot be used costs the patient nothing: the report is made without it. */
   if (settings.logo_error != NULL)

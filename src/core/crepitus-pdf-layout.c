@@ -39,16 +39,20 @@ typedef enum
   BLOCK_RULE,
   BLOCK_SPACE,
   BLOCK_IMAGE,
+  BLOCK_DRAWING,
 } BlockKind;
 
 typedef struct
 {
   BlockKind  kind;
   GPtrArray *lines;          /* Line *, for BLOCK_TEXT */
-  double     height;         /* for BLOCK_RULE, BLOCK_SPACE and BLOCK_IMAGE */
-  double     rule_width;     /* for BLOCK_RULE; 0 for the whole width */
+  double     height;         /* for BLOCK_RULE, BLOCK_SPACE, BLOCK_IMAGE and BLOCK_DRAWING */
+  double     rule_width;     /* for BLOCK_RULE and BLOCK_DRAWING; 0 for the whole width */
   HPDF_Image image;          /* for BLOCK_IMAGE, owned by the document */
   double     image_width;
+  CrepitusPdfDrawFunc draw_func;   /* for BLOCK_DRAWING */
+  gpointer            draw_data;
+  GDestroyNotify      draw_destroy;
   double     space_before;
   double     space_after;
 } Block;
@@ -75,6 +79,8 @@ block_free (gpointer data)
   Block *block = data;
 
   g_clear_pointer (&block->lines, g_ptr_array_unref);
+  if (block->draw_destroy != NULL)
+    block->draw_destroy (block->draw_data);
   g_free (block);
 }
 
@@ -357,6 +363,19 @@ place_block (CrepitusPdfLayout *self,
       HPDF_Page_MoveTo (self->page, MARGIN_LEFT + left, y);
       HPDF_Page_LineTo (self->page, MARGIN_LEFT + left + block->rule_width, y);
       HPDF_Page_Stroke (self->page);
+      self->y -= block->height;
+    }
+  else if (block->kind == BLOCK_DRAWING)
+    {
+      if (!fits (self, block->height) && !self->at_top)
+        new_page (self);
+      if (self->page != NULL)
+        {
+          HPDF_Page_GSave (self->page);
+          block->draw_func (self, self->page, MARGIN_LEFT + left, self->y, block->rule_width,
+                            block->height, block->draw_data);
+          HPDF_Page_GRestore (self->page);
+        }
       self->y -= block->height;
     }
   else
@@ -861,6 +880,29 @@ crepitus_pdf_layout_space (CrepitusPdfLayout *self,
 
   block->kind = BLOCK_SPACE;
   block->height = MAX (points, 0);
+  submit_block (self, block, FALSE);
+}
+
+void
+crepitus_pdf_layout_drawing (CrepitusPdfLayout   *self,
+                             double               height,
+                             CrepitusPdfDrawFunc  func,
+                             gpointer             user_data,
+                             GDestroyNotify       destroy)
+{
+  Block *block = g_new0 (Block, 1);
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (func != NULL);
+
+  block->kind = BLOCK_DRAWING;
+  block->height = CLAMP (height, 0, text_area_height (self));
+  block->rule_width = current_width (self);
+  block->draw_func = func;
+  block->draw_data = user_data;
+  block->draw_destroy = destroy;
+  block->space_before = 6;
+  block->space_after = 6;
   submit_block (self, block, FALSE);
 }
 

@@ -54,6 +54,16 @@ typedef void (*CrepitusPdfPageFunc) (CrepitusPdfLayout *layout,
                                      guint              page_number,
                                      gpointer           user_data);
 
+/* Draws on @page (an HPDF_Page) inside the rectangle @width × @height points whose top left
+ * corner is (@left, @top) in PDF coordinates (y grows upwards). */
+typedef void (*CrepitusPdfDrawFunc) (CrepitusPdfLayout *layout,
+                                     gpointer           page,
+                                     double             left,
+                                     double             top,
+                                     double             width,
+                                     double             height,
+                                     gpointer           user_data);
+
 /* The domain of CrepitusPdfLayoutError. */
 GQuark             crepitus_pdf_layout_error_quark (void);
 
@@ -152,6 +162,13 @@ void               crepitus_pdf_layout_image      (CrepitusPdfLayout  *self,
                                                    CrepitusPdfImage   *image,
                                                    double              max_width,
                                                    double              max_height);
+/* A drawing @height points high across the frame, kept on one page: @func draws it when it
+ * is placed; @destroy (may be %NULL) frees @user_data once the layout is done with it. */
+void               crepitus_pdf_layout_drawing    (CrepitusPdfLayout  *self,
+                                                   double              height,
+                                                   CrepitusPdfDrawFunc func,
+                                                   gpointer            user_data,
+                                                   GDestroyNotify      destroy);
 
 /* Vertical space (dropped at the top of a page). */
 void               crepitus_pdf_layout_space      (CrepitusPdfLayout  *self,

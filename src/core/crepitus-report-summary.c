@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "crepitus-report-private.h"
+#include "crepitus-pdf-chart.h"
 #include "crepitus-scores.h"
 
 /* The clinician summary */
@@ -581,6 +582,7 @@ crepitus_report_write_summary (Report *report)
   summary_factors (report);
   summary_posture (report);
   summary_measures (report);
+  crepitus_pdf_chart_add (layout, report->options->history);
 
   crepitus_pdf_layout_heading (layout, CREPITUS_PDF_STYLE_HEADING, _("Assessment notes"));
   crepitus_pdf_layout_paragraph (layout, CREPITUS_PDF_STYLE_BODY,

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "crepitus-assessment.h"
+#include "crepitus-history.h"
 
 G_BEGIN_DECLS
 
@@ -39,6 +40,8 @@ typedef struct
                                              * "emergency services" */
   GBytes                 *clinic_logo;      /* a PNG from crepitus_report_logo_load(), drawn
                                              * in the page header; %NULL: none */
+  const CrepitusHistory  *history;          /* the patient's visits, charted in the clinician
+                                             * summary from two visits on; may be %NULL */
 } CrepitusReportOptions;
 
 /* The largest clinic logo file, in bytes. */
