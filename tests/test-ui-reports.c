@@ -213,6 +213,35 @@ test_handout (Fixture       *fixture,
   g_assert_cmpuint (count_entries (fixture->folder), ==, 3);
 }
 
+/* A patient seen before: the clinician summary made in the window charts both visits, the
+ * important fall in pain marked. */
+static void
+test_summary_chart (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  CrepitusAssessment *assessment = crepitus_assessment_view_get_assessment (fixture->view);
+  CrepitusStore *store = crepitus_application_get_store (fixture->app);
+  g_autoptr(CrepitusAssessment) earlier = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  earlier = crepitus_assessment_new (crepitus_window_get_patient (fixture->window));
+  crepitus_assessment_set_date (earlier, "2026-01-05");
+  crepitus_assessment_set_pain_score (earlier, 7);
+  g_assert_true (crepitus_store_save_assessment (store, earlier, NULL, &error));
+  g_assert_no_error (error);
+  crepitus_assessment_set_pain_score (assessment, 2);
+
+  press_and_wait (fixture, "Clinician Su_mmary");
+  text = pdf_text (crepitus_report_actions_get_last_path (fixture->actions));
+  if (strstr (text, "Pain and disability across visits") == NULL || strstr (text, "-5") == NULL)
+    g_error ("the clinician summary has no chart of the two visits:\n%s", text);
+  /* Every label of the chart is whole: its glyphs are in the embedded subset. */
+  g_assert_nonnull (strstr (text, "2026-01-05"));
+  g_assert_nonnull (strstr (text, "Pain (NPRS 0–10)"));
+  g_assert_nonnull (strstr (text, "Disability (ODI %)"));
+}
+
 /* The report language: English, the only one so far; when the patient's own language is set,
  * the row says it is not available yet. */
 static void
@@ -401,6 +430,7 @@ main (int   argc,
 
   ADD ("language", test_language);
   ADD ("handout", test_handout);
+  ADD ("summary-chart", test_summary_chart);
   ADD ("unwritable", test_unwritable);
   ADD ("responsive", test_responsive);
   ADD ("close-while-writing", test_close_while_writing);

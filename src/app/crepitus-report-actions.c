@@ -287,6 +287,9 @@ static void
 make_report (CrepitusReportActions  *self,
              CrepitusReportAudience  audience)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root))
+                                             : NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GTask) task = NULL;
   g_autofree char *paper = NULL;
@@ -314,7 +317,6 @@ make_report (CrepitusReportActions  *self,
    * millisecond for fifty visits); the thread reads only this copy. */
   if (audience == CREPITUS_REPORT_CLINICIAN)
     {
-      GApplication *app = g_application_get_default ();
       CrepitusStore *store = CREPITUS_IS_APPLICATION (app)
                              ? crepitus_application_get_store (CREPITUS_APPLICATION (app)) : NULL;
       CrepitusPatient *patient = crepitus_assessment_get_patient (self->assessment);
@@ -337,7 +339,7 @@ make_report (CrepitusReportActions  *self,
   g_task_set_source_tag (task, make_report);
   g_task_set_task_data (task, job, job_free);
   /* The application stays until the file is whole, even when its last window closes. */
-  job->application = g_application_get_default ();
+  job->application = app != NULL ? G_APPLICATION (app) : g_application_get_default ();
   if (job->application != NULL)
     g_application_hold (g_object_ref (job->application));
   g_task_run_in_thread (task, make_report_thread);

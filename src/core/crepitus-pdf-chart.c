@@ -57,7 +57,6 @@ chart_text (Chart       *chart,
             const Color *colour,
             const char  *text)
 {
-  const Style *style = &crepitus_pdf_styles[CREPITUS_PDF_STYLE_SMALL];
   g_autofree char *clean = crepitus_pdf_layout_sanitize (chart->layout, CREPITUS_PDF_STYLE_SMALL,
                                                          text);
   double width = crepitus_pdf_text_width (chart->layout, CREPITUS_PDF_STYLE_SMALL, clean, -1);
@@ -66,11 +65,8 @@ chart_text (Chart       *chart,
     x -= width / 2;
   else if (align > 0)
     x -= width;
-  HPDF_Page_BeginText (chart->page);
-  HPDF_Page_SetFontAndSize (chart->page, chart->layout->fonts[style->font], style->size);
-  fill_colour (chart->page, colour != NULL ? colour : &style->color);
-  HPDF_Page_TextOut (chart->page, x, baseline, clean);
-  HPDF_Page_EndText (chart->page);
+  crepitus_pdf_layout_draw_text (chart->layout, CREPITUS_PDF_STYLE_SMALL, colour, x, baseline,
+                                 clean);
   return width;
 }
 

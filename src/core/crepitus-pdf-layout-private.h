@@ -137,6 +137,15 @@ void       crepitus_pdf_font_cache_forget (void);
 /* crepitus-pdf-subset.c */
 
 /* Notes the characters of @text (sanitised) as drawn in @font. */
+/* Draws sanitised @text in @style (in @color, or the style's when %NULL) at @x on @baseline of
+ * the page being drawn, and keeps its glyphs in the font's subset: all text reaches the page
+ * through here. */
+void       crepitus_pdf_layout_draw_text (CrepitusPdfLayout  *self,
+                                          CrepitusPdfStyle    style,
+                                          const Color        *color,
+                                          double              x,
+                                          double              baseline,
+                                          const char         *text);
 void       crepitus_pdf_subset_note_text (CrepitusPdfLayout  *self,
                                           guint               font,
                                           const char         *text);

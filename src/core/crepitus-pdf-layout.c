@@ -186,12 +186,13 @@ set_stroke (HPDF_Page    page,
   HPDF_Page_SetRGBStroke (page, color->r, color->g, color->b);
 }
 
-static void
-draw_text (CrepitusPdfLayout *self,
-           CrepitusPdfStyle   style,
-           double             x,
-           double             baseline,
-           const char        *text)
+void
+crepitus_pdf_layout_draw_text (CrepitusPdfLayout *self,
+                               CrepitusPdfStyle   style,
+                               const Color       *color,
+                               double             x,
+                               double             baseline,
+                               const char        *text)
 {
   const Style *s = &crepitus_pdf_styles[style];
 
@@ -200,8 +201,9 @@ draw_text (CrepitusPdfLayout *self,
     return;
   HPDF_Page_BeginText (self->page);
   HPDF_Page_SetFontAndSize (self->page, self->fonts[s->font], s->size);
-  set_fill (self->page, &s->color);
+  set_fill (self->page, color != NULL ? color : &s->color);
   HPDF_Page_TextOut (self->page, x, baseline, text);
+  /* Every glyph drawn is one the font's subset keeps. */
   crepitus_pdf_subset_note_text (self, s->font, text);
   HPDF_Page_EndText (self->page);
 }
@@ -217,7 +219,8 @@ draw_line (CrepitusPdfLayout *self,
     {
       const Segment *segment = &g_array_index (line->segments, Segment, i);
 
-      draw_text (self, segment->style, left + segment->x, baseline, segment->text);
+      crepitus_pdf_layout_draw_text (self, segment->style, NULL, left + segment->x, baseline,
+                                     segment->text);
     }
 }
 
@@ -1006,9 +1009,11 @@ crepitus_pdf_layout_finish (CrepitusPdfLayout  *self,
       HPDF_Page_LineTo (self->page, self->page_width - MARGIN_RIGHT, rule_y);
       HPDF_Page_Stroke (self->page);
       if (*left != '\0')
-        draw_text (self, CREPITUS_PDF_STYLE_SMALL, MARGIN_LEFT, baseline, left);
-      draw_text (self, CREPITUS_PDF_STYLE_SMALL, self->page_width - MARGIN_RIGHT - number_width,
-                 baseline, clean_number);
+        crepitus_pdf_layout_draw_text (self, CREPITUS_PDF_STYLE_SMALL, NULL, MARGIN_LEFT, baseline,
+                                       left);
+      crepitus_pdf_layout_draw_text (self, CREPITUS_PDF_STYLE_SMALL, NULL,
+                                     self->page_width - MARGIN_RIGHT - number_width, baseline,
+                                     clean_number);
     }
 
   return crepitus_pdf_check_hpdf (self, error);
