@@ -8,6 +8,7 @@
 #include <gmodule.h>
 
 #include "crepitus-cli.h"
+#include "crepitus-modules.h"
 #include "crepitus-settings.h"
 #include "crepitus-store.h"
 
@@ -26,43 +27,15 @@ setup_gettext (void)
   textdomain (GETTEXT_PACKAGE);
 }
 
-/* The window module: beside the executable in the build tree, else where it is installed,
- * looked for first from where the executable is (an installation that was moved). */
-static char *
-find_window_module (void)
-{
-  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
-  const char *override = g_getenv ("CREPITUS_WINDOW_MODULE");
-
-  if (override != NULL)
-    return g_strdup (override);
-  if (exe != NULL)
-    {
-      g_autofree char *dir = g_path_get_dirname (exe);
-      g_autofree char *name = g_module_build_path (NULL, "crepitus-window");
-      char *path = g_build_filename (dir, "app", name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_EXISTS))
-        return path;
-      g_free (path);
-      if (*PKGLIBDIR_FROM_BINDIR != '\0')
-        {
-          path = g_build_filename (dir, PKGLIBDIR_FROM_BINDIR, name, NULL);
-          if (g_file_test (path, G_FILE_TEST_EXISTS))
-            return path;
-          g_free (path);
-        }
-    }
-  return g_module_build_path (PKGLIBDIR, "crepitus-window");
-}
-
 /* GTK is loaded only here, so that headless commands never pay for it. */
 static int
 run_window (const char *argv0,
             const char *db_path,
             const char *clinician)
 {
-  g_autofree char *path = find_window_module ();
+  /* Beside the executable in the build tree, else where it is installed. */
+  g_autofree char *path = crepitus_module_find ("crepitus-window", "app",
+                                                "CREPITUS_WINDOW_MODULE");
   GModule *module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
   CrepitusWindowMain window_main;
 

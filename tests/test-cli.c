@@ -64,6 +64,25 @@ test_option_without_argument (void)
   g_assert_cmpuint (crepitus_count_lines (run.err), ==, 1);
 }
 
+/* Without its PostgreSQL module (a package without it) a server's location is refused in one
+ * line naming it, without a password, and nothing else changes: files still work. */
+static void
+test_no_pg_module (void)
+{
+  g_auto(CrepitusRun) run = { 0 };
+  g_auto(CrepitusRun) version = { 0 };
+  const char * const env[] = { "CREPITUS_PG_MODULE=/nonexistent/libcrepitus-store-pg.so", NULL };
+
+  crepitus_run_env (&run, NULL, env, (const char *[]) {
+    "--db", "postgresql://crepitus@clinic-server/crepitus", "list", NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpuint (crepitus_count_lines (run.err), ==, 1);
+  g_assert_nonnull (strstr (run.err, "postgresql://crepitus@clinic-server/crepitus"));
+  g_assert_nonnull (strstr (run.err, "without PostgreSQL"));
+  crepitus_run_env (&version, NULL, env, (const char *[]) { "--version", NULL });
+  g_assert_cmpint (version.status, ==, 0);
+}
+
 /* An empty path and a URI other than postgresql:// are wrong usage, said in one line; no
  * file or folder appears (test-cli-pg.c: a server's URI). */
 static void
@@ -223,6 +242,7 @@ main (int   argc,
 
   g_test_add_func ("/crepitus/cli/help-without-display", test_help_without_display);
   g_test_add_func ("/crepitus/cli/version", test_version);
+  g_test_add_func ("/crepitus/cli/no-pg-module", test_no_pg_module);
   g_test_add_func ("/crepitus/cli/unknown-command", test_unknown_command);
   g_test_add_func ("/crepitus/cli/db-not-a-path", test_db_not_a_path);
   g_test_add_func ("/crepitus/cli/failed-first-import-leaves-nothing",

@@ -191,7 +191,7 @@ crepitus_store_backend_for (const char  *location,
   g_autofree char *shown = NULL;
 
   if (crepitus_store_location_is_server (location))
-    return &crepitus_store_pg_backend;
+    return crepitus_store_pg_backend_get (location, error);
   if (after_scheme (location) == NULL)
     return &crepitus_store_sqlite_backend;
 

@@ -20,6 +20,9 @@
 
 G_BEGIN_DECLS
 
+/* The backend table of this module (libcrepitus-store-pg; crepitus-store-pg-loader.c). */
+extern const CrepitusStoreBackend crepitus_store_pg_backend;
+
 /* Now, as every timestamp is written: ISO 8601 UTC with milliseconds, as SQLite writes it. */
 #define PG_NOW "to_char (statement_timestamp () AT TIME ZONE 'UTC', " \
                "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')"

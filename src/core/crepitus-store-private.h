@@ -366,7 +366,10 @@ struct _CrepitusStoreBackend
 };
 
 extern const CrepitusStoreBackend crepitus_store_sqlite_backend;
-extern const CrepitusStoreBackend crepitus_store_pg_backend;
+/* The PostgreSQL backend, loaded at its first use (crepitus-store-pg-loader.c); %NULL with
+ * @error naming @location when this Crepitus has none. */
+const CrepitusStoreBackend *crepitus_store_pg_backend_get (const char  *location,
+                                                           GError     **error);
 
 /* The backend of the database at @location: PostgreSQL for a postgresql:// or postgres:// URI,
  * SQLite for a path; %NULL (with @error set) for any other URI (crepitus-store-location.c). */
