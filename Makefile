@@ -10,7 +10,7 @@ MESON_OPTIONS ?=
 DEB_PACKAGES = \
 	gcc pkg-config meson ninja-build gettext python3 \
 	libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev \
-	libsqlite3-dev libjansson-dev libhpdf-dev libfontconfig-dev libfreetype-dev \
+	libsqlite3-dev libjansson-dev libhpdf-dev libfontconfig-dev libfreetype-dev libharfbuzz-dev \
 	libpq-dev postgresql-15 \
 	libpoppler-glib-dev fonts-dejavu-core poppler-utils qpdf \
 	desktop-file-utils appstream \

@@ -324,6 +324,169 @@ test_no_fonts (Fixture       *f,
   g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+/* The font names in the PDF at @path, sorted, joined by spaces, their subset tags left out. */
+static char *
+pdf_font_names (const char *path)
+{
+  g_autoptr(Document) document = open_pdf (path);
+  g_autoptr(FontInfo) info = poppler_font_info_new (document);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  PopplerFontsIter *iter = NULL;
+
+  g_assert_true (poppler_font_info_scan (info, poppler_document_get_n_pages (document), &iter));
+  do
+    {
+      const char *name = poppler_fonts_iter_get_name (iter);
+      const char *plus = strchr (name, '+');
+
+      g_ptr_array_add (names, g_strdup (plus != NULL ? plus + 1 : name));
+    }
+  while (poppler_fonts_iter_next (iter));
+  poppler_fonts_iter_free (iter);
+  g_ptr_array_sort (names, compare_strings);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* fontconfig's answer is remembered in the cache folder, and checked before it is used: a
+ * remembered answer that has the faces the wrong way round is not believed, and one made
+ * under another fontconfig set-up is not used with this one. */
+static void
+test_font_cache (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *cache_home = g_build_filename (f->dir, "cache-home", NULL);
+  g_autofree char *cache_env = g_strconcat ("XDG_CACHE_HOME=", cache_home, NULL);
+  g_autofree char *cache = g_build_filename (cache_home, "crepitus", "fonts.ini", NULL);
+  g_autofree char *config = g_build_filename (f->dir, "fonts.conf", NULL);
+  g_autofree char *config_env = g_strconcat ("FONTCONFIG_FILE=", config, NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *names = NULL;
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autofree char *regular = NULL, *bold = NULL, *regular_stamp = NULL, *bold_stamp = NULL;
+  g_auto(CrepitusRun) first = { 0 };
+  g_auto(CrepitusRun) swapped = { 0 };
+  g_auto(CrepitusRun) other_config = { 0 };
+
+  crepitus_run_env (&first, NULL, (const char *[]) { cache_env, NULL }, (const char *[]) {
+    "report", f->example, "--audience", "patient", "-o", f->out, NULL });
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_true (g_file_test (cache, G_FILE_TEST_IS_REGULAR));
+  expected = pdf_font_names (f->out);
+  g_assert_cmpstr (expected, ==, "DejaVuSans,Book DejaVuSans-Bold,Bold");
+
+  /* The remembered faces swapped, stamps and all. */
+  g_assert_true (g_key_file_load_from_file (key_file, cache, G_KEY_FILE_NONE, NULL));
+  regular = g_key_file_get_string (key_file, "fonts", "regular", NULL);
+  bold = g_key_file_get_string (key_file, "fonts", "bold", NULL);
+  regular_stamp = g_key_file_get_string (key_file, "fonts", "regular-stamp", NULL);
+  bold_stamp = g_key_file_get_string (key_file, "fonts", "bold-stamp", NULL);
+  g_assert_nonnull (regular);
+  g_assert_nonnull (bold_stamp);
+  g_key_file_set_string (key_file, "fonts", "regular", bold);
+  g_key_file_set_string (key_file, "fonts", "bold", regular);
+  g_key_file_set_string (key_file, "fonts", "regular-stamp", bold_stamp);
+  g_key_file_set_string (key_file, "fonts", "bold-stamp", regular_stamp);
+  g_assert_true (g_key_file_save_to_file (key_file, cache, NULL));
+  g_unlink (f->out);
+  crepitus_run_env (&swapped, NULL, (const char *[]) { cache_env, NULL }, (const char *[]) {
+    "report", f->example, "--audience", "patient", "-o", f->out, NULL });
+  g_assert_cmpint (swapped.status, ==, 0);
+  names = pdf_font_names (f->out);
+  g_assert_cmpstr (names, ==, expected);
+
+  /* A fontconfig that knows no fonts: the remembered answer is not used. */
+  g_assert_true (g_file_set_contents (config, "<?xml version=\"1.0\"?>\n<fontconfig/>\n", -1,
+                                      NULL));
+  g_unlink (f->out);
+  crepitus_run_env (&other_config, NULL, (const char *[]) { cache_env, config_env, NULL },
+                    (const char *[]) {
+    "report", f->example, "--audience", "patient", "-o", f->out, NULL });
+  g_assert_cmpint (other_config.status, ==, 1);
+  g_assert_nonnull (strstr (other_config.err, "DejaVu Sans"));
+  g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
+}
+
+/* `--id ID` reports on a stored assessment with the same text as its exported JSON gives. */
+static void
+test_by_id (Fixture       *f,
+            gconstpointer  data)
+{
+  static const char * const audiences[] = { "patient", "clinician" };
+  g_autofree char *db = g_build_filename (f->dir, "crepitus.db", NULL);
+  g_autofree char *exported = g_build_filename (f->dir, "exported.json", NULL);
+  g_autofree char *from_file = g_build_filename (f->dir, "from-file.pdf", NULL);
+  g_auto(CrepitusRun) import = { 0 };
+  g_auto(CrepitusRun) export = { 0 };
+
+  crepitus_run (&import, NULL, (const char *[]) { "--db", db, "import", f->example, NULL });
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_cmpstr (import.out, ==, "1\n");
+  crepitus_run (&export, NULL, (const char *[]) { "--db", db, "export", "1", NULL });
+  g_assert_cmpint (export.status, ==, 0);
+  g_assert_true (g_file_set_contents (exported, export.out, -1, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (audiences); i++)
+    {
+      g_auto(CrepitusRun) by_id = { 0 };
+      g_auto(CrepitusRun) by_file = { 0 };
+      g_autofree char *id_text = NULL;
+      g_autofree char *file_text = NULL;
+
+      crepitus_run (&by_id, NULL, (const char *[]) {
+        "--db", db, "report", "--id", "1", "--audience", audiences[i], "-o", f->out, NULL });
+      g_assert_cmpstr (by_id.err, ==, "");
+      g_assert_cmpint (by_id.status, ==, 0);
+      crepitus_run (&by_file, NULL, (const char *[]) {
+        "report", exported, "--audience", audiences[i], "-o", from_file, NULL });
+      g_assert_cmpint (by_file.status, ==, 0);
+
+      id_text = pdf_text (f->out);
+      file_text = pdf_text (from_file);
+      g_assert_nonnull (strstr (id_text, "Lucía García"));
+      g_assert_cmpstr (id_text, ==, file_text);
+    }
+  assert_poppler_quiet ();
+}
+
+static void
+test_by_id_errors (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (f->dir, "crepitus.db", NULL);
+  g_auto(CrepitusRun) import = { 0 };
+  g_auto(CrepitusRun) missing = { 0 };
+  g_auto(CrepitusRun) both = { 0 };
+  g_auto(CrepitusRun) bad = { 0 };
+
+  crepitus_run (&import, NULL, (const char *[]) { "--db", db, "import", f->example, NULL });
+  g_assert_cmpint (import.status, ==, 0);
+
+  crepitus_run (&missing, NULL, (const char *[]) {
+    "--db", db, "report", "--id", "7", "--audience", "patient", "-o", f->out, NULL });
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_cmpuint (crepitus_count_lines (missing.err), ==, 1);
+  g_assert_nonnull (strstr (missing.err, "7"));
+  g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
+
+  crepitus_run (&both, NULL, (const char *[]) {
+    "--db", db, "report", f->example, "--id", "1", "--audience", "patient", "-o", f->out, NULL });
+  g_assert_cmpint (both.status, ==, 2);
+  g_assert_nonnull (strstr (both.err, "not both"));
+
+  crepitus_run (&bad, NULL, (const char *[]) {
+    "--db", db, "report", "--id", "one", "--audience", "patient", "-o", f->out, NULL });
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -343,6 +506,9 @@ main (int   argc,
   ADD ("unwritable-output", test_unwritable_output);
   ADD ("substitution-warning", test_substitution_warning);
   ADD ("no-fonts", test_no_fonts);
+  ADD ("font-cache", test_font_cache);
+  ADD ("by-id", test_by_id);
+  ADD ("by-id-errors", test_by_id_errors);
 
 #undef ADD
 

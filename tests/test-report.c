@@ -274,6 +274,42 @@ test_huge_header (Fixture       *f,
   assert_in_order (text, (const char * const *) words);
 }
 
+/* Each font embeds only the glyphs drawn, and every character drawn is there: Latin with
+ * diacritics, Polish and Cyrillic come back out of the text. */
+static void
+test_fonts_subset (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char json[] =
+    "{\"format\": \"crepitus-assessment\", \"version\": 1,"
+    " \"patient\": {\"given_name\": \"Łucja Żaneta\", \"family_name\": \"Ślęzak-Щукина\"},"
+    " \"assessment\": {\"date\": \"2026-11-20\","
+    " \"notes\": \"Zażółć gęślą jaźń. Съешь же ещё этих мягких булок. Ça déjà vu, façade.\"}}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrepitusAssessment) example = load_example ();
+  g_autoptr(CrepitusAssessment) assessment = crepitus_json_read (json, strlen (json), &error);
+  g_autofree char *handout = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr(Document) document = NULL;
+  g_autofree char *text = NULL;
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  /* The handout of CLINICAL.md's example, two pages: smaller than LibreOffice makes it
+   * (17 KB; whole DejaVu faces made it 184 KB). */
+  handout = write_report (f, example, &patient_a4, "handout.pdf", NULL);
+  g_assert_cmpint (g_stat (handout, &st), ==, 0);
+  g_assert_cmpint (st.st_size, <=, 17 * 1024);
+
+  summary = write_report (f, assessment, &clinician_a4, "summary.pdf", NULL);
+  document = open_pdf (summary);
+  text = document_text (document);
+  assert_contains (text, "Łucja Żaneta Ślęzak-Щукина");
+  assert_contains (text, "Zażółć gęślą jaźń. Съешь же ещё этих мягких булок. Ça déjà vu, façade.");
+  g_assert_cmpint (g_stat (summary, &st), ==, 0);
+  g_assert_cmpint (st.st_size, <=, 24 * 1024);
+}
+
 static void
 test_fonts_embedded (Fixture       *f,
                      gconstpointer  data)
@@ -686,6 +722,7 @@ main (int   argc,
   ADD ("inside-page", test_inside_page);
   ADD ("huge-header", test_huge_header);
   ADD ("fonts-embedded", test_fonts_embedded);
+  ADD ("fonts-subset", test_fonts_subset);
   ADD ("deterministic", test_deterministic);
   ADD ("paper", test_paper);
   ADD ("scripts", test_scripts);

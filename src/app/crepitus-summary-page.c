@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "crepitus-report-actions.h"
 #include "crepitus-scores.h"
 #include "crepitus-summary-page.h"
 #include "crepitus-triage.h"
@@ -365,6 +366,7 @@ crepitus_summary_page_class_init (CrepitusSummaryPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CREPITUS_TYPE_REPORT_ACTIONS);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/crepitus-summary-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CrepitusSummaryPage, level_panel);

@@ -1,4 +1,5 @@
-/* crepitus-cli-report.c — `crepitus report FILE.json --audience … -o OUT.pdf`: a PDF report */
+/* crepitus-cli-report.c — `crepitus report FILE.json|--id ID --audience … -o OUT.pdf`: a PDF
+ * report, of an assessment file or of a stored assessment */
 #define G_LOG_DOMAIN "crepitus-cli"
 
 #include "config.h"
@@ -10,6 +11,41 @@
 #include "crepitus-report.h"
 #include "crepitus-settings.h"
 
+static CrepitusAssessment *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  CrepitusAssessment *assessment;
+  gsize length;
+
+  if (!crepitus_cli_read_input (path, &contents, &length, &error))
+    {
+      crepitus_cli_error (path, error->message);
+      return NULL;
+    }
+  assessment = crepitus_json_read (contents, length, &error);
+  if (assessment == NULL)
+    crepitus_cli_error (path, error->message);
+  return assessment;
+}
+
+static CrepitusAssessment *
+load_stored (const CrepitusGlobalOptions *options,
+             gint64                       id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrepitusStore) store = crepitus_cli_open_store_to_read (options);
+  CrepitusAssessment *assessment;
+
+  if (store == NULL)
+    return NULL;
+  assessment = crepitus_store_load_assessment (store, id, &error);
+  if (assessment == NULL)
+    crepitus_cli_store_error (crepitus_store_get_path (store), "crepitus report", error);
+  return assessment;
+}
+
 int
 crepitus_cli_report (const CrepitusGlobalOptions *options,
                      int                          argc,
@@ -17,7 +53,7 @@ crepitus_cli_report (const CrepitusGlobalOptions *options,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CrepitusAssessment) assessment = NULL;
-  g_autofree char *contents = NULL;
+  g_autofree char *id_text = NULL;
   g_autofree char *audience_text = NULL;
   g_autofree char *language = NULL;
   g_autofree char *paper_text = NULL;
@@ -29,6 +65,8 @@ crepitus_cli_report (const CrepitusGlobalOptions *options,
   CrepitusReportOptions report_options = { 0 };
   CrepitusReportStats stats = { 0 };
   GOptionEntry entries[] = {
+    { "id", 0, 0, G_OPTION_ARG_STRING, &id_text,
+      N_("Report on the stored assessment ID instead of a file"), N_("ID") },
     { "audience", 0, 0, G_OPTION_ARG_STRING, &audience_text,
       N_("Who the report is for: patient (the handout) or clinician (the summary)"),
       N_("AUDIENCE") },
@@ -40,15 +78,23 @@ crepitus_cli_report (const CrepitusGlobalOptions *options,
       N_("Write the PDF to OUT.pdf"), N_("OUT.pdf") },
     { NULL }
   };
-  const char *path;
-  gsize length;
+  gint64 id = 0;
 
-  if (!crepitus_cli_parse_options ("report", _("FILE.json --audience patient|clinician -o OUT.pdf"),
+  if (!crepitus_cli_parse_options ("report",
+                                   _("FILE.json | --id ID  --audience patient|clinician -o OUT.pdf"),
                                    entries, &argc, &argv))
     return CREPITUS_EXIT_USAGE;
-  if (argc != 2)
-    return crepitus_cli_usage_error ("report", _("expected one FILE.json (or - for standard input)"));
-  path = argv[1];
+  if (id_text != NULL)
+    {
+      if (argc != 1)
+        return crepitus_cli_usage_error ("report", _("give either FILE.json or --id ID, not both"));
+      if (!crepitus_cli_parse_id ("report", id_text, &id))
+        return CREPITUS_EXIT_USAGE;
+    }
+  else if (argc != 2)
+    return crepitus_cli_usage_error ("report",
+                                     _("expected one FILE.json (or - for standard input), "
+                                       "or --id ID"));
 
   if (audience_text == NULL)
     return crepitus_cli_usage_error ("report", _("--audience patient or --audience clinician is required"));
@@ -83,18 +129,10 @@ crepitus_cli_report (const CrepitusGlobalOptions *options,
   if (output == NULL || *output == '\0')
     return crepitus_cli_usage_error ("report", _("-o OUT.pdf is required"));
 
-  if (!crepitus_cli_read_input (path, &contents, &length, &error))
-    {
-      crepitus_cli_error (path, error->message);
-      return CREPITUS_EXIT_ERROR;
-    }
-
-  assessment = crepitus_json_read (contents, length, &error);
+  /* The same assessment whichever way it comes: a stored one reads as its export would. */
+  assessment = id_text != NULL ? load_stored (options, id) : read_file (argv[1]);
   if (assessment == NULL)
-    {
-      crepitus_cli_error (path, error->message);
-      return CREPITUS_EXIT_ERROR;
-    }
+    return CREPITUS_EXIT_ERROR;
 
   clinic_name = crepitus_settings_dup_string ("clinic-name");
   clinic_address = crepitus_settings_dup_string ("clinic-address");

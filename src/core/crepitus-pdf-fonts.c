@@ -2,8 +2,9 @@
  *
  * Fonts are found through fontconfig, never by path, and every character is checked against
  * the font with FreeType before it reaches libharu, which would draw a box for a missing
- * glyph and silently drop anything above U+FFFF. Each font's /ToUnicode map is rewritten
- * (see set_to_unicode()): the one libharu 2.3 writes is malformed.
+ * glyph and silently drop anything above U+FFFF. libharu reads each font's metrics and cmap
+ * but keeps no copy of the file: crepitus-pdf-subset.c embeds the glyphs drawn, with the
+ * font's /W, /CIDToGIDMap and /ToUnicode (the one libharu 2.3 writes is malformed).
  */
 #define G_LOG_DOMAIN "crepitus-pdf-fonts"
 
@@ -113,6 +114,58 @@ query_font (FcConfig  *config,
   return ok;
 }
 
+/* Whether the face at @file, @index is DejaVu Sans in the weight of @id, as fontconfig would
+ * have answered: what a remembered answer must still be. */
+static gboolean
+face_is (FT_Library  library,
+         const char *file,
+         int         index,
+         FontId      id)
+{
+  FT_Face face;
+  gboolean ok;
+
+  if (FT_New_Face (library, file, index, &face) != 0)
+    return FALSE;
+  ok = g_strcmp0 (face->family_name, "DejaVu Sans") == 0 &&
+       FT_IS_SFNT (face) && !FT_HAS_MULTIPLE_MASTERS (face) &&
+       ((face->style_flags & FT_STYLE_FLAG_BOLD) != 0) == font_queries[id].bold &&
+       (face->style_flags & FT_STYLE_FLAG_ITALIC) == 0;
+  FT_Done_Face (face);
+  return ok;
+}
+
+/* The answer remembered by crepitus-pdf-font-cache.c, when it still holds. */
+static gboolean
+find_cached_fonts (void)
+{
+  char *files[N_FONTS] = { NULL };
+  int indexes[N_FONTS] = { 0 };
+  FT_Library library = NULL;
+  gboolean ok;
+
+  if (!crepitus_pdf_font_cache_lookup (files, indexes))
+    return FALSE;
+  ok = FT_Init_FreeType (&library) == 0;
+  if (!ok)
+    library = NULL;
+  for (guint i = 0; i < N_FONTS && ok; i++)
+    ok = face_is (library, files[i], indexes[i], i);
+  if (library != NULL)
+    FT_Done_FreeType (library);
+  for (guint i = 0; i < N_FONTS; i++)
+    {
+      if (ok)
+        {
+          font_files[i].file = files[i];
+          font_files[i].index = indexes[i];
+        }
+      else
+        g_free (files[i]);
+    }
+  return ok;
+}
+
 static gboolean
 find_fonts (FontFile  *files,
             GError   **error)
@@ -120,7 +173,8 @@ find_fonts (FontFile  *files,
   gboolean ok = TRUE;
 
   G_LOCK (font_files);
-  if (font_files[FONT_REGULAR].file == NULL || font_files[FONT_BOLD].file == NULL)
+  if ((font_files[FONT_REGULAR].file == NULL || font_files[FONT_BOLD].file == NULL) &&
+      !find_cached_fonts ())
     {
       /* A configuration of our own, dropped once the fonts are found: the answer is kept for
        * the life of the process, and no fontconfig state stays behind (the default
@@ -139,6 +193,20 @@ find_fonts (FontFile  *files,
           ok = query_font (config, i, &font_files[i], error);
       if (config != NULL)
         FcConfigDestroy (config);
+      if (ok)
+        {
+          char *paths[N_FONTS];
+          int indexes[N_FONTS];
+
+          for (guint i = 0; i < N_FONTS; i++)
+            {
+              paths[i] = font_files[i].file;
+              indexes[i] = font_files[i].index;
+            }
+          crepitus_pdf_font_cache_store (paths, indexes);
+        }
+      else
+        crepitus_pdf_font_cache_forget ();
     }
   for (guint i = 0; i < N_FONTS; i++)
     files[i] = font_files[i];
@@ -173,86 +241,122 @@ crepitus_pdf_check_hpdf (CrepitusPdfLayout  *self,
   return FALSE;
 }
 
-/* The text map of a font: libharu's UTF-8 encoder gives a TrueType font the Identity-H
- * encoding and a CIDToGIDMap indexed by code point, so the two bytes drawn for a character
- * are its code point in the Basic Multilingual Plane (sanitising keeps text there). The
- * /ToUnicode stream that libharu 2.3 attaches, though, is a copy of its encoding CMap, with
- * a "begincidrange" that a ToUnicode map cannot hold: poppler warns about it on every page
- * ("Invalid 'begincidrange' operator in ToUnicode CMap") and copy-and-paste and screen
- * readers are left to guess. Its content is replaced here, through libharu's own dictionary
- * and stream API, with the map the codes follow: each code to the same code point, in the
- * "bfrange"s of a standard ToUnicode CMap (a range only varies its last byte, at most 100
- * ranges a block; surrogates are no characters and never drawn). Replacing the stream's
- * content in place rather than adding a stream leaves no orphaned broken object in the file,
- * and libharu still writes the file and its cross-reference table: patching the saved bytes
- * would mean parsing the PDF back. */
-static char *
-identity_to_unicode_cmap (void)
+/* HPDF_GetFont() for the UTF-8 encoder builds the CID font's /W and /CIDToGIDMap by looking
+ * each of the 65,536 codes up in the font's cmap, one segment after another: two thirds of
+ * the time a report took. crepitus_pdf_subset_fonts() replaces both with the characters
+ * drawn, so the font is made while its cmap is, for the moment, a single empty segment (every
+ * code to glyph 0); the real cmap, which measuring uses, is put back straight after. */
+static HPDF_Font
+get_font (CrepitusPdfLayout *self,
+          const char        *name)
 {
-  GString *cmap = g_string_new ("/CIDInit /ProcSet findresource begin\n"
-                                "12 dict begin\n"
-                                "begincmap\n"
-                                "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
-                                "/Supplement 0 >> def\n"
-                                "/CMapName /Adobe-Identity-UCS def\n"
-                                "/CMapType 2 def\n"
-                                "1 begincodespacerange\n"
-                                "<0000> <FFFF>\n"
-                                "endcodespacerange\n");
-  guint high[256], n = 0;
+  static HPDF_UINT16 end_count = 0xFFFF, start_count = 0xFFFF, range_offset = 0;
+  static HPDF_INT16 delta = 1;    /* 0xFFFF + 1: glyph 0 */
+  HPDF_FontDef def = HPDF_GetFontDef (self->doc, name);
+  HPDF_TTFontDefAttr attr;
+  HPDF_TTF_CmapRange saved;
+  HPDF_Font font;
 
-  for (guint i = 0; i < 256; i++)
-    if (i < 0xD8 || i > 0xDF)
-      high[n++] = i;
+  if (def == NULL || def->type != HPDF_FONTDEF_TYPE_TRUETYPE ||
+      ((HPDF_TTFontDefAttr) def->attr)->cmap.format != 4)
+    return HPDF_GetFont (self->doc, name, "UTF-8");
 
-  for (guint i = 0; i < n; i += 100)
-    {
-      guint count = MIN (100, n - i);
-
-      g_string_append_printf (cmap, "%u beginbfrange\n", count);
-      for (guint j = i; j < i + count; j++)
-        {
-          /* Control characters are never drawn: the first range starts at the space. */
-          guint low = high[j] == 0 ? 0x20 : 0x00;
-
-          g_string_append_printf (cmap, "<%02X%02X> <%02XFF> <%02X%02X>\n",
-                                  high[j], low, high[j], high[j], low);
-        }
-      g_string_append (cmap, "endbfrange\n");
-    }
-  g_string_append (cmap, "endcmap\n"
-                         "CMapName currentdict /CMap defineresource pop\n"
-                         "end\n"
-                         "end\n");
-  return g_string_free (cmap, FALSE);
+  attr = def->attr;
+  saved = attr->cmap;
+  attr->cmap.seg_count_x2 = 2;
+  attr->cmap.end_count = &end_count;
+  attr->cmap.start_count = &start_count;
+  attr->cmap.id_delta = &delta;
+  attr->cmap.id_range_offset = &range_offset;
+  font = HPDF_GetFont (self->doc, name, "UTF-8");
+  attr->cmap = saved;
+  return font;
 }
 
-static gboolean
-set_to_unicode (CrepitusPdfLayout *self,
-                HPDF_Font          font)
+/* Reading a font for libharu from the mapped file: its own file reader asks stdio for every
+ * two or four bytes of the tables, which was a fifth of a report's instructions. */
+static HPDF_STATUS
+mapped_read (HPDF_Stream  stream,
+             HPDF_BYTE   *ptr,
+             HPDF_UINT   *size)
 {
-  /* The keys of an encoding CMap's stream, which a ToUnicode stream has no use for. */
-  static const char * const cmap_keys[] = { "Type", "CMapName", "CIDSystemInfo", "WMode" };
-  g_autofree char *text = identity_to_unicode_cmap ();
-  HPDF_Dict cmap = HPDF_Dict_GetItem (font, "ToUnicode", HPDF_OCLASS_DICT);
+  MappedFont *font = stream->attr;
+  gsize length = g_mapped_file_get_length (font->file);
+  gsize n = MIN ((gsize) *size, length - font->position);
 
-  if (cmap != NULL && cmap->stream != NULL)
+  memcpy (ptr, g_mapped_file_get_contents (font->file) + font->position, n);
+  font->position += n;
+  if (n < *size)
     {
-      HPDF_MemStream_FreeData (cmap->stream);
-      for (guint i = 0; i < G_N_ELEMENTS (cmap_keys); i++)
-        HPDF_Dict_RemoveElement (cmap, cmap_keys[i]);   /* absent is fine */
+      *size = n;
+      return HPDF_SetError (stream->error, HPDF_STREAM_EOF, 0);
     }
-  else
-    {
-      /* A libharu that attaches no map: add ours. */
-      cmap = HPDF_DictStream_New (self->doc->mmgr, self->doc->xref);
-      if (cmap == NULL || HPDF_Dict_Add (font, "ToUnicode", cmap) != HPDF_OK)
-        return FALSE;
-    }
-  if (self->doc->compression_mode & HPDF_COMP_TEXT)
-    cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-  return HPDF_Stream_WriteStr (cmap->stream, text) == HPDF_OK &&
-         crepitus_pdf_check_hpdf (self, NULL);
+  return HPDF_OK;
+}
+
+static HPDF_STATUS
+mapped_seek (HPDF_Stream     stream,
+             HPDF_INT        position,
+             HPDF_WhenceMode mode)
+{
+  MappedFont *font = stream->attr;
+  gint64 length = g_mapped_file_get_length (font->file);
+  gint64 target = position;
+
+  if (mode == HPDF_SEEK_CUR)
+    target += font->position;
+  else if (mode == HPDF_SEEK_END)
+    target += length;
+  if (target < 0 || target > length)
+    return HPDF_SetError (stream->error, HPDF_FILE_IO_ERROR, 0);
+  font->position = target;
+  return HPDF_OK;
+}
+
+static HPDF_INT32
+mapped_tell (HPDF_Stream stream)
+{
+  MappedFont *font = stream->attr;
+
+  return font->position;
+}
+
+static HPDF_UINT32
+mapped_size (HPDF_Stream stream)
+{
+  MappedFont *font = stream->attr;
+
+  return g_mapped_file_get_length (font->file);
+}
+
+/* Loads the TrueType face @index of @file into @self's document as libharu's
+ * HPDF_LoadTTFontFromFile2() does (not embedded), from a mapping of the file; returns its
+ * name in the document. */
+static const char *
+load_font_def (CrepitusPdfLayout *self,
+               MappedFont        *font,
+               const char        *file,
+               int                index)
+{
+  HPDF_Stream stream;
+  HPDF_FontDef def;
+
+  font->file = g_mapped_file_new (file, FALSE, NULL);
+  font->position = 0;
+  if (font->file == NULL || g_mapped_file_get_length (font->file) > G_MAXINT32)
+    return NULL;
+  stream = HPDF_CallbackReader_New (self->doc->mmgr, mapped_read, mapped_seek, mapped_tell,
+                                    mapped_size, font);
+  if (stream == NULL)
+    return NULL;
+  /* The definition reads what it needs and frees the stream: the font is not embedded. */
+  def = index == 0 ? HPDF_TTFontDef_Load (self->doc->mmgr, stream, HPDF_FALSE) :
+                     HPDF_TTFontDef_Load2 (self->doc->mmgr, stream, index, HPDF_FALSE);
+  if (def == NULL)
+    return NULL;
+  if (HPDF_Doc_RegisterFontDef (self->doc, def) != HPDF_OK)
+    return NULL;
+  return def->base_font;
 }
 
 static gboolean
@@ -285,14 +389,13 @@ load_fonts (CrepitusPdfLayout  *self,
           return FALSE;
         }
 
-      if (files[i].index == 0)
-        name = HPDF_LoadTTFontFromFile (self->doc, files[i].file, HPDF_TRUE);
-      else
-        name = HPDF_LoadTTFontFromFile2 (self->doc, files[i].file, files[i].index, HPDF_TRUE);
+      self->font_files[i] = files[i].file;
+      self->font_indexes[i] = files[i].index;
+      /* Not embedded by libharu: crepitus_pdf_subset_fonts() embeds what is drawn. */
+      name = load_font_def (self, &self->mapped[i], files[i].file, files[i].index);
       if (name != NULL)
-        self->fonts[i] = HPDF_GetFont (self->doc, name, "UTF-8");
-      if (name == NULL || self->fonts[i] == NULL || !crepitus_pdf_check_hpdf (self, NULL) ||
-          !set_to_unicode (self, self->fonts[i]))
+        self->fonts[i] = get_font (self, name);
+      if (name == NULL || self->fonts[i] == NULL || !crepitus_pdf_check_hpdf (self, NULL))
         {
           g_set_error (error, CREPITUS_PDF_LAYOUT_ERROR, CREPITUS_PDF_LAYOUT_ERROR_FONT,
                        _("the font file %s could not be loaded into the PDF"), files[i].file);
@@ -333,6 +436,8 @@ crepitus_pdf_document_close (CrepitusPdfLayout *self)
   for (guint i = 0; i < N_FONTS; i++)
     if (self->faces[i] != NULL)
       FT_Done_Face (self->faces[i]);
+  for (guint i = 0; i < N_FONTS; i++)
+    g_clear_pointer (&self->mapped[i].file, g_mapped_file_unref);
   if (self->ft_library != NULL)
     FT_Done_FreeType (self->ft_library);
   if (self->doc != NULL)

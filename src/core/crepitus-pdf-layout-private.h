@@ -1,6 +1,7 @@
 /* crepitus-pdf-layout-private.h — what the PDF layout's files share: the layout, its lines
  *
  * crepitus-pdf-fonts.c finds the fonts, checks glyph coverage and sets up the libharu document;
+ * crepitus-pdf-subset.c embeds only the glyphs drawn;
  * crepitus-pdf-text.c measures text and wraps it into lines; crepitus-pdf-layout.c places the
  * lines on pages and draws them.
  */
@@ -62,6 +63,13 @@ typedef struct
   const char       *text;
 } Run;
 
+/* A font file mapped for libharu to read, and where it reads (crepitus-pdf-fonts.c). */
+typedef struct
+{
+  GMappedFile *file;
+  gsize        position;
+} MappedFont;
+
 /* What is placed on pages (crepitus-pdf-layout.c). */
 typedef struct _Item Item;
 
@@ -73,6 +81,10 @@ struct _CrepitusPdfLayout
   double               descent[N_FONTS];    /* per point of size, positive */
   FT_Library           ft_library;
   FT_Face              faces[N_FONTS];
+  const char          *font_files[N_FONTS]; /* fontconfig's answer, kept for the process */
+  int                  font_indexes[N_FONTS];
+  MappedFont           mapped[N_FONTS];
+  guint8               used[N_FONTS][0x10000 / 8];  /* a bit per code point drawn */
   gunichar             substitute;
   guint                n_substituted;
 
@@ -108,6 +120,28 @@ gboolean   crepitus_pdf_document_open  (CrepitusPdfLayout  *self,
 void       crepitus_pdf_document_close (CrepitusPdfLayout  *self);
 /* Whether libharu has reported no error so far; sets @error when it has. */
 gboolean   crepitus_pdf_check_hpdf     (CrepitusPdfLayout  *self,
+                                        GError            **error);
+
+/* crepitus-pdf-font-cache.c */
+
+/* The font files fontconfig answered before, when nothing it depends on has changed since:
+ * the files (newly allocated) and face indexes of FONT_REGULAR and FONT_BOLD. */
+gboolean   crepitus_pdf_font_cache_lookup (char         **files,
+                                           int           *indexes);
+/* Remembers fontconfig's answer for the next process; quietly nothing when it cannot. */
+void       crepitus_pdf_font_cache_store  (char * const  *files,
+                                           const int     *indexes);
+/* Drops the remembered answer. */
+void       crepitus_pdf_font_cache_forget (void);
+
+/* crepitus-pdf-subset.c */
+
+/* Notes the characters of @text (sanitised) as drawn in @font. */
+void       crepitus_pdf_subset_note_text (CrepitusPdfLayout  *self,
+                                          guint               font,
+                                          const char         *text);
+/* Embeds in each font only the glyphs of the characters drawn; before the document is saved. */
+gboolean   crepitus_pdf_subset_fonts   (CrepitusPdfLayout  *self,
                                         GError            **error);
 
 /* crepitus-pdf-text.c */

@@ -193,6 +193,7 @@ draw_text (CrepitusPdfLayout *self,
   HPDF_Page_SetFontAndSize (self->page, self->fonts[s->font], s->size);
   set_fill (self->page, &s->color);
   HPDF_Page_TextOut (self->page, x, baseline, text);
+  crepitus_pdf_subset_note_text (self, s->font, text);
   HPDF_Page_EndText (self->page);
 }
 
@@ -941,6 +942,8 @@ crepitus_pdf_layout_save (CrepitusPdfLayout  *self,
 
   g_return_val_if_fail (self != NULL, NULL);
 
+  if (!crepitus_pdf_subset_fonts (self, error))
+    return NULL;
   if (HPDF_SaveToStream (self->doc) != HPDF_OK)
     {
       if (crepitus_pdf_check_hpdf (self, error))

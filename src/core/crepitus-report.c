@@ -7,17 +7,20 @@
  * numerically as recorded, YYYY-MM-DD.
  */
 #define G_LOG_DOMAIN "crepitus-report"
+#define _GNU_SOURCE   /* renameat2 */
 
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <unistd.h>
 #include <sys/stat.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "crepitus-json.h"
 #include "crepitus-report-private.h"
 
 /* Points: ISO 216 A4 and US Letter. */
@@ -63,6 +66,21 @@ crepitus_report_language_available (const char *language)
 {
   /* Until the language issues land, every report is in English. */
   return language == NULL || g_str_equal (language, "en");
+}
+
+const char *
+crepitus_report_choose_language (const char *patient_language,
+                                 const char *default_language)
+{
+  /* DESIGN.md: the patient's language, else the default-report-language setting, else en;
+   * the first of them that reports are available in. */
+  if (patient_language != NULL && *patient_language != '\0' &&
+      crepitus_report_language_available (patient_language))
+    return patient_language;
+  if (default_language != NULL && *default_language != '\0' &&
+      crepitus_report_language_available (default_language))
+    return default_language;
+  return "en";
 }
 
 /* Whether @text holds anything but white space. */
@@ -292,15 +310,15 @@ check_output (const char  *path,
   return FALSE;
 }
 
-/* Through a temporary file in the target folder, so that the report appears whole or not at
- * all, readable by its owner only. */
-static gboolean
-write_file (const char  *path,
+/* @bytes in a new temporary file in @dir named after @base, fsync'ed, readable by its owner
+ * only; returns its path, or %NULL with @error about @path (what the report was to be). */
+static char *
+write_temp (const char  *dir,
+            const char  *base,
+            const char  *path,
             GBytes      *bytes,
             GError     **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
   g_autofree char *temp = g_strdup_printf ("%s%s.%s.XXXXXX", dir, G_DIR_SEPARATOR_S, base);
   gsize size;
   const guint8 *data = g_bytes_get_data (bytes, &size);
@@ -310,7 +328,7 @@ write_file (const char  *path,
   if (fd < 0)
     {
       set_write_error (error, path, errno);
-      return FALSE;
+      return NULL;
     }
 
   /* The umask may have taken more than asked; never less than 0600 is also wrong. */
@@ -334,16 +352,7 @@ write_file (const char  *path,
       fd = -1;
       goto fail;
     }
-  fd = -1;
-  /* Again at the last moment: the name may have become something else meanwhile. */
-  if (!check_output (path, error))
-    {
-      g_unlink (temp);
-      return FALSE;
-    }
-  if (g_rename (temp, path) != 0)
-    goto fail;
-  return TRUE;
+  return g_steal_pointer (&temp);
 
 fail:
   saved_errno = errno;
@@ -351,7 +360,77 @@ fail:
     close (fd);
   g_unlink (temp);
   set_write_error (error, path, saved_errno);
+  return NULL;
+}
+
+/* Through a temporary file in the target folder, so that the report appears whole or not at
+ * all, readable by its owner only. */
+static gboolean
+write_file (const char  *path,
+            GBytes      *bytes,
+            GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *temp = write_temp (dir, base, path, bytes, error);
+  int saved_errno;
+
+  if (temp == NULL)
+    return FALSE;
+  /* Again at the last moment: the name may have become something else meanwhile. */
+  if (!check_output (path, error))
+    {
+      g_unlink (temp);
+      return FALSE;
+    }
+  if (g_rename (temp, path) == 0)
+    return TRUE;
+  saved_errno = errno;
+  g_unlink (temp);
+  set_write_error (error, path, saved_errno);
   return FALSE;
+}
+
+/* Gives the complete file @temp the name @path unless @path exists (then FALSE with errno
+ * EEXIST): renameat2's RENAME_NOREPLACE, or a hard link where the file system lacks it. */
+static gboolean
+place_new (const char *temp,
+           const char *path)
+{
+  if (renameat2 (AT_FDCWD, temp, AT_FDCWD, path, RENAME_NOREPLACE) == 0)
+    return TRUE;
+  if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP)
+    return FALSE;
+  if (link (temp, path) != 0)
+    return FALSE;
+  g_unlink (temp);
+  return TRUE;
+}
+
+/* A name for a file: what a file system or a file manager would stumble on becomes a space
+ * or goes (separators, control characters, a leading dot), and it stays a sensible length. */
+static char *
+file_name_part (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *out = g_string_new (NULL);
+  guint n = 0;
+
+  for (const char *p = valid; *p != '\0' && n < 80; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '/' || c == '\\' || c == ':' || g_unichar_iscntrl (c) || g_unichar_isspace (c))
+        c = ' ';
+      if (c == ' ' && (out->len == 0 || out->str[out->len - 1] == ' '))
+        continue;
+      if (c == '.' && out->len == 0)
+        continue;
+      g_string_append_unichar (out, c);
+    }
+  while (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
 }
 
 /* $SOURCE_DATE_EPOCH when it is a valid time, so that builds and tests are reproducible. */
@@ -476,12 +555,13 @@ report_begin (Report     *report,
   return TRUE;
 }
 
-gboolean
-crepitus_report_write (CrepitusAssessment          *assessment,
-                       const CrepitusReportOptions *options,
-                       const char                  *path,
-                       CrepitusReportStats         *stats_out,
-                       GError                     **error)
+/* The PDF of the report on @assessment; messages start with @where (the file it is for). */
+static GBytes *
+report_make (CrepitusAssessment          *assessment,
+             const CrepitusReportOptions *options,
+             const char                  *where,
+             CrepitusReportStats         *stats_out,
+             GError                     **error)
 {
   g_auto(Report) report = { 0 };
   g_autoptr(GBytes) bytes = NULL;
@@ -492,20 +572,13 @@ crepitus_report_write (CrepitusAssessment          *assessment,
   g_autofree char *footer = NULL;
   gboolean patient;
 
-  g_return_val_if_fail (CREPITUS_IS_ASSESSMENT (assessment), FALSE);
-  g_return_val_if_fail (options != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!check_output (path, error))
-    return FALSE;
   if (!crepitus_report_language_available (options->language))
     {
       g_set_error (error, CREPITUS_REPORT_ERROR, CREPITUS_REPORT_ERROR_LANGUAGE,
                    /* Translators: %1$s is a file, %2$s a language code */
                    _("%1$s: reports are only available in English until translations are "
-                     "added (asked for “%2$s”)"), path, options->language);
-      return FALSE;
+                     "added (asked for “%2$s”)"), where, options->language);
+      return NULL;
     }
 
   patient = options->audience == CREPITUS_REPORT_PATIENT;
@@ -524,8 +597,8 @@ crepitus_report_write (CrepitusAssessment          *assessment,
 
   if (!report_begin (&report, title, subject, created, error))
     {
-      g_prefix_error (error, "%s: ", path);
-      return FALSE;
+      g_prefix_error (error, "%s: ", where);
+      return NULL;
     }
 
   if (patient)
@@ -538,8 +611,8 @@ crepitus_report_write (CrepitusAssessment          *assessment,
           report_clear_layout (&report);
           if (!report_begin (&report, title, subject, created, error))
             {
-              g_prefix_error (error, "%s: ", path);
-              return FALSE;
+              g_prefix_error (error, "%s: ", where);
+              return NULL;
             }
           crepitus_report_write_handout (&report, TRUE);
         }
@@ -559,17 +632,172 @@ crepitus_report_write (CrepitusAssessment          *assessment,
   if (!crepitus_pdf_layout_finish (report.layout, footer, error) ||
       (bytes = crepitus_pdf_layout_save (report.layout, error)) == NULL)
     {
-      g_prefix_error (error, "%s: ", path);
-      return FALSE;
+      g_prefix_error (error, "%s: ", where);
+      return NULL;
     }
-
-  if (!write_file (path, bytes, error))
-    return FALSE;
 
   if (stats_out != NULL)
     {
       stats_out->pages = crepitus_pdf_layout_get_n_pages (report.layout);
       stats_out->substituted = crepitus_pdf_layout_get_n_substituted (report.layout);
     }
+  return g_steal_pointer (&bytes);
+}
+
+gboolean
+crepitus_report_write (CrepitusAssessment          *assessment,
+                       const CrepitusReportOptions *options,
+                       const char                  *path,
+                       CrepitusReportStats         *stats_out,
+                       GError                     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  CrepitusReportStats stats = { 0 };
+
+  g_return_val_if_fail (CREPITUS_IS_ASSESSMENT (assessment), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_output (path, error))
+    return FALSE;
+  bytes = report_make (assessment, options, path, &stats, error);
+  if (bytes == NULL || !write_file (path, bytes, error))
+    return FALSE;
+  if (stats_out != NULL)
+    *stats_out = stats;
   return TRUE;
+}
+
+char *
+crepitus_report_file_stem (CrepitusAssessment          *assessment,
+                           const CrepitusReportOptions *options)
+{
+  g_autofree char *name = crepitus_report_patient_name (crepitus_assessment_get_patient (assessment));
+  g_autofree char *name_part = file_name_part (name);
+  const char *date = crepitus_assessment_get_date (assessment);
+  g_autofree char *today = NULL;
+
+  if (!crepitus_report_is_set (date))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      date = today = g_date_time_format (now, "%Y-%m-%d");
+    }
+  if (*name_part == '\0')
+    {
+      g_free (name_part);
+      name_part = g_strdup (_("Unnamed patient"));
+    }
+  if (options->audience == CREPITUS_REPORT_CLINICIAN)
+    /* Translators: the file name of a clinician summary, without “.pdf”: %1$s is the
+     * patient's name, %2$s the date of the assessment, YYYY-MM-DD */
+    return g_strdup_printf (_("%1$s %2$s summary"), name_part, date);
+  /* Translators: the file name of a patient handout, without “.pdf”: %1$s is the patient's
+   * name, %2$s the date of the assessment, YYYY-MM-DD */
+  return g_strdup_printf (_("%1$s %2$s"), name_part, date);
+}
+
+/* The folder that reports go to when the report-folder setting is empty: Documents/Crepitus. */
+char *
+crepitus_report_default_folder (void)
+{
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (documents != NULL && g_strcmp0 (documents, g_get_home_dir ()) != 0)
+    return g_build_filename (documents, "Crepitus", NULL);
+  return g_build_filename (g_get_home_dir (), "Documents", "Crepitus", NULL);
+}
+
+gboolean
+crepitus_report_write_new (CrepitusAssessment          *assessment,
+                           const CrepitusReportOptions *options,
+                           const char                  *folder,
+                           char                       **path_out,
+                           CrepitusReportStats         *stats_out,
+                           GError                     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *temp = NULL;
+  CrepitusReportStats stats = { 0 };
+  int saved_errno;
+
+  g_return_val_if_fail (CREPITUS_IS_ASSESSMENT (assessment), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (folder != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stem = crepitus_report_file_stem (assessment, options);
+  first = g_strdup_printf ("%s%s%s.pdf", folder, G_DIR_SEPARATOR_S, stem);
+
+  /* Only the person's own folder: reports hold health data. */
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   /* Translators: %1$s is a folder, %2$s the system's reason */
+                   _("%1$s: could not make the folder for reports: %2$s"), folder,
+                   g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  bytes = report_make (assessment, options, first, &stats, error);
+  if (bytes == NULL)
+    return FALSE;
+  temp = write_temp (folder, stem, first, bytes, error);
+  if (temp == NULL)
+    return FALSE;
+
+  /* The first free name, "NAME DATE.pdf", then "NAME DATE (2).pdf", …: an earlier report
+   * is never replaced. */
+  for (guint n = 1; n < 10000; n++)
+    {
+      g_autofree char *path = n == 1 ? g_strdup (first) :
+                              g_strdup_printf ("%s%s%s (%u).pdf", folder, G_DIR_SEPARATOR_S,
+                                               stem, n);
+
+      if (place_new (temp, path))
+        {
+          if (path_out != NULL)
+            *path_out = g_steal_pointer (&path);
+          if (stats_out != NULL)
+            *stats_out = stats;
+          return TRUE;
+        }
+      if (errno != EEXIST)
+        {
+          saved_errno = errno;
+          g_unlink (temp);
+          set_write_error (error, path, saved_errno);
+          return FALSE;
+        }
+    }
+  g_unlink (temp);
+  set_write_error (error, first, EEXIST);
+  return FALSE;
+}
+
+CrepitusAssessment *
+crepitus_report_snapshot (CrepitusAssessment  *assessment,
+                          GError             **error)
+{
+  g_autofree char *json = NULL;
+  CrepitusAssessment *copy;
+
+  g_return_val_if_fail (CREPITUS_IS_ASSESSMENT (assessment), NULL);
+
+  /* The interchange format holds everything a report reads but where the record stands. */
+  json = crepitus_json_write (assessment);
+  copy = crepitus_json_read (json, strlen (json), error);
+  if (copy == NULL)
+    return NULL;
+  crepitus_assessment_set_signed_by (copy, crepitus_assessment_get_signed_by (assessment));
+  crepitus_assessment_set_signed_at (copy, crepitus_assessment_get_signed_at (assessment));
+  crepitus_assessment_set_superseded_by (copy, crepitus_assessment_get_superseded_by (assessment));
+  crepitus_assessment_set_amends (copy, crepitus_assessment_get_amends (assessment));
+  crepitus_assessment_set_entered_in_error (copy,
+                                            crepitus_assessment_get_entered_in_error (assessment));
+  return copy;
 }

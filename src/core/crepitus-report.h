@@ -58,6 +58,11 @@ gboolean crepitus_report_paper_from_string   (const char             *text,
 /* Whether reports can be written in @language yet (only English until translations land). */
 gboolean crepitus_report_language_available  (const char             *language);
 
+/* The language a report is written in when none is asked for (DESIGN.md): @patient_language,
+ * else @default_language (the setting), else "en" — the first that reports are available in. */
+const char *crepitus_report_choose_language  (const char             *patient_language,
+                                              const char             *default_language);
+
 /* Writes the report on @assessment to @path: through a temporary file in the same folder,
  * mode 0600, renamed into place; on error nothing is left behind and the message starts
  * with @path. The creation date is $SOURCE_DATE_EPOCH when set, so that the same input gives
@@ -67,5 +72,29 @@ gboolean crepitus_report_write               (CrepitusAssessment          *asses
                                               const char                  *path,
                                               CrepitusReportStats         *stats_out,
                                               GError                     **error);
+
+/* The name a report on @assessment is saved under, without ".pdf": the patient's name and
+ * the assessment's date (today when it has none), made safe for a file name. */
+char     *crepitus_report_file_stem          (CrepitusAssessment          *assessment,
+                                              const CrepitusReportOptions *options);
+
+/* Where reports go when the report-folder setting is empty: ~/Documents/Crepitus. */
+char     *crepitus_report_default_folder     (void);
+
+/* Writes the report on @assessment as a new file in @folder (made, 0700, when missing), named
+ * by crepitus_report_file_stem() — "NAME DATE.pdf", else "NAME DATE (2).pdf" and so on: an
+ * earlier file is never replaced. The file appears whole or not at all. @path_out receives
+ * its path. Safe in any thread for an @assessment no other thread touches. */
+gboolean  crepitus_report_write_new          (CrepitusAssessment          *assessment,
+                                              const CrepitusReportOptions *options,
+                                              const char                  *folder,
+                                              char                       **path_out,
+                                              CrepitusReportStats         *stats_out,
+                                              GError                     **error);
+
+/* A copy of @assessment with everything a report reads, for making the report in another
+ * thread while the window goes on editing the original. */
+CrepitusAssessment *crepitus_report_snapshot (CrepitusAssessment  *assessment,
+                                              GError             **error);
 
 G_END_DECLS

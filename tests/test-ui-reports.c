@@ -1,0 +1,354 @@
+/* test-ui-reports.c — the Summary page's reports under Xvfb: the handout button writes a PDF
+ * with the patient's name and the level, a second press a second file, an unwritable folder
+ * shows its error, and the window goes on while a long report is made */
+#include "config.h"
+
+#include <unistd.h>
+
+#include <gtk/gtkunixprint.h>
+
+#include <glib/gstdio.h>
+
+#include "crepitus-application-private.h"
+#include "crepitus-assessment-view.h"
+#include "crepitus-report-actions.h"
+#include "crepitus-triage.h"
+#include "crepitus-window.h"
+#include "crepitus-test-pdf.h"
+#include "crepitus-test-ui.h"
+
+typedef struct
+{
+  char                   *tmpdir;
+  char                   *db;
+  char                   *folder;   /* TMPDIR/reports, the report-folder setting */
+  CrepitusApplication    *app;
+  CrepitusWindow         *window;
+  CrepitusAssessmentView *view;
+  CrepitusReportActions  *actions;
+} Fixture;
+
+/* A window on a new database with one patient, a new assessment of theirs open on its
+ * Summary page. */
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("org.crepitus.Crepitus");
+  g_autoptr(CrepitusPatient) patient = crepitus_patient_new ();
+  GtkWidget *stack, *page, *list;
+
+  fixture->tmpdir = g_dir_make_tmp ("crepitus-ui-reports-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->db = g_build_filename (fixture->tmpdir, "clinic.db", NULL);
+  fixture->folder = g_build_filename (fixture->tmpdir, "reports", NULL);
+  g_settings_set_string (settings, "clinician-name", "Dr. Ana Ruiz");
+  g_settings_set_string (settings, "report-folder", fixture->folder);
+
+  fixture->app = crepitus_application_new (fixture->db, NULL);
+  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (fixture->app));
+  fixture->window = CREPITUS_WINDOW (gtk_application_get_windows (GTK_APPLICATION (fixture->app))->data);
+  crepitus_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
+  crepitus_test_wait_for (!crepitus_application_get_store_opening (fixture->app));
+
+  crepitus_patient_set_family_name (patient, "García");
+  crepitus_patient_set_given_name (patient, "Lucía");
+  g_assert_true (crepitus_store_save_patient (crepitus_application_get_store (fixture->app),
+                                              patient, NULL, &error));
+  g_assert_no_error (error);
+
+  list = crepitus_test_find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_SEARCH_ENTRY);
+  g_signal_emit_by_name (list, "search-changed");
+  list = crepitus_test_find_styled (GTK_WIDGET (fixture->window), GTK_TYPE_LIST_VIEW,
+                                    "navigation-sidebar");
+  g_signal_emit_by_name (list, "activate", 0);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-assessment", NULL);
+  fixture->view = CREPITUS_ASSESSMENT_VIEW (crepitus_test_find_widget (GTK_WIDGET (fixture->window),
+                                                                      CREPITUS_TYPE_ASSESSMENT_VIEW));
+  g_assert_nonnull (fixture->view);
+  crepitus_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (fixture->view)));
+
+  crepitus_assessment_view_set_page (fixture->view, "summary");
+  stack = crepitus_test_find_widget (GTK_WIDGET (fixture->view), ADW_TYPE_VIEW_STACK);
+  page = adw_view_stack_get_child_by_name (ADW_VIEW_STACK (stack), "summary");
+  crepitus_test_wait_for (gtk_widget_get_mapped (page));
+  fixture->actions = CREPITUS_REPORT_ACTIONS (crepitus_test_find_widget (page,
+                                                                        CREPITUS_TYPE_REPORT_ACTIONS));
+  g_assert_nonnull (fixture->actions);
+  g_assert_true (crepitus_report_actions_get_assessment (fixture->actions) ==
+                 crepitus_assessment_view_get_assessment (fixture->view));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gpointer weak = fixture->window;
+
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), &weak);
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  crepitus_test_wait_for (weak == NULL);
+  g_clear_object (&fixture->app);
+  crepitus_test_flush ();
+  g_chmod (fixture->folder, 0700);
+  crepitus_test_remove_tree (fixture->tmpdir);
+  g_free (fixture->tmpdir);
+  g_free (fixture->db);
+  g_free (fixture->folder);
+}
+
+static GtkWidget *
+button (Fixture    *fixture,
+        const char *label)
+{
+  GtkWidget *found = crepitus_test_find_button (GTK_WIDGET (fixture->actions), label);
+
+  g_assert_nonnull (found);
+  g_assert_true (gtk_widget_get_mapped (found));
+  return found;
+}
+
+/* Presses the handout button and waits for the report to be made. */
+static void
+press_and_wait (Fixture    *fixture,
+                const char *label)
+{
+  g_signal_emit_by_name (button (fixture, label), "clicked");
+  crepitus_test_wait_for (!crepitus_report_actions_get_busy (fixture->actions));
+}
+
+static char *
+pdf_text (const char *path)
+{
+  g_autoptr(Document) document = open_pdf (path);
+
+  return document_text (document);
+}
+
+static guint
+count_entries (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  if (dir == NULL)
+    return 0;
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+static GtkWidget *
+error_label (Fixture *fixture)
+{
+  return crepitus_test_find_styled (GTK_WIDGET (fixture->actions), GTK_TYPE_LABEL, "error");
+}
+
+/* The handout button writes the handout into the report folder (made for it); a second
+ * press makes a second file, the first one kept. */
+static void
+test_handout (Fixture       *fixture,
+              gconstpointer  data)
+{
+  CrepitusAssessment *assessment = crepitus_assessment_view_get_assessment (fixture->view);
+  g_autoptr(CrepitusTriage) triage = NULL;
+  g_autofree char *date = g_strdup (crepitus_assessment_get_date (assessment));
+  g_autofree char *name = g_strdup_printf ("Lucía García %s.pdf", date);
+  g_autofree char *name2 = g_strdup_printf ("Lucía García %s (2).pdf", date);
+  g_autofree char *first = g_build_filename (fixture->folder, name, NULL);
+  g_autofree char *second = g_build_filename (fixture->folder, name2, NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *text2 = NULL;
+  GtkWidget *last_row;
+  const char *level;
+
+  /* A sign that makes it more than "look after your back". */
+  crepitus_assessment_set_member (assessment, CREPITUS_LIST_RED_FLAG, "saddle-anaesthesia", TRUE);
+  triage = crepitus_triage_compute (assessment);
+  level = crepitus_catalog_level_patient_name (crepitus_triage_level_key (triage->level));
+  g_assert_false (g_file_test (fixture->folder, G_FILE_TEST_EXISTS));
+
+  press_and_wait (fixture, "Patient _Handout");
+  g_assert_cmpstr (crepitus_report_actions_get_last_path (fixture->actions), ==, first);
+  text = pdf_text (first);
+  g_assert_nonnull (strstr (text, "Lucía García"));
+  if (strstr (text, level) == NULL)
+    g_error ("the handout does not say the level “%s”:\n%s", level, text);
+  g_assert_false (gtk_widget_get_visible (error_label (fixture)));
+
+  /* The row of the last report names it, with Open and Print. */
+  last_row = crepitus_test_find_row (GTK_WIDGET (fixture->actions), name);
+  g_assert_nonnull (last_row);
+  g_assert_true (gtk_widget_get_visible (last_row));
+  g_assert_nonnull (crepitus_test_find_button (last_row, "_Open"));
+  g_assert_nonnull (crepitus_test_find_button (last_row, "_Print…"));
+
+  /* Print asks where, in the print dialog; cancelled, nothing more happens. */
+  g_signal_emit_by_name (crepitus_test_find_button (last_row, "_Print…"), "clicked");
+  crepitus_test_wait_for (crepitus_test_find_toplevel (GTK_TYPE_PRINT_UNIX_DIALOG) != NULL);
+  gtk_dialog_response (GTK_DIALOG (crepitus_test_find_toplevel (GTK_TYPE_PRINT_UNIX_DIALOG)),
+                       GTK_RESPONSE_CANCEL);
+  crepitus_test_wait_for (crepitus_test_find_toplevel (GTK_TYPE_PRINT_UNIX_DIALOG) == NULL);
+
+  press_and_wait (fixture, "Patient _Handout");
+  g_assert_cmpstr (crepitus_report_actions_get_last_path (fixture->actions), ==, second);
+  text2 = pdf_text (second);
+  g_assert_nonnull (strstr (text2, "Lucía García"));
+  g_assert_cmpstr (text2, ==, text);
+  g_assert_true (g_file_test (first, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (count_entries (fixture->folder), ==, 2);
+
+  /* The clinician summary too, beside them. */
+  press_and_wait (fixture, "Clinician Su_mmary");
+  g_assert_true (g_str_has_suffix (crepitus_report_actions_get_last_path (fixture->actions),
+                                   " summary.pdf"));
+  g_assert_cmpuint (count_entries (fixture->folder), ==, 3);
+}
+
+/* The report language: English, the only one so far; when the patient's own language is set,
+ * the row says it is not available yet. */
+static void
+test_language (Fixture       *fixture,
+               gconstpointer  data)
+{
+  CrepitusAssessment *assessment = crepitus_assessment_view_get_assessment (fixture->view);
+  GtkWidget *row = crepitus_test_find_row (GTK_WIDGET (fixture->actions), "_Language");
+  GtkWidget *drop_down = crepitus_test_find_widget (row, GTK_TYPE_DROP_DOWN);
+  GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (drop_down));
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), ==, "English");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "");
+
+  crepitus_patient_set_language (crepitus_assessment_get_patient (assessment), "es");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Reports in the patient’s language, Español, are not available yet");
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (drop_down)), ==, 0);
+}
+
+/* A folder that cannot be written: the error is in the window, naming it; nothing is left
+ * behind, and the buttons work again. */
+static void
+test_unwritable (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("org.crepitus.Crepitus");
+  g_autofree char *blocker = g_build_filename (fixture->tmpdir, "blocker", NULL);
+  g_autofree char *folder = NULL;
+  GtkWidget *label;
+
+  if (geteuid () != 0)
+    {
+      /* A folder of ours without write permission. */
+      folder = g_strdup (fixture->folder);
+      g_assert_cmpint (g_mkdir (folder, 0500), ==, 0);
+    }
+  else
+    {
+      /* Root writes anywhere: a file stands where the folder's parent should be. */
+      g_assert_true (g_file_set_contents (blocker, "", -1, NULL));
+      folder = g_build_filename (blocker, "reports", NULL);
+      g_settings_set_string (settings, "report-folder", folder);
+    }
+
+  press_and_wait (fixture, "Patient _Handout");
+  label = error_label (fixture);
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_visible (label));
+  if (strstr (gtk_label_get_text (GTK_LABEL (label)), folder) == NULL)
+    g_error ("the error “%s” does not name the folder %s", gtk_label_get_text (GTK_LABEL (label)),
+             folder);
+  g_assert_null (crepitus_report_actions_get_last_path (fixture->actions));
+  g_assert_cmpuint (count_entries (fixture->folder), ==, 0);
+  g_assert_true (gtk_widget_get_sensitive (button (fixture, "Patient _Handout")));
+
+  /* Once the folder can be written, the error goes. */
+  g_settings_set_string (settings, "report-folder", fixture->folder);
+  g_chmod (fixture->folder, 0700);
+  press_and_wait (fixture, "Patient _Handout");
+  g_assert_false (gtk_widget_get_visible (label));
+  g_assert_cmpuint (count_entries (fixture->folder), ==, 1);
+}
+
+static gboolean
+count_tick_cb (gpointer data)
+{
+  guint *ticks = data;
+
+  (*ticks)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* A report of 1,800 words is made while the main loop goes on: the press returns before the
+ * file exists, with the buttons waiting and the spinner turning, and the loop runs other
+ * work (a timer) until the file is there. */
+static void
+test_responsive (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  CrepitusAssessment *assessment = crepitus_assessment_view_get_assessment (fixture->view);
+  g_autoptr(GString) notes = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  GtkWidget *handout = button (fixture, "Patient _Handout");
+  GtkWidget *summary = button (fixture, "Clinician Su_mmary");
+  GtkWidget *spinner = crepitus_test_find_widget (GTK_WIDGET (fixture->actions), GTK_TYPE_SPINNER);
+  guint ticks = 0, id;
+  gint64 start;
+
+  for (guint i = 0; i < 1800; i++)
+    g_string_append_printf (notes, "%sword%u", i % 12 == 11 ? ".\n" : " ", i);
+  crepitus_assessment_set_notes (assessment, notes->str);
+  /* What the edit sets off in the window (autosave, the summary, the notes' layout) is done
+   * before the press. */
+  crepitus_test_flush ();
+
+  /* The clinician summary: the notes are in it, 1,800 words over several pages. */
+  start = g_get_monotonic_time ();
+  g_signal_emit_by_name (summary, "clicked");
+  /* Back from the press: the report is still being made. */
+  g_assert_true (crepitus_report_actions_get_busy (fixture->actions));
+  g_assert_false (gtk_widget_get_sensitive (handout));
+  g_assert_false (gtk_widget_get_sensitive (summary));
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  g_assert_null (crepitus_report_actions_get_last_path (fixture->actions));
+
+  id = g_timeout_add (1, count_tick_cb, &ticks);
+  crepitus_test_wait_for (!crepitus_report_actions_get_busy (fixture->actions));
+  g_source_remove (id);
+  g_test_message ("%u timer ticks in the %.0f ms the report took", ticks,
+                  (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpuint (ticks, >=, 1);
+
+  g_assert_true (gtk_widget_get_sensitive (handout));
+  g_assert_true (gtk_widget_get_sensitive (summary));
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  g_assert_nonnull (crepitus_report_actions_get_last_path (fixture->actions));
+  text = pdf_text (crepitus_report_actions_get_last_path (fixture->actions));
+  g_assert_nonnull (strstr (text, "Lucía García"));
+  g_assert_nonnull (strstr (text, "word0"));
+  g_assert_nonnull (strstr (text, "word1799"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  crepitus_test_pdf_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/crepitus/ui/reports/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("language", test_language);
+  ADD ("handout", test_handout);
+  ADD ("unwritable", test_unwritable);
+  ADD ("responsive", test_responsive);
+
+#undef ADD
+
+  return g_test_run ();
+}
