@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "crepitus-catalog-private.h"
+#include "crepitus-locale.h"
 
 /* The level names on the handout, in the order of the levels (CREPITUS_LIST_LEVEL). */
 static const char *level_patient_names[] = {
@@ -169,7 +170,7 @@ crepitus_catalog_emergency_action (const char *number)
 
   /* Translators: what to do now at emergency; %s is the emergency number (e.g. 112) or
    * "emergency services" */
-  return g_strdup_printf (_("Go to an emergency department now, or call %s."), call);
+  return g_strdup_printf (T_("Go to an emergency department now, or call %s."), call);
 }
 
 char *
@@ -179,7 +180,7 @@ crepitus_catalog_safety_net_heading (const char *number)
 
   /* Translators: the heading of the emergency signs on every handout; %s is the emergency
    * number (e.g. 112) or "emergency services" */
-  return g_strdup_printf (_("Call %s or go to an emergency department now if:"), call);
+  return g_strdup_printf (T_("Call %s or go to an emergency department now if:"), call);
 }
 
 const char *

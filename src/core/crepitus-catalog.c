@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "crepitus-catalog-private.h"
+#include "crepitus-locale.h"
 
 /* §1 Presentation */
 
@@ -544,9 +545,8 @@ ensure_factor_entries (void)
 const char *
 crepitus_catalog_gettext (const char *msgid)
 {
-  if (msgid == NULL || *msgid == '\0')
-    return msgid;
-  return g_dgettext (GETTEXT_PACKAGE, msgid);
+  /* While a report is written on this thread, its language, never the UI's. */
+  return crepitus_locale_translate (msgid);
 }
 
 const CrepitusCatalogEntry *
