@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
@@ -96,6 +97,37 @@ crepitus_locale_dir (void)
   const char *dir = g_getenv ("CREPITUS_LOCALEDIR");
 
   return dir != NULL && *dir != '\0' ? dir : LOCALEDIR;
+}
+
+void
+crepitus_locale_setup_ui (void)
+{
+  if (setlocale (LC_ALL, "") == NULL)
+    {
+      const char *names[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+      const char *language_list = g_getenv ("LANGUAGE");
+      const char *wanted = NULL;
+
+      for (guint i = 0; i < G_N_ELEMENTS (names) && wanted == NULL; i++)
+        {
+          const char *value = g_getenv (names[i]);
+
+          if (value != NULL && *value != '\0')
+            wanted = value;
+        }
+      /* "de_DE.UTF-8@euro" asks for de_DE: gettext tries de_DE, then de. */
+      if (wanted != NULL && !g_str_has_prefix (wanted, "C") && strcmp (wanted, "POSIX") != 0 &&
+          (language_list == NULL || *language_list == '\0'))
+        {
+          g_autofree char *language = g_strndup (wanted, strcspn (wanted, ".@"));
+
+          g_setenv ("LANGUAGE", language, TRUE);
+        }
+      setlocale (LC_ALL, "C.UTF-8");
+    }
+  bindtextdomain (GETTEXT_PACKAGE, crepitus_locale_dir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 }
 
 static guint32

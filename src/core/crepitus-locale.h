@@ -30,6 +30,12 @@ typedef struct _CrepitusLocale CrepitusLocale;
 #define T_(msgid) crepitus_locale_translate ((msgid))
 #define TN_(msgid, msgid_plural, n) crepitus_locale_ntranslate ((msgid), (msgid_plural), (n))
 
+/* Sets the UI's language up, as `crepitus` does first: the desktop's locale (setlocale), the
+ * crepitus domain from crepitus_locale_dir() in UTF-8. When the desktop's locale is not
+ * compiled here (a Flatpak runtime, a minimal system), C.UTF-8 with the language kept in
+ * LANGUAGE, which glibc honours under C.UTF-8 (not under C). */
+void                crepitus_locale_setup_ui           (void);
+
 /* The domain of CrepitusLocaleError. */
 GQuark              crepitus_locale_error_quark        (void);
 
