@@ -29,6 +29,35 @@ static CrepitusLocale *locale;
 static char *dir;
 static GString *everything;   /* the text of every report this test made */
 
+/* The text frame of every page: 56 pt left and right (crepitus-pdf-layout.c). Boxes are drawn
+ * inside it, so a word that overflowed its box would cross it. */
+#define FRAME_MARGIN 56.0
+
+static void
+assert_inside_frame (PopplerDocument *document)
+{
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      g_autoptr(Page) page = poppler_document_get_page (document, i);
+      g_autofree PopplerRectangle *rects = NULL;
+      g_autofree char *text = poppler_page_get_text (page);
+      guint n_rects = 0;
+      double width, height;
+      const char *p = text;
+
+      poppler_page_get_size (page, &width, &height);
+      g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
+      for (guint j = 0; j < n_rects && *p != '\0'; j++, p = g_utf8_next_char (p))
+        {
+          if (g_unichar_isspace (g_utf8_get_char (p)) || rects[j].x2 <= rects[j].x1)
+            continue;
+          if (rects[j].x1 < FRAME_MARGIN - 1 || rects[j].x2 > width - FRAME_MARGIN + 1)
+            g_error ("page %d: “%.20s” crosses the text frame (%.1f to %.1f of %.1f)", i + 1, p,
+                     rects[j].x1, rects[j].x2, width);
+        }
+    }
+}
+
 static char *
 write_and_read (CrepitusAssessment          *assessment,
                 const CrepitusReportOptions *options,
@@ -42,6 +71,7 @@ write_and_read (CrepitusAssessment          *assessment,
 
   /* Every glyph of the language is in the fonts: nothing drawn as a substitute. */
   g_assert_cmpuint (stats.substituted, ==, 0);
+  assert_inside_frame (document);
   if (first_page != NULL)
     *first_page = page_text (document, 0);
   g_string_append (everything, text);
