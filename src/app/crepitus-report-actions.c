@@ -1,7 +1,7 @@
 /* crepitus-report-actions.c — the Summary page's reports: the patient handout and the
  * clinician summary as PDF, in one press
  *
- * The language (the order of DESIGN.md, among the languages reports are available in) and
+ * The language (the order of DESIGN.md, among the shipped languages) and
  * the paper size (from the paper-size setting) are chosen here. A press copies what the
  * report needs — a snapshot of the assessment and the settings' strings — and a GTask thread
  * makes the PDF from that copy into the report-folder setting's folder (Documents/Crepitus
