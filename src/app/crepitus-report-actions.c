@@ -359,7 +359,8 @@ on_summary_clicked_cb (CrepitusReportActions *self)
 
 /* Choices */
 
-/* The shipped languages (po/LINGUAS, English first), each by its own name; the one selected is the first of DESIGN.md's order: the patient's, the setting's, English. */
+/* The shipped languages (po/LINGUAS, English first), each by its own name; the one selected
+ * is the first of DESIGN.md's order: the patient's, the setting's, English. */
 static void
 update_languages (CrepitusReportActions *self)
 {
