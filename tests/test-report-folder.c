@@ -37,8 +37,12 @@ fixture_tear_down (Fixture       *f,
   g_free (f->folder);
 }
 
-static const CrepitusReportOptions patient_a4 = { CREPITUS_REPORT_PATIENT, CREPITUS_REPORT_PAPER_A4 };
-static const CrepitusReportOptions clinician_a4 = { CREPITUS_REPORT_CLINICIAN, CREPITUS_REPORT_PAPER_A4 };
+static const CrepitusReportOptions patient_a4 = {
+  CREPITUS_REPORT_PATIENT, CREPITUS_REPORT_PAPER_A4
+};
+static const CrepitusReportOptions clinician_a4 = {
+  CREPITUS_REPORT_CLINICIAN, CREPITUS_REPORT_PAPER_A4
+};
 
 static guint
 count_entries (const char *path)

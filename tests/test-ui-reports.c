@@ -52,7 +52,8 @@ fixture_set_up (Fixture       *fixture,
   g_application_register (G_APPLICATION (fixture->app), NULL, &error);
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (fixture->app));
-  fixture->window = CREPITUS_WINDOW (gtk_application_get_windows (GTK_APPLICATION (fixture->app))->data);
+  fixture->window =
+    CREPITUS_WINDOW (gtk_application_get_windows (GTK_APPLICATION (fixture->app))->data);
   crepitus_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
   crepitus_test_wait_for (!crepitus_application_get_store_opening (fixture->app));
 
@@ -68,8 +69,9 @@ fixture_set_up (Fixture       *fixture,
                                     "navigation-sidebar");
   g_signal_emit_by_name (list, "activate", 0);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-assessment", NULL);
-  fixture->view = CREPITUS_ASSESSMENT_VIEW (crepitus_test_find_widget (GTK_WIDGET (fixture->window),
-                                                                      CREPITUS_TYPE_ASSESSMENT_VIEW));
+  fixture->view =
+    CREPITUS_ASSESSMENT_VIEW (crepitus_test_find_widget (GTK_WIDGET (fixture->window),
+                                                         CREPITUS_TYPE_ASSESSMENT_VIEW));
   g_assert_nonnull (fixture->view);
   crepitus_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (fixture->view)));
 
@@ -77,8 +79,8 @@ fixture_set_up (Fixture       *fixture,
   stack = crepitus_test_find_widget (GTK_WIDGET (fixture->view), ADW_TYPE_VIEW_STACK);
   page = adw_view_stack_get_child_by_name (ADW_VIEW_STACK (stack), "summary");
   crepitus_test_wait_for (gtk_widget_get_mapped (page));
-  fixture->actions = CREPITUS_REPORT_ACTIONS (crepitus_test_find_widget (page,
-                                                                        CREPITUS_TYPE_REPORT_ACTIONS));
+  fixture->actions =
+    CREPITUS_REPORT_ACTIONS (crepitus_test_find_widget (page, CREPITUS_TYPE_REPORT_ACTIONS));
   g_assert_nonnull (fixture->actions);
   g_assert_true (crepitus_report_actions_get_assessment (fixture->actions) ==
                  crepitus_assessment_view_get_assessment (fixture->view));
@@ -90,9 +92,12 @@ fixture_tear_down (Fixture       *fixture,
 {
   gpointer weak = fixture->window;
 
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), &weak);
-  gtk_window_close (GTK_WINDOW (fixture->window));
-  crepitus_test_wait_for (weak == NULL);
+  if (fixture->window != NULL)
+    {
+      g_object_add_weak_pointer (G_OBJECT (fixture->window), &weak);
+      gtk_window_close (GTK_WINDOW (fixture->window));
+      crepitus_test_wait_for (weak == NULL);
+    }
   g_clear_object (&fixture->app);
   crepitus_test_flush ();
   g_chmod (fixture->folder, 0700);
@@ -365,6 +370,57 @@ test_responsive (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "word1799"));
 }
 
+/* Whether @path holds a report under its own name (not a hidden temporary file). */
+static gboolean
+has_pdf (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (name[0] != '.' && g_str_has_suffix (name, ".pdf"))
+      return TRUE;
+  return FALSE;
+}
+
+/* The window closed while a long report is being made: the report is still finished, whole,
+ * and nothing else is left in the folder. */
+static void
+test_close_while_writing (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  CrepitusAssessment *assessment = crepitus_assessment_view_get_assessment (fixture->view);
+  g_autoptr(GString) notes = g_string_new (NULL);
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  gpointer weak = fixture->window;
+  const char *name;
+
+  for (guint i = 0; i < 1800; i++)
+    g_string_append_printf (notes, "%sword%u", i % 12 == 11 ? ".\n" : " ", i);
+  crepitus_assessment_set_notes (assessment, notes->str);
+  crepitus_test_flush ();
+
+  g_signal_emit_by_name (button (fixture, "Clinician Su_mmary"), "clicked");
+  g_assert_true (crepitus_report_actions_get_busy (fixture->actions));
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), &weak);
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+  fixture->actions = NULL;
+  crepitus_test_wait_for (weak == NULL);
+
+  /* The file appears under its name when it is whole; the temporary one is gone. */
+  crepitus_test_wait_for (has_pdf (fixture->folder));
+  g_assert_cmpuint (count_entries (fixture->folder), ==, 1);
+  dir = g_dir_open (fixture->folder, 0, NULL);
+  name = g_dir_read_name (dir);
+  g_assert_true (g_str_has_suffix (name, " summary.pdf"));
+  path = g_build_filename (fixture->folder, name, NULL);
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "word1799"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -382,6 +438,7 @@ main (int   argc,
   ADD ("handout", test_handout);
   ADD ("unwritable", test_unwritable);
   ADD ("responsive", test_responsive);
+  ADD ("close-while-writing", test_close_while_writing);
 
 #undef ADD
 

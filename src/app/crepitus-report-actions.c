@@ -112,6 +112,9 @@ static void
 show_error (CrepitusReportActions *self,
             const char            *message)
 {
+  /* A print job may end after the window closed. */
+  if (self->error_label == NULL)
+    return;
   gtk_label_set_text (self->error_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
@@ -281,8 +284,8 @@ on_report_made (GObject      *source,
   toast = adw_toast_new ("");
   title = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_box_append (GTK_BOX (title),
-                  gtk_label_new (audience == CREPITUS_REPORT_PATIENT ? _("Patient handout saved") :
-                                                                      _("Clinician summary saved")));
+                  gtk_label_new (audience == CREPITUS_REPORT_PATIENT ?
+                                 _("Patient handout saved") : _("Clinician summary saved")));
   print = gtk_button_new_with_mnemonic (_("_Print…"));
   gtk_widget_add_css_class (print, "flat");
   g_signal_connect_object (print, "clicked", G_CALLBACK (on_print_clicked_cb), self,

@@ -91,7 +91,7 @@ crepitus_cli_report (const CrepitusGlobalOptions *options,
       entries[i].description = lang_help;
 
   if (!crepitus_cli_parse_options ("report",
-                                   _("FILE.json | --id ID  --audience patient|clinician -o OUT.pdf"),
+                                   _("FILE.json|--id ID --audience patient|clinician -o OUT.pdf"),
                                    entries, &argc, &argv))
     return CREPITUS_EXIT_USAGE;
   if (id_text != NULL)

@@ -704,7 +704,8 @@ char *
 crepitus_report_file_stem (CrepitusAssessment          *assessment,
                            const CrepitusReportOptions *options)
 {
-  g_autofree char *name = crepitus_report_patient_name (crepitus_assessment_get_patient (assessment));
+  CrepitusPatient *patient = crepitus_assessment_get_patient (assessment);
+  g_autofree char *name = crepitus_report_patient_name (patient);
   g_autofree char *name_part = file_name_part (name);
   const char *date = crepitus_assessment_get_date (assessment);
   g_autofree char *today = NULL;
