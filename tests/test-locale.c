@@ -50,7 +50,8 @@ make_mo (const char * const *pairs,
 
 static const char *header =
   "Content-Type: text/plain; charset=UTF-8\n"
-  "Plural-Forms: nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\n";
+  "Plural-Forms: nplurals=3; "
+  "plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\n";
 
 static void
 test_plural_expressions (void)
@@ -119,6 +120,8 @@ test_fallback (void)
     "Bad bytes", "Z\xff\xfe",                 /* not UTF-8 */
     "Hello", "Cześć",
     "Reordered %1$s and %2$s", "%2$s i %1$s",
+    "Signed by %1$s on %2$s", "Podpisano %2$s",   /* leaves out an argument: fortify aborts */
+    "Mixed %1$s and %2$s", "%2$s i %s",           /* numbered and not */
     "Two forms only\x01Two forms only (plural)", "Tylko\x01Tylko dwie",
   };
   g_autoptr(GBytes) data = make_mo (pairs, G_N_ELEMENTS (pairs) / 2);
@@ -127,17 +130,23 @@ test_fallback (void)
 
   g_assert_no_error (error);
   g_assert_cmpstr (crepitus_locale_gettext (locale, "Hello"), ==, "Cześć");
-  g_assert_cmpstr (crepitus_locale_gettext (locale, "Not in the catalog"), ==, "Not in the catalog");
+  g_assert_cmpstr (crepitus_locale_gettext (locale, "Not in the catalog"), ==,
+                   "Not in the catalog");
   g_assert_cmpstr (crepitus_locale_gettext (locale, "%s is bad"), ==, "%s is bad");
   g_assert_cmpstr (crepitus_locale_gettext (locale, "Bad bytes"), ==, "Bad bytes");
   g_assert_cmpstr (crepitus_locale_gettext (locale, "Reordered %1$s and %2$s"), ==, "%2$s i %1$s");
+  g_assert_cmpstr (crepitus_locale_gettext (locale, "Signed by %1$s on %2$s"), ==,
+                   "Signed by %1$s on %2$s");
+  g_assert_cmpstr (crepitus_locale_gettext (locale, "Mixed %1$s and %2$s"), ==,
+                   "Mixed %1$s and %2$s");
   /* Polish's three forms, by its Plural-Forms. */
   g_assert_cmpstr (crepitus_locale_ngettext (locale, "%d week", "%d weeks", 1), ==, "%d tydzień");
   g_assert_cmpstr (crepitus_locale_ngettext (locale, "%d week", "%d weeks", 3), ==, "%d tygodnie");
   g_assert_cmpstr (crepitus_locale_ngettext (locale, "%d week", "%d weeks", 5), ==, "%d tygodni");
   g_assert_cmpstr (crepitus_locale_ngettext (locale, "%d week", "%d weeks", 22), ==, "%d tygodnie");
   /* A form the catalog does not have: English's. */
-  g_assert_cmpstr (crepitus_locale_ngettext (locale, "Two forms only", "Two forms only (plural)", 5),
+  g_assert_cmpstr (crepitus_locale_ngettext (locale, "Two forms only", "Two forms only (plural)",
+                                             5),
                    ==, "Two forms only (plural)");
   g_assert_cmpstr (crepitus_locale_ngettext (locale, "Untranslated", "Untranslateds", 1), ==,
                    "Untranslated");

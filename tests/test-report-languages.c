@@ -120,7 +120,8 @@ test_safety_net_on_page_one (void)
               record_everything (assessment);
             text = write_and_read (assessment, &options, "handout.pdf", &page);
             g_test_message ("level %d, screen %d, everything %u, paper %u", level, screen, full, p);
-            assert_safety_net (page, NULL, level != CREPITUS_LEVEL_EMERGENCY && level != CREPITUS_LEVEL_URGENT);
+            assert_safety_net (page, NULL,
+                               level != CREPITUS_LEVEL_EMERGENCY && level != CREPITUS_LEVEL_URGENT);
           }
 }
 
@@ -267,7 +268,8 @@ main (int   argc,
   g_assert_no_error (error);
   everything = g_string_new (NULL);
 
-  g_test_add_func ("/crepitus/report/languages/safety-net-on-page-one", test_safety_net_on_page_one);
+  g_test_add_func ("/crepitus/report/languages/safety-net-on-page-one",
+                   test_safety_net_on_page_one);
   g_test_add_func ("/crepitus/report/languages/handout", test_handout_translated);
   g_test_add_func ("/crepitus/report/languages/summary", test_summary_translated);
   if (g_str_equal (language, "de"))

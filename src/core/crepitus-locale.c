@@ -168,7 +168,8 @@ mo_string (const guint8 *data,
 static void
 add_format_specs (GPtrArray  *specs,
                   const char *text,
-                  gsize       length)
+                  gsize       length,
+                  gboolean   *positional_out)
 {
   guint sequential = 0;
 
@@ -188,7 +189,10 @@ add_format_specs (GPtrArray  *specs,
       while (j < length && g_ascii_isdigit (text[j]) && position < 10000)
         position = position * 10 + (guint) (text[j++] - '0');
       if (j < length && text[j] == '$' && position > 0)
-        start = ++j;
+        {
+          start = ++j;
+          *positional_out = TRUE;
+        }
       else
         {
           position = ++sequential;
@@ -217,7 +221,9 @@ str_in_array (GPtrArray  *array,
 
 /* Whether each form of @translation is valid UTF-8 and asks printf only for what its
  * original (@original: msgid, then msgid_plural) gives it: a catalog cannot make a report
- * read an argument that is not there. */
+ * read an argument that is not there. A form that numbers its arguments (%2$s) must use each
+ * of the original's: a fortified printf aborts on an argument left out (found by fuzz-locale),
+ * and on numbered and unnumbered ones mixed. */
 static gboolean
 translation_is_safe (const char *original,
                      gsize       original_length,
@@ -248,20 +254,51 @@ translation_is_safe (const char *original,
   while (offset <= original_length)
     {
       gsize form_length = strlen (original + offset);
+      gboolean positional = FALSE;
 
-      add_format_specs (allowed, original + offset, form_length);
+      add_format_specs (allowed, original + offset, form_length, &positional);
       offset += form_length + 1;
     }
   offset = 0;
   while (offset <= translation_length)
     {
       gsize form_length = strlen (translation + offset);
+      gboolean positional = FALSE;
+      guint n_sequential = 0;
 
       g_ptr_array_set_size (used, 0);
-      add_format_specs (used, translation + offset, form_length);
+      add_format_specs (used, translation + offset, form_length, &positional);
       for (guint i = 0; i < used->len; i++)
         if (!str_in_array (allowed, g_ptr_array_index (used, i)))
           return FALSE;
+      if (positional)
+        {
+          /* Each of the original's arguments, and only numbered ones. */
+          for (guint i = 0; i < allowed->len; i++)
+            if (!str_in_array (used, g_ptr_array_index (allowed, i)))
+              return FALSE;
+          for (const char *p = translation + offset; (p = strchr (p, '%')) != NULL; p++)
+            {
+              if (p[1] == '%')
+                {
+                  p++;
+                  continue;
+                }
+              if (!g_ascii_isdigit (p[1]))
+                n_sequential++;
+              else
+                {
+                  const char *q = p + 1;
+
+                  while (g_ascii_isdigit (*q))
+                    q++;
+                  if (*q != '$')
+                    n_sequential++;
+                }
+            }
+          if (n_sequential > 0)
+            return FALSE;
+        }
       offset += form_length + 1;
     }
   return TRUE;

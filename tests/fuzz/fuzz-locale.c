@@ -46,9 +46,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   {
     g_autofree char *name = g_strdup_printf (crepitus_locale_gettext (locale, "%1$s %2$s"),
                                              "Lucía", "García");
-    g_autofree char *signed_by = g_strdup_printf (crepitus_locale_gettext (locale,
-                                                                           "Signed by %1$s on %2$s"),
-                                                  "A. Clinician", "2026-11-21");
+    g_autofree char *signed_by =
+      g_strdup_printf (crepitus_locale_gettext (locale, "Signed by %1$s on %2$s"),
+                       "A. Clinician", "2026-11-21");
     g_autofree char *date = crepitus_locale_format_date (locale, "2026-11-20");
 
     if (!g_utf8_validate (name, -1, NULL) || !g_utf8_validate (signed_by, -1, NULL) ||
