@@ -331,6 +331,8 @@ parse_plural_forms (CrepitusLocale *locale,
   if (n < 1 || n > 16)
     return FALSE;
   locale->n_plurals = (guint) n;
+  /* A file may hold the header twice: the last one counts. */
+  g_clear_pointer (&locale->plural, crepitus_plural_expression_free);
   locale->plural = crepitus_plural_expression_parse (plural + strlen ("plural="));
   return locale->plural != NULL;
 }
