@@ -127,6 +127,15 @@ press_and_wait (Fixture    *fixture,
   crepitus_test_wait_for (!crepitus_report_actions_get_busy (fixture->actions));
 }
 
+/* How a clinician summary's file name ends, in the UI's language: "NAME DATE summary.pdf". */
+static char *
+summary_suffix (void)
+{
+  g_autofree char *stem = g_strdup_printf (_("%1$s %2$s summary"), "NAME", "DATE");
+
+  return g_strconcat (strstr (stem, "DATE") + strlen ("DATE"), ".pdf", NULL);
+}
+
 static char *
 pdf_text (const char *path)
 {
@@ -215,9 +224,7 @@ test_handout (Fixture       *fixture,
   /* The clinician summary too, beside them. */
   press_and_wait (fixture, _("Clinician Su_mmary"));
   {
-    /* Its file is named in the UI's language: "NAME DATE summary". */
-    g_autofree char *stem = g_strdup_printf (_("%1$s %2$s summary"), "NAME", "DATE");
-    g_autofree char *suffix = g_strconcat (strstr (stem, "DATE") + strlen ("DATE"), ".pdf", NULL);
+    g_autofree char *suffix = summary_suffix ();
 
     g_assert_true (g_str_has_suffix (crepitus_report_actions_get_last_path (fixture->actions),
                                      suffix));
@@ -402,7 +409,7 @@ test_close_while_writing (Fixture       *fixture,
   crepitus_assessment_set_notes (assessment, notes->str);
   crepitus_test_flush ();
 
-  g_signal_emit_by_name (button (fixture, "Clinician Su_mmary"), "clicked");
+  g_signal_emit_by_name (button (fixture, _("Clinician Su_mmary")), "clicked");
   g_assert_true (crepitus_report_actions_get_busy (fixture->actions));
   g_object_add_weak_pointer (G_OBJECT (fixture->window), &weak);
   gtk_window_close (GTK_WINDOW (fixture->window));
@@ -415,7 +422,11 @@ test_close_while_writing (Fixture       *fixture,
   g_assert_cmpuint (count_entries (fixture->folder), ==, 1);
   dir = g_dir_open (fixture->folder, 0, NULL);
   name = g_dir_read_name (dir);
-  g_assert_true (g_str_has_suffix (name, " summary.pdf"));
+  {
+    g_autofree char *suffix = summary_suffix ();
+
+    g_assert_true (g_str_has_suffix (name, suffix));
+  }
   path = g_build_filename (fixture->folder, name, NULL);
   text = pdf_text (path);
   g_assert_nonnull (strstr (text, "word1799"));
