@@ -3,11 +3,11 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <glib/gi18n.h>
 #include <gmodule.h>
 
 #include "crepitus-cli.h"
+#include "crepitus-locale.h"
 #include "crepitus-modules.h"
 #include "crepitus-settings.h"
 #include "crepitus-store.h"
@@ -15,17 +15,6 @@
 typedef int (*CrepitusWindowMain) (const char *argv0,
                                    const char *db_path,
                                    const char *clinician);
-
-static void
-setup_gettext (void)
-{
-  const char *localedir = g_getenv ("CREPITUS_LOCALEDIR");
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-}
 
 /* GTK is loaded only here, so that headless commands never pay for it. */
 static int
@@ -74,7 +63,7 @@ main (int   argc,
     { NULL }
   };
 
-  setup_gettext ();
+  crepitus_locale_setup_ui ();
 
   /* Work on a copy so that GOptionContext may rearrange it. */
   args = g_strdupv (argv);

@@ -4,7 +4,7 @@
 srcdir=${1:?usage: check-potfiles.sh SOURCE_DIR}
 cd "$srcdir" || exit 1
 status=0
-for f in $(grep -lE '(^|[^A-Za-z_])(N?_|C_|NC_|g_dngettext)\(' src --include='*.c' -r) \
+for f in $(grep -lE '(^|[^A-Za-z_])(N?_|C_|NC_|[RT]N?_|g_dngettext)\(' src --include='*.c' -r) \
          $(grep -l 'translatable="yes"' ui/*.ui 2>/dev/null); do
   grep -qx "$f" po/POTFILES.in || { echo "not in po/POTFILES.in: $f"; status=1; }
 done

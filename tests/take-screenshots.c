@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 
+#include "crepitus-locale.h"
 #include "crepitus-application-private.h"
 #include "crepitus-assessment-view.h"
 #include "crepitus-history-view.h"
@@ -206,6 +207,8 @@ main (int   argc,
   CrepitusAssessmentView *view;
   AdwStyleManager *style;
 
+  /* In the desktop's language, as `crepitus` (LANGUAGE=de take-screenshots.sh for German). */
+  crepitus_locale_setup_ui ();
   gtk_init ();
   adw_init ();
   if (argc != 2)

@@ -76,6 +76,7 @@ test_patient (Fixture       *f,
   g_auto(CrepitusRun) run = { 0 };
   g_autofree char *text = NULL;
 
+  /* No --lang: the patient's language (Spanish in the example). */
   crepitus_run (&run, NULL, (const char *[]) {
     "report", f->example, "--audience", "patient", "-o", f->out, NULL });
   g_assert_cmpstr (run.err, ==, "");
@@ -84,9 +85,10 @@ test_patient (Fixture       *f,
 
   text = pdf_text (f->out);
   g_assert_nonnull (strstr (text, "Lucía García"));
-  /* No settings schema installed: the safety net says "emergency services". */
-  g_assert_nonnull (strstr (text, "Call emergency services or go to an emergency department now "
-                                  "if:"));
+  /* No settings schema installed: the safety net says "emergency services", in Spanish. */
+  g_assert_nonnull (strstr (text, "Llame al número de emergencias o vaya ahora a un servicio "
+                                  "de urgencias si:"));
+  g_assert_null (strstr (text, "emergency"));
   g_assert_null (strstr (text, "Clinician summary"));
   g_assert_cmpuint (count_entries (f->dir), ==, 1);
   assert_poppler_quiet ();
@@ -146,7 +148,7 @@ test_settings (Fixture       *f,
     g_autofree char *text = NULL;
 
     crepitus_run_env (&run, NULL, env, (const char *[]) {
-      "report", f->example, "--audience", "patient", "-o", f->out, NULL });
+      "report", f->example, "--audience", "patient", "--lang", "en", "-o", f->out, NULL });
     g_assert_cmpstr (run.err, ==, "");
     g_assert_cmpint (run.status, ==, 0);
     text = pdf_text (f->out);
@@ -158,7 +160,7 @@ test_settings (Fixture       *f,
     g_autofree char *text = NULL;
 
     crepitus_run_env (&run, NULL, env, (const char *[]) {
-      "report", f->example, "--audience", "clinician", "-o", letter, NULL });
+      "report", f->example, "--audience", "clinician", "--lang", "en", "-o", letter, NULL });
     g_assert_cmpstr (run.err, ==, "");
     g_assert_cmpint (run.status, ==, 0);
     text = pdf_text (letter);
@@ -204,8 +206,9 @@ test_usage_errors (Fixture       *f,
     g_auto(CrepitusRun) run = { 0 };
 
     crepitus_run (&run, NULL, (const char *[]) {
-      "report", f->example, "--audience", "patient", "--lang", "pl", "-o", f->out, NULL });
-    assert_usage_error (&run, f, "English");
+      "report", f->example, "--audience", "patient", "--lang", "xx", "-o", f->out, NULL });
+    /* An unknown language: the message lists the shipped ones. */
+    assert_usage_error (&run, f, "“xx”: use one of en, de, es, fr, pl, pt_BR");
   }
   {
     g_auto(CrepitusRun) run = { 0 };

@@ -193,11 +193,15 @@ test_snapshot (Fixture       *f,
 static void
 test_choose_language (void)
 {
-  /* Only English until the languages issue: the order falls through to it. */
-  g_assert_cmpstr (crepitus_report_choose_language ("es", "de"), ==, "en");
+  /* DESIGN.md's order: the patient's, else the setting's, else English; a language that is
+   * not shipped is passed over. */
+  g_assert_cmpstr (crepitus_report_choose_language ("es", "de"), ==, "es");
   g_assert_cmpstr (crepitus_report_choose_language (NULL, NULL), ==, "en");
   g_assert_cmpstr (crepitus_report_choose_language ("en", "de"), ==, "en");
-  g_assert_cmpstr (crepitus_report_choose_language ("pl", "en"), ==, "en");
+  g_assert_cmpstr (crepitus_report_choose_language ("pl", "en"), ==, "pl");
+  g_assert_cmpstr (crepitus_report_choose_language (NULL, "pt_BR"), ==, "pt_BR");
+  g_assert_cmpstr (crepitus_report_choose_language ("", "fr"), ==, "fr");
+  g_assert_cmpstr (crepitus_report_choose_language ("xx", "yy"), ==, "en");
 }
 
 int

@@ -7,10 +7,12 @@
 
 #include <gtk/gtkunixprint.h>
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "crepitus-application-private.h"
 #include "crepitus-assessment-view.h"
+#include "crepitus-locale.h"
 #include "crepitus-report-actions.h"
 #include "crepitus-triage.h"
 #include "crepitus-window.h"
@@ -125,6 +127,15 @@ press_and_wait (Fixture    *fixture,
   crepitus_test_wait_for (!crepitus_report_actions_get_busy (fixture->actions));
 }
 
+/* How a clinician summary's file name ends, in the UI's language: "NAME DATE summary.pdf". */
+static char *
+summary_suffix (void)
+{
+  g_autofree char *stem = g_strdup_printf (_("%1$s %2$s summary"), "NAME", "DATE");
+
+  return g_strconcat (strstr (stem, "DATE") + strlen ("DATE"), ".pdf", NULL);
+}
+
 static char *
 pdf_text (const char *path)
 {
@@ -173,10 +184,14 @@ test_handout (Fixture       *fixture,
   /* A sign that makes it more than "look after your back". */
   crepitus_assessment_set_member (assessment, CREPITUS_LIST_RED_FLAG, "saddle-anaesthesia", TRUE);
   triage = crepitus_triage_compute (assessment);
+  /* The patient has no language and no default is set: the report is in English, whatever
+   * the UI's language. */
+  crepitus_locale_set_thread_default (crepitus_locale_get ("en", NULL));
   level = crepitus_catalog_level_patient_name (crepitus_triage_level_key (triage->level));
+  crepitus_locale_set_thread_default (NULL);
   g_assert_false (g_file_test (fixture->folder, G_FILE_TEST_EXISTS));
 
-  press_and_wait (fixture, "Patient _Handout");
+  press_and_wait (fixture, _("Patient _Handout"));
   g_assert_cmpstr (crepitus_report_actions_get_last_path (fixture->actions), ==, first);
   text = pdf_text (first);
   g_assert_nonnull (strstr (text, "Lucía García"));
@@ -188,17 +203,17 @@ test_handout (Fixture       *fixture,
   last_row = crepitus_test_find_row (GTK_WIDGET (fixture->actions), name);
   g_assert_nonnull (last_row);
   g_assert_true (gtk_widget_get_visible (last_row));
-  g_assert_nonnull (crepitus_test_find_button (last_row, "_Open"));
-  g_assert_nonnull (crepitus_test_find_button (last_row, "_Print…"));
+  g_assert_nonnull (crepitus_test_find_button (last_row, _("_Open")));
+  g_assert_nonnull (crepitus_test_find_button (last_row, _("_Print…")));
 
   /* Print asks where, in the print dialog; cancelled, nothing more happens. */
-  g_signal_emit_by_name (crepitus_test_find_button (last_row, "_Print…"), "clicked");
+  g_signal_emit_by_name (crepitus_test_find_button (last_row, _("_Print…")), "clicked");
   crepitus_test_wait_for (crepitus_test_find_toplevel (GTK_TYPE_PRINT_UNIX_DIALOG) != NULL);
   gtk_dialog_response (GTK_DIALOG (crepitus_test_find_toplevel (GTK_TYPE_PRINT_UNIX_DIALOG)),
                        GTK_RESPONSE_CANCEL);
   crepitus_test_wait_for (crepitus_test_find_toplevel (GTK_TYPE_PRINT_UNIX_DIALOG) == NULL);
 
-  press_and_wait (fixture, "Patient _Handout");
+  press_and_wait (fixture, _("Patient _Handout"));
   g_assert_cmpstr (crepitus_report_actions_get_last_path (fixture->actions), ==, second);
   text2 = pdf_text (second);
   g_assert_nonnull (strstr (text2, "Lucía García"));
@@ -207,9 +222,13 @@ test_handout (Fixture       *fixture,
   g_assert_cmpuint (count_entries (fixture->folder), ==, 2);
 
   /* The clinician summary too, beside them. */
-  press_and_wait (fixture, "Clinician Su_mmary");
-  g_assert_true (g_str_has_suffix (crepitus_report_actions_get_last_path (fixture->actions),
-                                   " summary.pdf"));
+  press_and_wait (fixture, _("Clinician Su_mmary"));
+  {
+    g_autofree char *suffix = summary_suffix ();
+
+    g_assert_true (g_str_has_suffix (crepitus_report_actions_get_last_path (fixture->actions),
+                                     suffix));
+  }
   g_assert_cmpuint (count_entries (fixture->folder), ==, 3);
 }
 
@@ -232,7 +251,7 @@ test_summary_chart (Fixture       *fixture,
   g_assert_no_error (error);
   crepitus_assessment_set_pain_score (assessment, 2);
 
-  press_and_wait (fixture, "Clinician Su_mmary");
+  press_and_wait (fixture, _("Clinician Su_mmary"));
   text = pdf_text (crepitus_report_actions_get_last_path (fixture->actions));
   if (strstr (text, "Pain and disability across visits") == NULL || strstr (text, "-5") == NULL)
     g_error ("the clinician summary has no chart of the two visits:\n%s", text);
@@ -242,25 +261,46 @@ test_summary_chart (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Disability (ODI %)"));
 }
 
-/* The report language: English, the only one so far; when the patient's own language is set,
- * the row says it is not available yet. */
+/* The report language: every shipped language, each by its own name, English first; the
+ * patient's is chosen, and another can be. The report is in the language chosen whatever the
+ * UI's (this test runs with an English UI and again with a German one). */
 static void
 test_language (Fixture       *fixture,
                gconstpointer  data)
 {
   CrepitusAssessment *assessment = crepitus_assessment_view_get_assessment (fixture->view);
-  GtkWidget *row = crepitus_test_find_row (GTK_WIDGET (fixture->actions), "_Language");
+  GtkWidget *row = crepitus_test_find_row (GTK_WIDGET (fixture->actions), _("_Language"));
   GtkWidget *drop_down = crepitus_test_find_widget (row, GTK_TYPE_DROP_DOWN);
   GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (drop_down));
+  const char * const *shipped = crepitus_locale_shipped_languages ();
+  const char *names[] = { "English", "Deutsch", "Español", "Français", "Polski",
+                          "Português (Brasil)", NULL };
+  g_autofree char *german = NULL;
+  g_autofree char *english = NULL;
 
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
-  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), ==, "English");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, g_strv_length ((char **) shipped));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (names) - 1);
+  for (guint i = 0; names[i] != NULL; i++)
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), i), ==, names[i]);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (drop_down)), ==, 0);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "");
 
-  crepitus_patient_set_language (crepitus_assessment_get_patient (assessment), "es");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
-                   "Reports in the patient’s language, Español, are not available yet");
-  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (drop_down)), ==, 0);
+  /* The patient's language is chosen as it is set on the Intake page. */
+  crepitus_patient_set_language (crepitus_assessment_get_patient (assessment), "de");
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (drop_down)), ==, 1);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "");
+  press_and_wait (fixture, _("Patient _Handout"));
+  german = pdf_text (crepitus_report_actions_get_last_path (fixture->actions));
+  g_assert_nonnull (strstr (german, "Ihr Ergebnis"));
+  g_assert_nonnull (strstr (german, "Rufen Sie den Rettungsdienst an"));
+  g_assert_null (strstr (german, "Your result"));
+
+  /* English chosen for this report: English, the patient's language notwithstanding. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), 0);
+  press_and_wait (fixture, _("Patient _Handout"));
+  english = pdf_text (crepitus_report_actions_get_last_path (fixture->actions));
+  g_assert_nonnull (strstr (english, "Your result"));
+  g_assert_null (strstr (english, "Ihr Ergebnis"));
 }
 
 /* A folder that cannot be written: the error is in the window, naming it; nothing is left
@@ -288,7 +328,7 @@ test_unwritable (Fixture       *fixture,
       g_settings_set_string (settings, "report-folder", folder);
     }
 
-  press_and_wait (fixture, "Patient _Handout");
+  press_and_wait (fixture, _("Patient _Handout"));
   label = error_label (fixture);
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_get_visible (label));
@@ -297,12 +337,12 @@ test_unwritable (Fixture       *fixture,
              folder);
   g_assert_null (crepitus_report_actions_get_last_path (fixture->actions));
   g_assert_cmpuint (count_entries (fixture->folder), ==, 0);
-  g_assert_true (gtk_widget_get_sensitive (button (fixture, "Patient _Handout")));
+  g_assert_true (gtk_widget_get_sensitive (button (fixture, _("Patient _Handout"))));
 
   /* Once the folder can be written, the error goes. */
   g_settings_set_string (settings, "report-folder", fixture->folder);
   g_chmod (fixture->folder, 0700);
-  press_and_wait (fixture, "Patient _Handout");
+  press_and_wait (fixture, _("Patient _Handout"));
   g_assert_false (gtk_widget_get_visible (label));
   g_assert_cmpuint (count_entries (fixture->folder), ==, 1);
 }
@@ -326,8 +366,8 @@ test_responsive (Fixture       *fixture,
   CrepitusAssessment *assessment = crepitus_assessment_view_get_assessment (fixture->view);
   g_autoptr(GString) notes = g_string_new (NULL);
   g_autofree char *text = NULL;
-  GtkWidget *handout = button (fixture, "Patient _Handout");
-  GtkWidget *summary = button (fixture, "Clinician Su_mmary");
+  GtkWidget *handout = button (fixture, _("Patient _Handout"));
+  GtkWidget *summary = button (fixture, _("Clinician Su_mmary"));
   GtkWidget *spinner = crepitus_test_find_widget (GTK_WIDGET (fixture->actions), GTK_TYPE_SPINNER);
   guint ticks = 0, id;
   gint64 start;
@@ -398,7 +438,7 @@ test_close_while_writing (Fixture       *fixture,
   crepitus_assessment_set_notes (assessment, notes->str);
   crepitus_test_flush ();
 
-  g_signal_emit_by_name (button (fixture, "Clinician Su_mmary"), "clicked");
+  g_signal_emit_by_name (button (fixture, _("Clinician Su_mmary")), "clicked");
   g_assert_true (crepitus_report_actions_get_busy (fixture->actions));
   g_object_add_weak_pointer (G_OBJECT (fixture->window), &weak);
   gtk_window_close (GTK_WINDOW (fixture->window));
@@ -411,7 +451,11 @@ test_close_while_writing (Fixture       *fixture,
   g_assert_cmpuint (count_entries (fixture->folder), ==, 1);
   dir = g_dir_open (fixture->folder, 0, NULL);
   name = g_dir_read_name (dir);
-  g_assert_true (g_str_has_suffix (name, " summary.pdf"));
+  {
+    g_autofree char *suffix = summary_suffix ();
+
+    g_assert_true (g_str_has_suffix (name, suffix));
+  }
   path = g_build_filename (fixture->folder, name, NULL);
   text = pdf_text (path);
   g_assert_nonnull (strstr (text, "word1799"));
@@ -421,6 +465,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* As `crepitus` does: the UI's language is the desktop's (LANGUAGE=de for the second run). */
+  crepitus_locale_setup_ui ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   crepitus_test_pdf_init ();

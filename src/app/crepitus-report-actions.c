@@ -1,7 +1,7 @@
 /* crepitus-report-actions.c — the Summary page's reports: the patient handout and the
  * clinician summary as PDF, in one press
  *
- * The language (the order of DESIGN.md, among the languages reports are available in) and
+ * The language (the order of DESIGN.md, among the shipped languages) and
  * the paper size (from the paper-size setting) are chosen here. A press copies what the
  * report needs — a snapshot of the assessment and the settings' strings — and a GTask thread
  * makes the PDF from that copy into the report-folder setting's folder (Documents/Crepitus
@@ -21,6 +21,7 @@
 #include "crepitus-catalog.h"
 #include "crepitus-history.h"
 #include "crepitus-report-actions.h"
+#include "crepitus-locale.h"
 #include "crepitus-report.h"
 #include "crepitus-report-settings.h"
 #include "crepitus-settings.h"
@@ -359,8 +360,8 @@ on_summary_clicked_cb (CrepitusReportActions *self)
 
 /* Choices */
 
-/* The languages reports are available in, in the catalog's order, by their own names; the
- * one selected is the first of DESIGN.md's order: the patient's, the setting's, English. */
+/* The shipped languages (po/LINGUAS, English first), each by its own name; the one selected
+ * is the first of DESIGN.md's order: the patient's, the setting's, English. */
 static void
 update_languages (CrepitusReportActions *self)
 {
@@ -372,20 +373,16 @@ update_languages (CrepitusReportActions *self)
                              crepitus_assessment_get_patient (self->assessment) : NULL;
   const char *wanted = patient != NULL ? crepitus_patient_get_language (patient) : NULL;
   const char *chosen = crepitus_report_choose_language (wanted, default_language);
-  const CrepitusCatalogEntry *entries;
-  guint n, selected = 0, n_available = 0;
+  const char * const *shipped = crepitus_locale_shipped_languages ();
+  guint selected = 0;
 
-  entries = crepitus_catalog_entries (CREPITUS_LIST_LANGUAGE, &n);
-  for (guint i = 0; i < n; i++)
-    if (crepitus_report_language_available (entries[i].key))
-      {
-        if (g_str_equal (entries[i].key, chosen))
-          selected = n_available;
-        g_strv_builder_add (codes, entries[i].key);
-        gtk_string_list_append (names, crepitus_catalog_label (CREPITUS_LIST_LANGUAGE,
-                                                               entries[i].key));
-        n_available++;
-      }
+  for (guint i = 0; shipped[i] != NULL; i++)
+    {
+      if (g_str_equal (shipped[i], chosen))
+        selected = i;
+      g_strv_builder_add (codes, shipped[i]);
+      gtk_string_list_append (names, crepitus_locale_native_name (shipped[i]));
+    }
   g_strfreev (self->languages);
   self->languages = g_strv_builder_end (codes);
   gtk_drop_down_set_model (self->language_drop_down, G_LIST_MODEL (names));

@@ -9,8 +9,10 @@
 #include "crepitus-cli-private.h"
 #include "crepitus-history.h"
 #include "crepitus-json.h"
+#include "crepitus-locale.h"
 #include "crepitus-report.h"
 #include "crepitus-report-settings.h"
+#include "crepitus-settings.h"
 
 static CrepitusAssessment *
 read_file (const char *path)
@@ -77,7 +79,7 @@ crepitus_cli_report (const CrepitusGlobalOptions *options,
       N_("Who the report is for: patient (the handout) or clinician (the summary)"),
       N_("AUDIENCE") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &language,
-      N_("The language of the report (only en for now)"), N_("CODE") },
+      NULL /* lang_help */, N_("CODE") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_text,
       N_("The paper size: a4 or letter (default: the paper-size setting)"), N_("SIZE") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
@@ -85,6 +87,15 @@ crepitus_cli_report (const CrepitusGlobalOptions *options,
     { NULL }
   };
   gint64 id = 0;
+  g_autofree char *shipped_languages = crepitus_locale_describe_shipped ();
+  /* Translators: %s is the list of language codes, e.g. "en, de, es" */
+  g_autofree char *lang_help = g_strdup_printf (_("The language of the report: one of %s (default: "
+                                                  "the patient’s, else the default-report-language "
+                                                  "setting, else en)"), shipped_languages);
+
+  for (guint i = 0; entries[i].long_name != NULL; i++)
+    if (g_str_equal (entries[i].long_name, "lang"))
+      entries[i].description = lang_help;
 
   if (!crepitus_cli_parse_options ("report",
                                    _("FILE.json|--id ID --audience patient|clinician -o OUT.pdf"),
@@ -112,15 +123,15 @@ crepitus_cli_report (const CrepitusGlobalOptions *options,
       return crepitus_cli_usage_error ("report", problem);
     }
 
-  if (language != NULL && !crepitus_report_language_available (language))
+  if (language != NULL && !crepitus_locale_is_shipped (language))
     {
+      g_autofree char *shipped = crepitus_locale_describe_shipped ();
       g_autofree char *problem =
-        g_strdup_printf (_("reports are only available in English until translations are added; "
-                           "“%s” is not available yet"), language);
+        /* Translators: %1$s is what was given, %2$s the list of language codes */
+        g_strdup_printf (_("unknown report language “%1$s”: use one of %2$s"), language, shipped);
 
       return crepitus_cli_usage_error ("report", problem);
     }
-  report_options.language = language;
 
   crepitus_report_settings_load (&settings);
   crepitus_report_settings_apply (&settings, &report_options);
@@ -142,6 +153,20 @@ crepitus_cli_report (const CrepitusGlobalOptions *options,
   if (assessment == NULL)
     return CREPITUS_EXIT_ERROR;
   report_options.history = history;
+
+  /* DESIGN.md's order: --lang, the patient's language, default-report-language, English. */
+  if (language == NULL)
+    {
+      CrepitusPatient *patient = crepitus_assessment_get_patient (assessment);
+      g_autofree char *default_language = crepitus_settings_dup_string ("default-report-language");
+
+      language = g_strdup (crepitus_report_choose_language (patient != NULL ?
+                                                            crepitus_patient_get_language (patient) :
+                                                            NULL,
+                                                            default_language));
+    }
+  report_options.language = language;
+
 
   /* A logo that cannot be used costs the patient nothing: the report is made without it. */
   if (settings.logo_error != NULL)

@@ -15,13 +15,19 @@
 #include <glib/gi18n-lib.h>
 
 #include "crepitus-catalog-private.h"
+#include "crepitus-locale.h"
 
 /* The level names on the handout, in the order of the levels (CREPITUS_LIST_LEVEL). */
 static const char *level_patient_names[] = {
+  /* Translators: a triage level's name on the patient handout, in plain words */
   N_("Emergency"),
+  /* Translators: a triage level's name on the patient handout, in plain words */
   N_("Urgent"),
+  /* Translators: a triage level's name on the patient handout, in plain words */
   N_("See a doctor or physiotherapist"),
+  /* Translators: a triage level's name on the patient handout, in plain words */
   N_("Keep an eye on the pops"),
+  /* Translators: a triage level's name on the patient handout, in plain words */
   N_("Look after your back at home"),
 };
 
@@ -32,53 +38,86 @@ static const struct
   const char *reason;
   const char *patient;
 } reason_texts[] = {
+  /* Translators: why the handout came to its result: one sentence as the patient would say it */
   { "red-flag:saddle-anaesthesia",
     N_("You have numbness or tingling around your bottom, genitals or inner thighs.") },
+  /* Translators: why the handout came to its result: one sentence as the patient would say it */
   { "red-flag:bladder-bowel-dysfunction",
     N_("You have new trouble passing urine or controlling your bladder or bowels.") },
+  /* Translators: why the handout came to its result: one sentence as the patient would say it */
   { "red-flag:sexual-dysfunction",
     N_("You have a new loss of feeling or function during sex.") },
+  /* Translators: why the handout came to its result: one sentence as the patient would say it */
   { "red-flag:bilateral-neurological-symptoms",
     N_("You have numbness, tingling or weakness in both legs.") },
+  /* Translators: why the handout came to its result: one sentence as the patient would say it */
   { "red-flag:progressive-weakness",
     N_("The weakness in your leg or foot is getting worse.") },
+  /* Translators: why the handout came to its result: one sentence as the patient would say it */
   { "red-flag:cancer-history", N_("You have had cancer.") },
+  /* Translators: why the handout came to its result: one sentence as the patient would say it */
   { "red-flag:unexplained-weight-loss", N_("You are losing weight without trying.") },
+  /* Translators: why the handout came to its result: one sentence as the patient would say it */
   { "red-flag:fever", N_("You have a fever or feel generally unwell.") },
+  /* Translators: why the handout came to its result: one sentence as the patient would say it */
   { "red-flag:significant-trauma",
     N_("Your back pain started after a fall, an accident or a hard blow.") },
+  /* Translators: why the handout came to its result: one sentence as the patient would say it */
   { "red-flag:night-pain", N_("Your back hurts at night or at rest, not only when you move.") },
+  /* Translators: why the handout came to its result: one sentence as the patient would say it */
   { "red-flag:immunosuppression",
     N_("Your immune system is weak because of an illness or medicines.") },
+  /* Translators: why the handout came to its result: one sentence as the patient would say it */
   { "red-flag:iv-drug-use", N_("You inject drugs.") },
+  /* Translators: why the handout came to its result: one sentence as the patient would say it */
   { "red-flag:steroid-use-osteoporosis",
     N_("You have taken steroid medicines for a long time, or you have thin bones.") },
+  /* Translators: why the handout came to its result: one sentence as the patient would say it */
   { "symptom:pain", N_("The pop comes with pain.") },
+  /* Translators: why the handout came to its result: one sentence as the patient would say it */
   { "symptom:stiffness", N_("Your back feels stiff.") },
+  /* Translators: why the handout came to its result: one sentence as the patient would say it */
   { "symptom:limited-rom", N_("You cannot move your back as far as usual.") },
+  /* Translators: why the handout came to its result: one sentence as the patient would say it */
   { "symptom:numbness", N_("Part of your leg or foot feels numb.") },
+  /* Translators: why the handout came to its result: one sentence as the patient would say it */
   { "symptom:tingling", N_("You have tingling or pins and needles.") },
+  /* Translators: why the handout came to its result: one sentence as the patient would say it */
   { "symptom:weakness", N_("Your leg or foot feels weak.") },
+  /* Translators: why the handout came to its result: one sentence as the patient would say it */
   { "symptom:swelling", N_("You have some swelling.") },
+  /* Translators: why the handout came to its result: one sentence as the patient would say it */
   { "symptom:functional-limitation", N_("The problem makes daily tasks harder.") },
+  /* Translators: why the handout came to its result: one sentence as the patient would say it */
   { "sound:click", N_("Your back makes a clicking sound that hurts.") },
+  /* Translators: why the handout came to its result: one sentence as the patient would say it */
   { "sound:grinding", N_("Your back makes a grinding sound that hurts.") },
+  /* Translators: why the handout came to its result: one sentence as the patient would say it */
   { "sound:grating", N_("Your back makes a rough, grating sound that hurts.") },
+  /* Translators: why the handout came to its result: one sentence as the patient would say it */
   { "frequency:frequent", N_("The pops happen often.") },
+  /* Translators: why the handout came to its result: one sentence as the patient would say it */
   { "frequency:constant", N_("The pops happen nearly all the time.") },
+  /* Translators: why the handout came to its result: one sentence as the patient would say it */
   { "persistent", N_("It has gone on for six weeks or more.") },
 };
 
 /* The safety net on every handout: its heading says what to do, as the emergency action does
  * (both are in the functions below, as formats). */
+/* Translators: who the patient calls when no emergency number is set: "Call emergency
+ * services or go to …", "… or call emergency services." */
 static const char *emergency_services = N_("emergency services");
 
 /* Below urgent: the urgent red flags that can appear later, in plain words (NICE CKS). */
 static const char *same_day_heading = N_("See a doctor the same day if:");
 static const char *same_day_signs[] = {
+  /* Translators: a sign that needs a doctor the same day, in the patient handout's safety net */
   N_("A fever"),
+  /* Translators: a sign that needs a doctor the same day, in the patient handout's safety net */
   N_("Weight loss without trying"),
+  /* Translators: a sign that needs a doctor the same day, in the patient handout's safety net */
   N_("Back pain at night that does not ease"),
+  /* Translators: a sign that needs a doctor the same day, in the patient handout's safety net */
   N_("A fall or an injury"),
 };
 
@@ -89,26 +128,44 @@ static const struct
   const char *to;
   const char *when;
 } referrals[] = {
+  /* Translators: the clinician summary's referral: to whom, and how soon ("Emergency department
+   * — now") */
   { N_("Emergency department"), N_("now") },
+  /* Translators: the clinician summary's referral: to whom, and how soon ("Emergency department
+   * — now") */
   { N_("A doctor"), N_("the same or next day") },
+  /* Translators: the clinician summary's referral: to whom, and how soon ("Emergency department
+   * — now") */
   { N_("GP or musculoskeletal service"), N_("routine") },
+  /* Translators: the clinician summary's referral: to whom, and how soon ("Emergency department
+   * — now") */
   { N_("None"), NULL },
+  /* Translators: the clinician summary's referral: to whom, and how soon ("Emergency department
+   * — now") */
   { N_("None"), NULL },
 };
 
 /* Recommendations written to the clinician, in the order of CREPITUS_LIST_RECOMMENDATION. */
 static const char *recommendation_clinician_texts[] = {
+  /* Translators: a recommendation written to the clinician (clinician summary) */
   N_("Emergency assessment now: suspected cauda equina syndrome, progressive neurological "
      "deficit or metastatic spinal cord compression."),
+  /* Translators: a recommendation written to the clinician (clinician summary) */
   N_("Medical review the same or next day to look for cancer, infection or fracture."),
+  /* Translators: a recommendation written to the clinician (clinician summary) */
   N_("Examination of the lumbar spine, pelvis and hips by a GP or physiotherapist."),
+  /* Translators: a recommendation written to the clinician (clinician summary) */
   N_("Neurological examination of the lower limbs: sensation, power and reflexes."),
+  /* Translators: a recommendation written to the clinician (clinician summary) */
   N_("Assess the painful grinding, grating or clicking for cartilage or facet joint "
      "degeneration."),
   NULL, /* consider-imaging: worded per level, below */
+  /* Translators: a recommendation written to the clinician (clinician summary) */
   N_("Review for a change in the pops or new symptoms."),
+  /* Translators: a recommendation written to the clinician (clinician summary) */
   N_("The patient has been given self-care advice: posture, core and back strengthening, and "
      "lifting technique."),
+  /* Translators: a recommendation written to the clinician (clinician summary) */
   N_("Explain that isolated, painless pops are usually benign (article FAQ 1)."),
 };
 
@@ -169,7 +226,7 @@ crepitus_catalog_emergency_action (const char *number)
 
   /* Translators: what to do now at emergency; %s is the emergency number (e.g. 112) or
    * "emergency services" */
-  return g_strdup_printf (_("Go to an emergency department now, or call %s."), call);
+  return g_strdup_printf (T_("Go to an emergency department now, or call %s."), call);
 }
 
 char *
@@ -179,7 +236,7 @@ crepitus_catalog_safety_net_heading (const char *number)
 
   /* Translators: the heading of the emergency signs on every handout; %s is the emergency
    * number (e.g. 112) or "emergency services" */
-  return g_strdup_printf (_("Call %s or go to an emergency department now if:"), call);
+  return g_strdup_printf (T_("Call %s or go to an emergency department now if:"), call);
 }
 
 const char *

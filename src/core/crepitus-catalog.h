@@ -100,7 +100,7 @@ typedef struct
 } CrepitusTipTrigger;
 
 /* Translates a catalog string (N_() in the tables) with the crepitus domain. */
-const char            *crepitus_catalog_gettext      (const char   *msgid);
+const char            *crepitus_catalog_gettext      (const char   *msgid) G_GNUC_FORMAT (1);
 
 /* The entries of @list, in their stable order; @n_entries receives their number. */
 const CrepitusCatalogEntry *crepitus_catalog_entries (CrepitusList  list,

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "crepitus-locale.h"
 #include "crepitus-pdf-layout-private.h"
 
 #define MARGIN_LEFT     56.0
@@ -994,7 +995,7 @@ crepitus_pdf_layout_finish (CrepitusPdfLayout  *self,
   for (guint i = 0; i < n_pages; i++)
     {
       /* Translators: the page footer, e.g. "Page 1 of 2" */
-      g_autofree char *number = g_strdup_printf (_("Page %u of %u"), i + 1, n_pages);
+      g_autofree char *number = g_strdup_printf (R_("Page %u of %u"), i + 1, n_pages);
       g_autofree char *clean_number = crepitus_pdf_layout_sanitize (self, CREPITUS_PDF_STYLE_SMALL,
                                                                     number);
       double number_width = crepitus_pdf_text_width (self, CREPITUS_PDF_STYLE_SMALL,

@@ -34,7 +34,7 @@ handout_result (Report *report)
   CrepitusLevel level = report->triage->level;
   int review_weeks = crepitus_assessment_get_review_weeks (report->assessment);
 
-  crepitus_pdf_layout_heading (layout, CREPITUS_PDF_STYLE_HEADING, _("Your result"));
+  crepitus_pdf_layout_heading (layout, CREPITUS_PDF_STYLE_HEADING, R_("Your result"));
   if (is_below_urgent (level))
     {
       const char *name = crepitus_catalog_level_patient_name (crepitus_triage_level_key (level));
@@ -42,12 +42,12 @@ handout_result (Report *report)
       if (review_weeks > 0)
         {
           g_autofree char *review =
-            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Come back in %d week",
-                                          "Come back in %d weeks", review_weeks),
+            g_strdup_printf (RN_ ("Come back in %d week",
+                                  "Come back in %d weeks", review_weeks),
                              review_weeks);
           /* Translators: the result and the review beside it, e.g. "Keep an eye on the
            * pops — Come back in 4 weeks" */
-          g_autofree char *line = g_strdup_printf (_("%1$s — %2$s"), name, review);
+          g_autofree char *line = g_strdup_printf (R_("%1$s — %2$s"), name, review);
 
           crepitus_pdf_layout_paragraph (layout, CREPITUS_PDF_STYLE_SUBHEADING, line);
         }
@@ -85,7 +85,7 @@ handout_reasons (Report *report)
   /* Kept on one page, so that no reason is left without its heading. */
   crepitus_pdf_layout_begin_box (layout, CREPITUS_PDF_BOX_GROUP);
   crepitus_pdf_layout_heading (layout, CREPITUS_PDF_STYLE_SUBHEADING,
-                               _("Why we came to this result"));
+                               R_("Why we came to this result"));
   for (guint i = 0; i < reasons->len; i++)
     {
       const char *text = crepitus_catalog_reason_patient_text (reasons->pdata[i]);
@@ -126,7 +126,7 @@ handout_next (Report *report)
         {
           crepitus_pdf_layout_begin_box (layout, CREPITUS_PDF_BOX_GROUP);
           crepitus_pdf_layout_heading (layout, CREPITUS_PDF_STYLE_SUBHEADING,
-                                       _("What happens next"));
+                                       R_("What happens next"));
         }
       any = TRUE;
       crepitus_pdf_layout_bullet (layout, 0, NULL, crepitus_triage_recommendation_text (key, level));
@@ -225,16 +225,16 @@ handout_factors (Report *report)
       if (!any)
         {
           crepitus_pdf_layout_heading (layout, CREPITUS_PDF_STYLE_HEADING,
-                                       _("What may play a part"));
+                                       R_("What may play a part"));
           any = TRUE;
         }
 
       lead = judgement == CREPITUS_JUDGEMENT_LIKELY ?
              /* Translators: %s is a factor as the patient reads it, e.g. "Uneven muscles" */
-             g_strdup_printf (_("%s (likely):"),
+             g_strdup_printf (R_("%s (likely):"),
                               crepitus_catalog_gettext (factors[i].patient_label)) :
              /* Translators: %s is a factor as the patient reads it, e.g. "Uneven muscles" */
-             g_strdup_printf (_("%s (possible):"),
+             g_strdup_printf (R_("%s (possible):"),
                               crepitus_catalog_gettext (factors[i].patient_label));
       /* A factor stays on one page with its findings. */
       crepitus_pdf_layout_begin_box (layout, CREPITUS_PDF_BOX_GROUP);
@@ -276,7 +276,7 @@ handout_posture (Report *report)
 
   /* Only what was recorded, on one page; the free-text posture notes are the clinician's. */
   crepitus_pdf_layout_begin_box (report->layout, CREPITUS_PDF_BOX_GROUP);
-  crepitus_pdf_layout_heading (report->layout, CREPITUS_PDF_STYLE_HEADING, _("Your posture"));
+  crepitus_pdf_layout_heading (report->layout, CREPITUS_PDF_STYLE_HEADING, R_("Your posture"));
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
       const char *key = crepitus_choice_to_key (fields[i].list, fields[i].value);

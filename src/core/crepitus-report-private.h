@@ -6,6 +6,7 @@
  */
 #pragma once
 
+#include "crepitus-locale.h"
 #include "crepitus-pdf-layout.h"
 #include "crepitus-report.h"
 #include "crepitus-triage.h"

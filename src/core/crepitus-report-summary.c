@@ -33,16 +33,16 @@ referral_text (Report *report)
 
   if (when != NULL)
     /* Translators: a referral, to whom and how soon, e.g. "Emergency department — now" */
-    return g_strdup_printf (_("%1$s — %2$s"), to, when);
+    return g_strdup_printf (R_("%1$s — %2$s"), to, when);
 
   if (review_weeks > 0)
-    review = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "review in %d week",
-                                           "review in %d weeks", review_weeks),
+    review = g_strdup_printf (RN_ ("review in %d week",
+                                   "review in %d weeks", review_weeks),
                               review_weeks);
   else
-    review = g_strdup (_("no review booked"));
+    review = g_strdup (R_("no review booked"));
   /* Translators: no referral, and the review, e.g. "None — review in 4 weeks" */
-  return g_strdup_printf (_("%1$s — %2$s"), to, review);
+  return g_strdup_printf (R_("%1$s — %2$s"), to, review);
 }
 
 /* The level in its colour first, and the referral in it. */
@@ -62,7 +62,7 @@ summary_banner (Report *report)
   crepitus_pdf_layout_begin_box (report->layout, colours[level]);
   crepitus_pdf_layout_paragraph (report->layout, CREPITUS_PDF_STYLE_BANNER,
                                  crepitus_triage_level_title (level));
-  crepitus_pdf_layout_lead_paragraph (report->layout, _("Referral:"), referral);
+  crepitus_pdf_layout_lead_paragraph (report->layout, R_("Referral:"), referral);
   crepitus_pdf_layout_end_box (report->layout);
 }
 
@@ -72,15 +72,15 @@ summary_reasons (Report *report)
 {
   CrepitusPdfLayout *layout = report->layout;
 
-  crepitus_pdf_layout_heading (layout, CREPITUS_PDF_STYLE_SUBHEADING, _("Reason for referral"));
+  crepitus_pdf_layout_heading (layout, CREPITUS_PDF_STYLE_SUBHEADING, R_("Reason for referral"));
   if (report->triage->reasons[0] == NULL)
-    crepitus_pdf_layout_bullet (layout, 0, NULL, _("None: no referral rule applies."));
+    crepitus_pdf_layout_bullet (layout, 0, NULL, R_("None: no referral rule applies."));
   for (guint i = 0; report->triage->reasons[i] != NULL; i++)
     {
       const char *key = report->triage->reasons[i];
       g_autofree char *reason = crepitus_triage_reason_text (key);
       /* Translators: %s is where a triage rule comes from, e.g. "NICE NG59" */
-      g_autofree char *source = g_strdup_printf (_("Source: %s"),
+      g_autofree char *source = g_strdup_printf (R_("Source: %s"),
                                                  crepitus_triage_reason_source (key));
       g_autofree char *lead = g_strconcat (reason, ".", NULL);
 
@@ -97,7 +97,7 @@ summary_recommendations (Report *report)
   const char *level_key = crepitus_triage_level_key (level);
   g_autoptr(GPtrArray) recommendations = crepitus_report_recommendations_in_order (report->triage);
 
-  crepitus_pdf_layout_heading (layout, CREPITUS_PDF_STYLE_SUBHEADING, _("Recommendations"));
+  crepitus_pdf_layout_heading (layout, CREPITUS_PDF_STYLE_SUBHEADING, R_("Recommendations"));
   for (guint i = 0; i < recommendations->len; i++)
     {
       const char *key = recommendations->pdata[i];
@@ -112,7 +112,7 @@ summary_recommendations (Report *report)
   if ((level == CREPITUS_LEVEL_BENIGN || level == CREPITUS_LEVEL_MONITOR) &&
       report->triage->not_asked[0] != NULL)
     crepitus_pdf_layout_paragraph (layout, CREPITUS_PDF_STYLE_BODY,
-                                   _("The handout gives no reassurance until the red-flag screen "
+                                   R_("The handout gives no reassurance until the red-flag screen "
                                      "is complete."));
 }
 
@@ -139,31 +139,28 @@ summary_screen (Report *report)
 
   if (n_not_asked > 0)
     /* Translators: %u is the number of red flags not asked about */
-    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "Red-flag screen incomplete: %u not asked",
-                                            "Red-flag screen incomplete: %u not asked",
-                                            n_not_asked),
+    summary = g_strdup_printf (RN_ ("Red-flag screen incomplete: %u not asked",
+                                    "Red-flag screen incomplete: %u not asked",
+                                    n_not_asked),
                                n_not_asked);
   else if (n_present == 0)
-    summary = g_strdup (_("Red-flag screen complete: negative"));
+    summary = g_strdup (R_("Red-flag screen complete: negative"));
   else
     /* Translators: %u is the number of red flags present */
-    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "Red-flag screen complete: %u present",
-                                            "Red-flag screen complete: %u present", n_present),
+    summary = g_strdup_printf (RN_ ("Red-flag screen complete: %u present",
+                                    "Red-flag screen complete: %u present", n_present),
                                n_present);
 
   if (age >= 0)
     /* Translators: %d is the patient's age in years */
-    age_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "Patient aged %d on the assessment date",
-                                             "Patient aged %d on the assessment date", age),
+    age_text = g_strdup_printf (RN_ ("Patient aged %d on the assessment date",
+                                     "Patient aged %d on the assessment date", age),
                                 age);
   else
-    age_text = g_strdup (_("Patient’s age not recorded"));
+    age_text = g_strdup (R_("Patient’s age not recorded"));
 
   crepitus_pdf_layout_begin_box (layout, CREPITUS_PDF_BOX_GROUP);
-  crepitus_pdf_layout_heading (layout, CREPITUS_PDF_STYLE_HEADING, _("Red-flag screen"));
+  crepitus_pdf_layout_heading (layout, CREPITUS_PDF_STYLE_HEADING, R_("Red-flag screen"));
   crepitus_pdf_layout_paragraph (layout, CREPITUS_PDF_STYLE_STRONG, summary);
   crepitus_pdf_layout_paragraph (layout, CREPITUS_PDF_STYLE_BODY, age_text);
   for (guint i = 0; i < n; i++)
@@ -175,16 +172,16 @@ summary_screen (Report *report)
         {
         case CREPITUS_RED_FLAG_PRESENT:
           crepitus_pdf_layout_table_row (layout, 300, CREPITUS_PDF_STYLE_STRONG, label,
-                                         CREPITUS_PDF_STYLE_STRONG, _("Present"));
+                                         CREPITUS_PDF_STYLE_STRONG, R_("Present"));
           break;
         case CREPITUS_RED_FLAG_ABSENT:
           crepitus_pdf_layout_table_row (layout, 300, CREPITUS_PDF_STYLE_BODY, label,
-                                         CREPITUS_PDF_STYLE_BODY, _("Absent"));
+                                         CREPITUS_PDF_STYLE_BODY, R_("Absent"));
           break;
         case CREPITUS_RED_FLAG_NOT_ASKED:
         default:
           crepitus_pdf_layout_table_row (layout, 300, CREPITUS_PDF_STYLE_BODY, label,
-                                         CREPITUS_PDF_STYLE_BODY, _("Not asked"));
+                                         CREPITUS_PDF_STYLE_BODY, R_("Not asked"));
           break;
         }
     }
@@ -199,24 +196,27 @@ summary_patient (Report *report)
   const char *birth = patient != NULL ? crepitus_patient_get_birth_date (patient) : NULL;
   const char *mrn = patient != NULL ? crepitus_patient_get_mrn (patient) : NULL;
   const char *language = patient != NULL ? crepitus_patient_get_language (patient) : NULL;
+  g_autofree char *shown_birth = crepitus_locale_format_date (crepitus_locale_get_thread_default (),
+                                                              birth);
   int sex = patient != NULL ? crepitus_patient_get_sex (patient) : 0;
   int age = patient != NULL ?
             crepitus_patient_get_age_on (patient, crepitus_assessment_get_date (report->assessment)) :
             -1;
 
-  crepitus_pdf_layout_heading (layout, CREPITUS_PDF_STYLE_HEADING, _("Patient"));
-  field_take (layout, _("Name"), crepitus_report_patient_name (patient));
-  crepitus_pdf_layout_field (layout, _("MRN"),
+  crepitus_pdf_layout_heading (layout, CREPITUS_PDF_STYLE_HEADING, R_("Patient"));
+  field_take (layout, R_("Name"), crepitus_report_patient_name (patient));
+  crepitus_pdf_layout_field (layout, R_("MRN"),
                              crepitus_report_is_set (mrn) ? mrn : crepitus_report_not_recorded ());
   if (crepitus_report_is_set (birth) && age >= 0)
-    /* Translators: %s is the birth date (YYYY-MM-DD), %d the age in years */
-    field_take (layout, _("Birth date"), g_strdup_printf (_("%s (aged %d)"), birth, age));
+    /* Translators: %s is the birth date (in the numeric format of YYYY-MM-DD), %d the age in
+     * years */
+    field_take (layout, R_("Birth date"), g_strdup_printf (R_("%s (aged %d)"), shown_birth, age));
   else
-    crepitus_pdf_layout_field (layout, _("Birth date"),
-                               crepitus_report_is_set (birth) ? birth :
+    crepitus_pdf_layout_field (layout, R_("Birth date"),
+                               crepitus_report_is_set (birth) ? shown_birth :
                                crepitus_report_not_recorded ());
-  crepitus_pdf_layout_field (layout, _("Sex"), crepitus_report_choice_label (CREPITUS_LIST_SEX, sex));
-  crepitus_pdf_layout_field (layout, _("Language"),
+  crepitus_pdf_layout_field (layout, R_("Sex"), crepitus_report_choice_label (CREPITUS_LIST_SEX, sex));
+  crepitus_pdf_layout_field (layout, R_("Language"),
                              crepitus_report_is_set (language) ?
                              crepitus_catalog_label (CREPITUS_LIST_LANGUAGE, language) :
                              crepitus_report_not_recorded ());
@@ -234,33 +234,33 @@ summary_intake (Report *report)
   g_autofree char *symptoms = crepitus_report_join_labels (assessment, CREPITUS_LIST_SYMPTOM);
   g_autofree char *history = crepitus_report_join_labels (assessment, CREPITUS_LIST_HISTORY);
 
-  crepitus_pdf_layout_heading (layout, CREPITUS_PDF_STYLE_HEADING, _("Presentation"));
-  crepitus_pdf_layout_field (layout, _("Side"),
+  crepitus_pdf_layout_heading (layout, CREPITUS_PDF_STYLE_HEADING, R_("Presentation"));
+  crepitus_pdf_layout_field (layout, R_("Side"),
                              crepitus_report_choice_label (CREPITUS_LIST_SIDE,
                                                            crepitus_assessment_get_side (assessment)));
-  crepitus_pdf_layout_field (layout, _("Where it is felt"),
+  crepitus_pdf_layout_field (layout, R_("Where it is felt"),
                              locations != NULL ? locations : crepitus_report_not_recorded ());
-  crepitus_pdf_layout_field (layout, _("Sound"),
+  crepitus_pdf_layout_field (layout, R_("Sound"),
                              crepitus_report_choice_label (CREPITUS_LIST_SOUND,
                                                            crepitus_assessment_get_sound (assessment)));
-  crepitus_pdf_layout_field (layout, _("Frequency"),
+  crepitus_pdf_layout_field (layout, R_("Frequency"),
                              crepitus_report_choice_label (CREPITUS_LIST_FREQUENCY,
                                                            crepitus_assessment_get_frequency (assessment)));
   if (weeks >= 0)
-    field_take (layout, _("Duration"),
-                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d week", "%d weeks", weeks), weeks));
+    field_take (layout, R_("Duration"),
+                g_strdup_printf (RN_ ("%d week", "%d weeks", weeks), weeks));
   else
-    crepitus_pdf_layout_field (layout, _("Duration"), crepitus_report_not_recorded ());
-  crepitus_pdf_layout_field (layout, _("Provoking movements"),
+    crepitus_pdf_layout_field (layout, R_("Duration"), crepitus_report_not_recorded ());
+  crepitus_pdf_layout_field (layout, R_("Provoking movements"),
                              movements != NULL ? movements : crepitus_report_not_recorded ());
   if (pain >= 0)
     /* Translators: %d is the pain score 0–10 */
-    field_take (layout, _("Pain (NPRS)"), g_strdup_printf (_("%d out of 10"), pain));
+    field_take (layout, R_("Pain (NPRS)"), g_strdup_printf (R_("%d out of 10"), pain));
   else
-    crepitus_pdf_layout_field (layout, _("Pain (NPRS)"), crepitus_report_not_recorded ());
-  crepitus_pdf_layout_field (layout, _("Symptoms"),
+    crepitus_pdf_layout_field (layout, R_("Pain (NPRS)"), crepitus_report_not_recorded ());
+  crepitus_pdf_layout_field (layout, R_("Symptoms"),
                              symptoms != NULL ? symptoms : crepitus_report_none_recorded ());
-  crepitus_pdf_layout_field (layout, _("History"),
+  crepitus_pdf_layout_field (layout, R_("History"),
                              history != NULL ? history : crepitus_report_none_recorded ());
 }
 
@@ -271,7 +271,7 @@ summary_factors (Report *report)
   const CrepitusFactor *factors = NULL;
   guint n;
 
-  crepitus_pdf_layout_heading (layout, CREPITUS_PDF_STYLE_HEADING, _("Eight-factor checklist"));
+  crepitus_pdf_layout_heading (layout, CREPITUS_PDF_STYLE_HEADING, R_("Eight-factor checklist"));
 
   factors = crepitus_catalog_factors (&n);
   for (guint i = 0; i < n; i++)
@@ -283,7 +283,7 @@ summary_factors (Report *report)
       g_autofree char *title = NULL;
 
       /* Translators: %1$s is a factor, %2$s the article section it comes from, e.g. "§1" */
-      title = g_strdup_printf (_("%1$s (article %2$s):"),
+      title = g_strdup_printf (R_("%1$s (article %2$s):"),
                                crepitus_catalog_gettext (factors[i].label), factors[i].source);
 
       crepitus_pdf_layout_begin_box (layout, CREPITUS_PDF_BOX_GROUP);
@@ -300,7 +300,7 @@ summary_factors (Report *report)
             crepitus_pdf_layout_bullet (layout, 0, NULL, crepitus_catalog_gettext (finding->label));
         }
       if (crepitus_report_is_set (notes))
-        crepitus_pdf_layout_lead_paragraph (layout, _("Notes:"), notes);
+        crepitus_pdf_layout_lead_paragraph (layout, R_("Notes:"), notes);
       crepitus_pdf_layout_end_box (layout);
     }
 }
@@ -316,10 +316,10 @@ summary_posture (Report *report)
   switch (crepitus_assessment_get_forward_head (assessment))
     {
     case CREPITUS_TRISTATE_YES:
-      forward_head = _("Yes");
+      forward_head = R_("Yes");
       break;
     case CREPITUS_TRISTATE_NO:
-      forward_head = _("No");
+      forward_head = R_("No");
       break;
     case CREPITUS_TRISTATE_NOT_RECORDED:
     default:
@@ -327,22 +327,22 @@ summary_posture (Report *report)
       break;
     }
 
-  crepitus_pdf_layout_heading (layout, CREPITUS_PDF_STYLE_HEADING, _("Posture and alignment"));
-  crepitus_pdf_layout_field (layout, _("Scoliosis"),
+  crepitus_pdf_layout_heading (layout, CREPITUS_PDF_STYLE_HEADING, R_("Posture and alignment"));
+  crepitus_pdf_layout_field (layout, R_("Scoliosis"),
                              crepitus_report_choice_label (CREPITUS_LIST_SCOLIOSIS,
                                            crepitus_assessment_get_scoliosis (assessment)));
-  crepitus_pdf_layout_field (layout, _("Lordosis"),
+  crepitus_pdf_layout_field (layout, R_("Lordosis"),
                              crepitus_report_choice_label (CREPITUS_LIST_LORDOSIS,
                                            crepitus_assessment_get_lordosis (assessment)));
-  crepitus_pdf_layout_field (layout, _("Pelvic tilt"),
+  crepitus_pdf_layout_field (layout, R_("Pelvic tilt"),
                              crepitus_report_choice_label (CREPITUS_LIST_PELVIC_TILT,
                                            crepitus_assessment_get_pelvic_tilt (assessment)));
-  crepitus_pdf_layout_field (layout, _("Kyphosis"),
+  crepitus_pdf_layout_field (layout, R_("Kyphosis"),
                              crepitus_report_choice_label (CREPITUS_LIST_KYPHOSIS,
                                            crepitus_assessment_get_kyphosis (assessment)));
-  crepitus_pdf_layout_field (layout, _("Forward head"), forward_head);
+  crepitus_pdf_layout_field (layout, R_("Forward head"), forward_head);
   if (crepitus_report_is_set (notes))
-    crepitus_pdf_layout_field (layout, _("Notes"), notes);
+    crepitus_pdf_layout_field (layout, R_("Notes"), notes);
 }
 
 static void
@@ -351,7 +351,7 @@ measure_item (CrepitusPdfLayout *layout,
               const char        *value)
 {
   /* Translators: a label before its value, e.g. "Walking:" */
-  g_autofree char *lead = g_strdup_printf (_("%s:"), label);
+  g_autofree char *lead = g_strdup_printf (R_("%s:"), label);
 
   crepitus_pdf_layout_bullet (layout, 0, lead, value);
 }
@@ -369,7 +369,7 @@ summary_scores (Report *report)
   if (!scores.odi_recorded && !scores.start_back_recorded && !scores.beighton_recorded)
     return;
 
-  crepitus_pdf_layout_heading (layout, CREPITUS_PDF_STYLE_HEADING, _("Scores"));
+  crepitus_pdf_layout_heading (layout, CREPITUS_PDF_STYLE_HEADING, R_("Scores"));
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
       char *text = crepitus_scores_dup_text (&scores, keys[i], TRUE);
@@ -391,18 +391,18 @@ summary_measures (Report *report)
     return;
 
   summary_scores (report);
-  crepitus_pdf_layout_heading (layout, CREPITUS_PDF_STYLE_HEADING, _("Measures as recorded"));
+  crepitus_pdf_layout_heading (layout, CREPITUS_PDF_STYLE_HEADING, R_("Measures as recorded"));
 
   if (measures->has_odi)
     {
       crepitus_pdf_layout_heading (layout, CREPITUS_PDF_STYLE_SUBHEADING,
                                    crepitus_catalog_label (CREPITUS_LIST_MEASURE, "odi"));
       crepitus_pdf_layout_paragraph (layout, CREPITUS_PDF_STYLE_SMALL,
-                                     _("Answer to each section, 0 to 5."));
+                                     R_("Answer to each section, 0 to 5."));
       for (guint i = 0; i < CREPITUS_ODI_N_SECTIONS; i++)
         {
           g_autofree char *value = measures->odi[i] >= 0 ? g_strdup_printf ("%d", measures->odi[i]) :
-                                                           g_strdup (_("Unanswered"));
+                                                           g_strdup (R_("Unanswered"));
 
           measure_item (layout, crepitus_catalog_label (CREPITUS_LIST_ODI_SECTION,
                                                         crepitus_catalog_key (CREPITUS_LIST_ODI_SECTION, i)),
@@ -422,8 +422,8 @@ summary_measures (Report *report)
         measure_item (layout,
                       crepitus_catalog_label (CREPITUS_LIST_START_BACK_ITEM,
                                               crepitus_catalog_key (CREPITUS_LIST_START_BACK_ITEM, i)),
-                      measures->start_back_items[i] == 1 ? _("Agree") : _("Disagree"));
-      measure_item (layout, _("9 · Bothersomeness"), bother != NULL ? bother : crepitus_report_not_recorded ());
+                      measures->start_back_items[i] == 1 ? R_("Agree") : R_("Disagree"));
+      measure_item (layout, R_("9 · Bothersomeness"), bother != NULL ? bother : crepitus_report_not_recorded ());
     }
 
   if (measures->has_beighton)
@@ -434,7 +434,7 @@ summary_measures (Report *report)
         measure_item (layout,
                       crepitus_catalog_label (CREPITUS_LIST_BEIGHTON_ITEM,
                                               crepitus_catalog_key (CREPITUS_LIST_BEIGHTON_ITEM, i)),
-                      measures->beighton[i] ? _("Yes") : _("No"));
+                      measures->beighton[i] ? R_("Yes") : R_("No"));
     }
 
   for (guint i = 0; i < CREPITUS_N_TESTS; i++)
@@ -456,7 +456,7 @@ summary_measures (Report *report)
           any_test = TRUE;
         }
       /* Translators: a test result and its side, e.g. "Positive (Left leg)" */
-      value = side != NULL ? g_strdup_printf (_("%s (%s)"), result, side) : g_strdup (result);
+      value = side != NULL ? g_strdup_printf (R_("%s (%s)"), result, side) : g_strdup (result);
       measure_item (layout,
                     crepitus_catalog_label (CREPITUS_LIST_TEST, crepitus_catalog_key (CREPITUS_LIST_TEST, i)),
                     value);
@@ -470,11 +470,11 @@ summary_tips (Report *report)
   CrepitusPdfLayout *layout = report->layout;
   g_auto(GStrv) tips = crepitus_triage_dup_tips (report->assessment, report->triage);
 
-  crepitus_pdf_layout_heading (layout, CREPITUS_PDF_STYLE_HEADING, _("Clinician tips"));
+  crepitus_pdf_layout_heading (layout, CREPITUS_PDF_STYLE_HEADING, R_("Clinician tips"));
   for (guint i = 0; tips[i] != NULL; i++)
     {
       /* Translators: %1$s is a tip, %2$s the article passage, e.g. "Tip 3" */
-      g_autofree char *lead = g_strdup_printf (_("%1$s (%2$s)."),
+      g_autofree char *lead = g_strdup_printf (R_("%1$s (%2$s)."),
                                                crepitus_catalog_label (CREPITUS_LIST_TIP, tips[i]),
                                                crepitus_catalog_tip_source (tips[i]));
 
@@ -495,30 +495,33 @@ status_lines (CrepitusAssessment *assessment)
   if (crepitus_report_is_set (signed_by))
     {
       /* The date of the signature, as the rest of the report prints dates. */
-      g_autofree char *date = crepitus_report_is_set (signed_at) ? g_strndup (signed_at, 10) :
+      g_autofree char *date = crepitus_report_is_set (signed_at) ?
+                              crepitus_locale_format_date (crepitus_locale_get_thread_default (),
+                                                           signed_at) :
                               g_strdup (crepitus_report_not_recorded ());
 
-      /* Translators: %1$s is the clinician who signed, %2$s the date, YYYY-MM-DD */
-      g_ptr_array_add (lines, g_strdup_printf (_("Signed by %1$s on %2$s"), signed_by, date));
+      /* Translators: %1$s is the clinician who signed, %2$s the date (in the numeric format of
+       * YYYY-MM-DD) */
+      g_ptr_array_add (lines, g_strdup_printf (R_("Signed by %1$s on %2$s"), signed_by, date));
     }
   else
-    g_ptr_array_add (lines, g_strdup (_("Not signed")));
+    g_ptr_array_add (lines, g_strdup (R_("Not signed")));
   if (amends > 0)
     {
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, amends);
 
       /* Translators: %s is the id of the assessment this one corrects */
-      g_ptr_array_add (lines, g_strdup_printf (_("Amends assessment %s"), id));
+      g_ptr_array_add (lines, g_strdup_printf (R_("Amends assessment %s"), id));
     }
   if (superseded_by > 0)
     {
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, superseded_by);
 
       /* Translators: %s is the id of the assessment that corrects this one */
-      g_ptr_array_add (lines, g_strdup_printf (_("Superseded by assessment %s"), id));
+      g_ptr_array_add (lines, g_strdup_printf (R_("Superseded by assessment %s"), id));
     }
   if (crepitus_assessment_get_status (assessment) == CREPITUS_ASSESSMENT_ENTERED_IN_ERROR)
-    g_ptr_array_add (lines, g_strdup (_("Entered in error")));
+    g_ptr_array_add (lines, g_strdup (R_("Entered in error")));
   return lines;
 }
 
@@ -548,15 +551,15 @@ summary_footer (Report *report)
   crepitus_pdf_layout_space (layout, 12);
   crepitus_pdf_layout_rule (layout, 0);
   if (crepitus_report_is_set (options->clinic_name))
-    crepitus_pdf_layout_field (layout, _("Clinic"), options->clinic_name);
+    crepitus_pdf_layout_field (layout, R_("Clinic"), options->clinic_name);
   if (crepitus_report_is_set (options->clinic_address))
-    crepitus_pdf_layout_field (layout, _("Address"), options->clinic_address);
+    crepitus_pdf_layout_field (layout, R_("Address"), options->clinic_address);
   if (crepitus_report_is_set (options->clinic_phone))
-    crepitus_pdf_layout_field (layout, _("Phone"), options->clinic_phone);
-  crepitus_pdf_layout_field (layout, _("Clinician"),
+    crepitus_pdf_layout_field (layout, R_("Phone"), options->clinic_phone);
+  crepitus_pdf_layout_field (layout, R_("Clinician"),
                              crepitus_report_is_set (clinician) ? clinician :
                              crepitus_report_not_recorded ());
-  crepitus_pdf_layout_field (layout, _("Record"), status);
+  crepitus_pdf_layout_field (layout, R_("Record"), status);
   crepitus_pdf_layout_end_box (layout);
 }
 
@@ -566,9 +569,9 @@ crepitus_report_write_summary (Report *report)
   CrepitusPdfLayout *layout = report->layout;
   const char *notes = crepitus_assessment_get_notes (report->assessment);
 
-  crepitus_pdf_layout_title (layout, _("Clinician summary"));
+  crepitus_pdf_layout_title (layout, R_("Clinician summary"));
   crepitus_pdf_layout_paragraph (layout, CREPITUS_PDF_STYLE_SMALL,
-                                 _("Lower back popping on leg movement: assessment and referral "
+                                 R_("Lower back popping on leg movement: assessment and referral "
                                    "letter."));
 
   /* A referral letter (CLINICAL.md §5): the level, to whom and how soon, why, the red-flag
@@ -584,7 +587,7 @@ crepitus_report_write_summary (Report *report)
   summary_measures (report);
   crepitus_pdf_chart_add (layout, report->options->history);
 
-  crepitus_pdf_layout_heading (layout, CREPITUS_PDF_STYLE_HEADING, _("Assessment notes"));
+  crepitus_pdf_layout_heading (layout, CREPITUS_PDF_STYLE_HEADING, R_("Assessment notes"));
   crepitus_pdf_layout_paragraph (layout, CREPITUS_PDF_STYLE_BODY,
                                  crepitus_report_is_set (notes) ? notes :
                                  crepitus_report_none_recorded ());

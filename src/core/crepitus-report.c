@@ -3,8 +3,8 @@
  * This file sets a report up: options, the page header, the document and the file it is
  * written to. The handout is written by crepitus-report-handout.c, the clinician summary by
  * crepitus-report-summary.c. Clinical sentences come from the catalog and the triage only;
- * those files arrange them (crepitus-pdf-layout.c does the typesetting). Dates are printed
- * numerically as recorded, YYYY-MM-DD.
+ * those files arrange them (crepitus-pdf-layout.c does the typesetting). Every word on paper
+ * is in the report's language (crepitus-locale.c), dates in its numeric format.
  */
 #define G_LOG_DOMAIN "crepitus-report"
 #define _GNU_SOURCE   /* renameat2 */
@@ -68,8 +68,7 @@ crepitus_report_paper_from_string (const char          *text,
 gboolean
 crepitus_report_language_available (const char *language)
 {
-  /* Until the language issues land, every report is in English. */
-  return language == NULL || g_str_equal (language, "en");
+  return language == NULL || crepitus_locale_is_shipped (language);
 }
 
 const char *
@@ -116,13 +115,13 @@ header_text (const char *text,
 const char *
 crepitus_report_not_recorded (void)
 {
-  return _("Not recorded");
+  return R_("Not recorded");
 }
 
 const char *
 crepitus_report_none_recorded (void)
 {
-  return _("None recorded");
+  return R_("None recorded");
 }
 
 /* The label of a single-choice value, or "Not recorded". */
@@ -165,12 +164,12 @@ crepitus_report_patient_name (CrepitusPatient *patient)
 
   if (crepitus_report_is_set (given) && crepitus_report_is_set (family))
     /* Translators: a patient's name: %1$s is the given name, %2$s the family name */
-    return g_strdup_printf (_("%1$s %2$s"), given, family);
+    return g_strdup_printf (R_("%1$s %2$s"), given, family);
   if (crepitus_report_is_set (family))
     return g_strdup (family);
   if (crepitus_report_is_set (given))
     return g_strdup (given);
-  return g_strdup (_("Unnamed patient"));
+  return g_strdup (R_("Unnamed patient"));
 }
 
 static gboolean
@@ -223,7 +222,7 @@ clinic_contact (const CrepitusReportOptions *options)
       if (text->len > 0)
         g_string_append (text, " · ");
       /* Translators: %s is the clinic's phone number */
-      g_string_append_printf (text, _("Phone %s"), options->clinic_phone);
+      g_string_append_printf (text, R_("Phone %s"), options->clinic_phone);
     }
   return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
@@ -240,16 +239,26 @@ patient_details (Report *report)
 
   if (crepitus_report_is_set (mrn))
     /* Translators: %s is the patient's medical record number */
-    g_ptr_array_add (parts, g_strdup_printf (_("MRN %s"), mrn));
+    g_ptr_array_add (parts, g_strdup_printf (R_("MRN %s"), mrn));
   if (crepitus_report_is_set (birth))
-    /* Translators: %s is the birth date, YYYY-MM-DD */
-    g_ptr_array_add (parts, g_strdup_printf (_("Born %s"), birth));
+    {
+      g_autofree char *shown = crepitus_locale_format_date (crepitus_locale_get_thread_default (),
+                                                            birth);
+
+      /* Translators: %s is the birth date, in the numeric format of YYYY-MM-DD */
+      g_ptr_array_add (parts, g_strdup_printf (R_("Born %s"), shown));
+    }
   if (crepitus_report_is_set (date))
-    /* Translators: %s is the date of the assessment, YYYY-MM-DD */
-    g_ptr_array_add (parts, g_strdup_printf (_("Assessed %s"), date));
+    {
+      g_autofree char *shown = crepitus_locale_format_date (crepitus_locale_get_thread_default (),
+                                                            date);
+
+      /* Translators: %s is the date of the assessment, in the numeric format of YYYY-MM-DD */
+      g_ptr_array_add (parts, g_strdup_printf (R_("Assessed %s"), shown));
+    }
   if (crepitus_report_is_set (clinician))
     /* Translators: %s is the clinician's name */
-    g_ptr_array_add (parts, g_strdup_printf (_("Clinician %s"), clinician));
+    g_ptr_array_add (parts, g_strdup_printf (R_("Clinician %s"), clinician));
   g_ptr_array_add (parts, NULL);
 
   return g_strjoinv (" · ", (char **) parts->pdata);
@@ -628,9 +637,9 @@ report_begin (Report     *report,
   return TRUE;
 }
 
-/* The PDF of the report on @assessment; messages start with @where (the file it is for). */
+/* The PDF of the report on @assessment, written while its language is this thread's. */
 static GBytes *
-report_make (CrepitusAssessment          *assessment,
+report_make_in_language (CrepitusAssessment          *assessment,
              const CrepitusReportOptions *options,
              const char                  *where,
              CrepitusReportStats         *stats_out,
@@ -643,16 +652,8 @@ report_make (CrepitusAssessment          *assessment,
   g_autofree char *title = NULL;
   g_autofree char *subject = NULL;
   g_autofree char *footer = NULL;
+  g_autofree char *shown_date = NULL;
   gboolean patient;
-
-  if (!crepitus_report_language_available (options->language))
-    {
-      g_set_error (error, CREPITUS_REPORT_ERROR, CREPITUS_REPORT_ERROR_LANGUAGE,
-                   /* Translators: %1$s is a file, %2$s a language code */
-                   _("%1$s: reports are only available in English until translations are "
-                     "added (asked for “%2$s”)"), where, options->language);
-      return NULL;
-    }
 
   patient = options->audience == CREPITUS_REPORT_PATIENT;
   report.assessment = assessment;
@@ -662,10 +663,12 @@ report_make (CrepitusAssessment          *assessment,
 
   name = crepitus_report_patient_name (report.patient);
   /* Translators: the PDF's title; %s is the patient's name */
-  title = g_strdup_printf (patient ? _("Patient handout: %s") : _("Clinician summary: %s"), name);
+  title = g_strdup_printf (patient ? R_("Patient handout: %s") : R_("Clinician summary: %s"), name);
+  shown_date = crepitus_locale_format_date (crepitus_locale_get_thread_default (),
+                                            crepitus_assessment_get_date (assessment));
   /* Translators: the PDF's subject; %s is the date of the assessment */
-  subject = g_strdup_printf (_("Lower back popping on leg movement, assessment of %s"),
-                             crepitus_assessment_get_date (assessment));
+  subject = g_strdup_printf (R_("Lower back popping on leg movement, assessment of %s"),
+                             shown_date);
   created = creation_date ();
 
   if (!report_begin (&report, title, subject, created, error))
@@ -690,7 +693,7 @@ report_make (CrepitusAssessment          *assessment,
           crepitus_report_write_handout (&report, TRUE);
         }
       /* Translators: the page footer; %s is the patient's name */
-      footer = g_strdup_printf (_("%s · Patient handout"), name);
+      footer = g_strdup_printf (R_("%s · Patient handout"), name);
     }
   else
     {
@@ -699,7 +702,7 @@ report_make (CrepitusAssessment          *assessment,
       crepitus_report_write_summary (&report);
       /* Translators: the page footer; %1$s is the patient's name, %2$s the record's status,
        * e.g. "Not signed" */
-      footer = g_strdup_printf (_("%1$s · Clinician summary · %2$s"), name, status);
+      footer = g_strdup_printf (R_("%1$s · Clinician summary · %2$s"), name, status);
     }
 
   if (!crepitus_pdf_layout_finish (report.layout, footer, error) ||
@@ -716,6 +719,34 @@ report_make (CrepitusAssessment          *assessment,
       stats_out->logo_left_out = report.logo_left_out;
     }
   return g_steal_pointer (&bytes);
+}
+
+/* The PDF of the report on @assessment; messages start with @where (the file it is for).
+ * Everything it puts on paper is in the report's language, whatever the UI's: the catalog
+ * and R_() ask this thread's CrepitusLocale while it is written. */
+static GBytes *
+report_make (CrepitusAssessment          *assessment,
+             const CrepitusReportOptions *options,
+             const char                  *where,
+             CrepitusReportStats         *stats_out,
+             GError                     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  CrepitusLocale *locale, *previous;
+  GBytes *bytes;
+
+  locale = crepitus_locale_get (options->language != NULL ? options->language : "en",
+                                &local_error);
+  if (locale == NULL)
+    {
+      g_set_error (error, CREPITUS_REPORT_ERROR, CREPITUS_REPORT_ERROR_LANGUAGE,
+                   "%s: %s", where, local_error->message);
+      return NULL;
+    }
+  previous = crepitus_locale_set_thread_default (locale);
+  bytes = report_make_in_language (assessment, options, where, stats_out, error);
+  crepitus_locale_set_thread_default (previous);
+  return bytes;
 }
 
 gboolean

@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  CREPITUS_REPORT_ERROR_LANGUAGE,   /* a report language that is not available yet */
+  CREPITUS_REPORT_ERROR_LANGUAGE,   /* a language not shipped, or its catalog not installed */
   CREPITUS_REPORT_ERROR_FAILED,     /* the PDF could not be made (fonts, libharu) */
   CREPITUS_REPORT_ERROR_LOGO,       /* the clinic logo is missing, too large or not a PNG */
 } CrepitusReportError;
@@ -32,7 +32,8 @@ typedef struct
 {
   CrepitusReportAudience  audience;
   CrepitusReportPaper     paper;
-  const char             *language;         /* "en" (or %NULL) until translations land */
+  const char             *language;         /* a shipped language (crepitus-locale.h); %NULL:
+                                             * "en" */
   const char             *clinic_name;      /* each may be %NULL or empty: then left out */
   const char             *clinic_address;
   const char             *clinic_phone;
@@ -65,7 +66,7 @@ gboolean crepitus_report_audience_from_string (const char             *text,
 gboolean crepitus_report_paper_from_string   (const char             *text,
                                                CrepitusReportPaper    *paper);
 
-/* Whether reports can be written in @language yet (only English until translations land). */
+/* Whether reports can be written in @language: English and po/LINGUAS (%NULL: English). */
 gboolean crepitus_report_language_available  (const char             *language);
 
 /* Reads the clinic logo at @path and checks that a report can draw it: a PNG of at most

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "crepitus-catalog.h"
+#include "crepitus-locale.h"
 #include "crepitus-scores.h"
 
 /* STarT Back: item 9 counts 1 from this answer on ("very much", "extremely"). */
@@ -174,38 +175,37 @@ crepitus_scores_dup_text (const CrepitusScores *scores,
       if (scores->nprs < 0)
         return NULL;
       /* Translators: the pain score, 0 to 10 */
-      return g_strdup_printf (_("%d out of 10"), scores->nprs);
+      return g_strdup_printf (T_("%d out of 10"), scores->nprs);
     }
   if (g_str_equal (measure_key, "odi"))
     {
       if (!scores->odi_recorded)
         return NULL;
       if (!scores->odi_scored)
-        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "Not scored: %d section unanswered (at most 1)",
-                                             "Not scored: %d sections unanswered (at most 1)",
-                                             scores->odi_unanswered),
+        return g_strdup_printf (TN_ ("Not scored: %d section unanswered (at most 1)",
+                                     "Not scored: %d sections unanswered (at most 1)",
+                                     scores->odi_unanswered),
                                 scores->odi_unanswered);
       if (with_band && scores->odi_unanswered > 0)
         /* Translators: the ODI, its band, and that one section was not answered */
-        return g_strdup_printf (_("%d%% — %s (one section unanswered)"), scores->odi_percent,
+        return g_strdup_printf (T_("%d%% — %s (one section unanswered)"), scores->odi_percent,
                                 label_at (CREPITUS_LIST_ODI_BAND, scores->odi_band));
       if (with_band)
         /* Translators: the ODI as a percentage, then its band, e.g. "24% — Moderate disability" */
-        return g_strdup_printf (_("%d%% — %s"), scores->odi_percent,
+        return g_strdup_printf (T_("%d%% — %s"), scores->odi_percent,
                                 label_at (CREPITUS_LIST_ODI_BAND, scores->odi_band));
       if (scores->odi_unanswered > 0)
-        return g_strdup_printf (_("%d%% (one section unanswered)"), scores->odi_percent);
-      return g_strdup_printf (_("%d%%"), scores->odi_percent);
+        return g_strdup_printf (T_("%d%% (one section unanswered)"), scores->odi_percent);
+      return g_strdup_printf (T_("%d%%"), scores->odi_percent);
     }
   if (g_str_equal (measure_key, "start_back"))
     {
       if (!scores->start_back_recorded)
         return NULL;
       if (!scores->start_back_scored)
-        return g_strdup (_("Not scored: item 9 unanswered"));
+        return g_strdup (T_("Not scored: item 9 unanswered"));
       /* Translators: STarT Back: total of 9, psychosocial subscale of 5, then the risk group */
-      return g_strdup_printf (_("%d of 9, psychosocial subscale %d of 5 — %s"),
+      return g_strdup_printf (T_("%d of 9, psychosocial subscale %d of 5 — %s"),
                               scores->start_back_total, scores->start_back_subscale,
                               label_at (CREPITUS_LIST_START_BACK_RISK, scores->start_back_risk));
     }
@@ -217,15 +217,15 @@ crepitus_scores_dup_text (const CrepitusScores *scores,
         return NULL;
       if (scores->beighton_age >= 0)
         /* Translators: the Beighton threshold, then the patient's age in years */
-        threshold = g_strdup_printf (_("threshold %d at age %d"), scores->beighton_threshold,
+        threshold = g_strdup_printf (T_("threshold %d at age %d"), scores->beighton_threshold,
                                      scores->beighton_age);
       else
-        threshold = g_strdup_printf (_("adult threshold %d: birth date not recorded"),
+        threshold = g_strdup_printf (T_("adult threshold %d: birth date not recorded"),
                                      scores->beighton_threshold);
       /* Translators: the Beighton score of 9, whether it reaches the threshold, and which */
-      return g_strdup_printf (_("%d of 9 — %s (%s)"), scores->beighton_total,
-                              scores->beighton_hypermobile ? _("generalised hypermobility")
-                                                           : _("below the threshold"),
+      return g_strdup_printf (T_("%d of 9 — %s (%s)"), scores->beighton_total,
+                              scores->beighton_hypermobile ? T_("generalised hypermobility")
+                                                           : T_("below the threshold"),
                               threshold);
     }
   g_return_val_if_reached (NULL);
@@ -278,21 +278,21 @@ crepitus_scores_dup_suggestion_reason (const CrepitusSuggestion *suggestion,
 
   if (suggestion == &suggestion_hypermobility)
     /* Translators: why hypermobility is suggested: the Beighton score and its threshold */
-    return g_strdup_printf (_("Beighton score %d of 9 reaches the threshold of %d"),
+    return g_strdup_printf (T_("Beighton score %d of 9 reaches the threshold of %d"),
                             scores->beighton_total, scores->beighton_threshold);
 
   tests = suggestion == &suggestion_nerve ? nerve_tests : gluteus_tests;
   for (guint i = 0; tests[i] != NULL; i++)
     if (test_positive (measures, tests[i]))
       /* Translators: a test and its result, e.g. "Slump test: Positive" */
-      g_ptr_array_add (parts, g_strdup_printf (_("%s: %s"),
+      g_ptr_array_add (parts, g_strdup_printf (T_("%s: %s"),
                                                crepitus_catalog_label (CREPITUS_LIST_TEST,
                                                                        tests[i]),
                                                crepitus_catalog_label (CREPITUS_LIST_TEST_RESULT,
                                                                        "positive")));
   g_ptr_array_add (parts, NULL);
   /* Translators: the separator between positive tests */
-  return g_strjoinv (_("; "), (char **) parts->pdata);
+  return g_strjoinv (T_("; "), (char **) parts->pdata);
 }
 
 gboolean

@@ -15,6 +15,7 @@
 #include <jansson.h>
 
 #include "crepitus-triage.h"
+#include "crepitus-locale.h"
 
 G_DEFINE_BOXED_TYPE (CrepitusTriage, crepitus_triage, crepitus_triage_copy, crepitus_triage_free)
 
@@ -293,7 +294,7 @@ crepitus_triage_reason_text (const char *reason)
   g_return_val_if_fail (reason != NULL, NULL);
 
   if (strcmp (reason, "persistent") == 0)
-    return g_strdup (_("Present for six weeks or more"));
+    return g_strdup (T_("Present for six weeks or more"));
 
   colon = strchr (reason, ':');
   if (colon == NULL)
@@ -303,17 +304,17 @@ crepitus_triage_reason_text (const char *reason)
 
   if (strcmp (kind, "red-flag") == 0)
     /* Translators: %s is a red flag, e.g. "Saddle anaesthesia" */
-    return g_strdup_printf (_("Red flag: %s"),
+    return g_strdup_printf (T_("Red flag: %s"),
                             crepitus_catalog_label (CREPITUS_LIST_RED_FLAG, key));
   if (strcmp (kind, "symptom") == 0)
     /* Translators: %s is a symptom, e.g. "Numbness" */
-    return g_strdup_printf (_("Symptom: %s"), crepitus_catalog_label (CREPITUS_LIST_SYMPTOM, key));
+    return g_strdup_printf (T_("Symptom: %s"), crepitus_catalog_label (CREPITUS_LIST_SYMPTOM, key));
   if (strcmp (kind, "sound") == 0)
     /* Translators: %s is a sound, e.g. "Grinding" */
-    return g_strdup_printf (_("%s sound with pain"), crepitus_catalog_label (CREPITUS_LIST_SOUND, key));
+    return g_strdup_printf (T_("%s sound with pain"), crepitus_catalog_label (CREPITUS_LIST_SOUND, key));
   if (strcmp (kind, "frequency") == 0)
     /* Translators: %s is how often, e.g. "Frequent" */
-    return g_strdup_printf (_("Pops: %s"), crepitus_catalog_label (CREPITUS_LIST_FREQUENCY, key));
+    return g_strdup_printf (T_("Pops: %s"), crepitus_catalog_label (CREPITUS_LIST_FREQUENCY, key));
 
   return g_strdup (reason);
 }
