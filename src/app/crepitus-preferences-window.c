@@ -14,6 +14,7 @@
 
 #include "crepitus-catalog.h"
 #include "crepitus-fields.h"
+#include "crepitus-locale.h"
 #include "crepitus-preferences-window.h"
 #include "crepitus-report.h"
 #include "crepitus-report-settings.h"
@@ -404,6 +405,32 @@ crepitus_preferences_window_init (CrepitusPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/* The languages reports are written in (crepitus_locale_shipped_languages()), as choices: made
+ * once, they live as long as the program. */
+static const CrepitusCatalogEntry *
+report_languages (guint *n_languages)
+{
+  static CrepitusCatalogEntry *entries;
+  static guint n_entries;
+
+  if (g_once_init_enter (&entries))
+    {
+      const char * const *codes = crepitus_locale_shipped_languages ();
+      CrepitusCatalogEntry *made;
+
+      n_entries = g_strv_length ((char **) codes);
+      made = g_new0 (CrepitusCatalogEntry, n_entries);
+      for (guint i = 0; i < n_entries; i++)
+        {
+          made[i].key = codes[i];
+          made[i].label = crepitus_locale_native_name (codes[i]);
+        }
+      g_once_init_leave (&entries, made);
+    }
+  *n_languages = n_entries;
+  return entries;
+}
+
 CrepitusPreferencesWindow *
 crepitus_preferences_window_new (GtkWindow *parent,
                                  GSettings *settings)
@@ -433,8 +460,8 @@ crepitus_preferences_window_new (GtkWindow *parent,
     gtk_editable_set_text (GTK_EDITABLE (self->database_row), location);
   }
   bind_choices (self, self->paper_row, "paper-size", papers, G_N_ELEMENTS (papers), TRUE);
-  languages = crepitus_catalog_entries (CREPITUS_LIST_LANGUAGE, &n_languages);
-  /* Each language by its own name, untranslated, as in the patient's record. */
+  languages = report_languages (&n_languages);
+  /* Each language reports are written in, by its own name, untranslated. */
   bind_choices (self, self->language_row, "default-report-language", languages, n_languages,
                 FALSE);
 

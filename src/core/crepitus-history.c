@@ -12,6 +12,7 @@
 
 #include "crepitus-catalog.h"
 #include "crepitus-history.h"
+#include "crepitus-locale.h"
 
 struct _CrepitusHistory
 {
@@ -201,25 +202,25 @@ crepitus_history_date_labelled (const CrepitusHistory *self,
 const char *
 crepitus_history_chart_title (void)
 {
-  return _("Pain and disability across visits");
+  return T_("Pain and disability across visits");
 }
 
 const char *
 crepitus_history_nprs_label (void)
 {
-  return _("Pain (NPRS 0–10)");
+  return T_("Pain (NPRS 0–10)");
 }
 
 const char *
 crepitus_history_odi_label (void)
 {
-  return _("Disability (ODI %)");
+  return T_("Disability (ODI %)");
 }
 
 const char *
 crepitus_history_important_label (void)
 {
-  return _("NPRS change of 2 or more");
+  return T_("NPRS change of 2 or more");
 }
 
 const char *
@@ -228,9 +229,9 @@ crepitus_history_empty_text (const CrepitusHistory *self)
   guint n = self != NULL ? self->visits->len : 0;
 
   if (n == 0)
-    return _("No visits yet: the chart starts with the first assessment.");
+    return T_("No visits yet: the chart starts with the first assessment.");
   if (n == 1)
-    return _("One visit so far: the trend shows from the second visit.");
+    return T_("One visit so far: the trend shows from the second visit.");
   return NULL;
 }
 
@@ -240,19 +241,19 @@ crepitus_history_column_title (CrepitusHistoryColumn column)
   switch (column)
     {
     case CREPITUS_HISTORY_DATE:
-      return _("Date");
+      return T_("Date");
     case CREPITUS_HISTORY_CLINICIAN:
-      return _("Clinician");
+      return T_("Clinician");
     case CREPITUS_HISTORY_LEVEL:
-      return _("Triage");
+      return T_("Triage");
     case CREPITUS_HISTORY_NPRS:
-      return _("NPRS");
+      return T_("NPRS");
     case CREPITUS_HISTORY_ODI:
-      return _("ODI %");
+      return T_("ODI %");
     case CREPITUS_HISTORY_START_BACK:
-      return _("STarT Back risk");
+      return T_("STarT Back risk");
     case CREPITUS_HISTORY_BEIGHTON:
-      return _("Beighton");
+      return T_("Beighton");
     case CREPITUS_HISTORY_N_COLUMNS:
     default:
       g_return_val_if_reached (NULL);
@@ -278,19 +279,19 @@ crepitus_history_dup_cell (const CrepitusHistoryVisit *visit,
         return g_strdup ("—");
       if (visit->nprs_important)
         /* Translators: an NPRS score and its change from the visit before, e.g. "7 (+3)" */
-        return g_strdup_printf (_("%d (%+d)"), scores->nprs, visit->nprs_change);
+        return g_strdup_printf (T_("%d (%+d)"), scores->nprs, visit->nprs_change);
       return g_strdup_printf ("%d", scores->nprs);
     case CREPITUS_HISTORY_ODI:
       if (!scores->odi_recorded)
         return g_strdup ("—");
       if (!scores->odi_scored)
-        return g_strdup (_("not scored"));
+        return g_strdup (T_("not scored"));
       return g_strdup_printf ("%d", scores->odi_percent);
     case CREPITUS_HISTORY_START_BACK:
       if (!scores->start_back_recorded)
         return g_strdup ("—");
       if (!scores->start_back_scored)
-        return g_strdup (_("not scored"));
+        return g_strdup (T_("not scored"));
       return g_strdup (crepitus_catalog_label (CREPITUS_LIST_START_BACK_RISK,
                                                crepitus_catalog_key (CREPITUS_LIST_START_BACK_RISK,
                                                                      scores->start_back_risk)));
@@ -298,7 +299,7 @@ crepitus_history_dup_cell (const CrepitusHistoryVisit *visit,
       if (!scores->beighton_recorded)
         return g_strdup ("—");
       /* Translators: a Beighton score out of 9 */
-      return g_strdup_printf (_("%d/9"), scores->beighton_total);
+      return g_strdup_printf (T_("%d/9"), scores->beighton_total);
     case CREPITUS_HISTORY_N_COLUMNS:
     default:
       g_return_val_if_reached (NULL);

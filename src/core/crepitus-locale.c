@@ -94,9 +94,29 @@ crepitus_locale_describe_shipped (void)
 const char *
 crepitus_locale_dir (void)
 {
+  static char *from_executable;
   const char *dir = g_getenv ("CREPITUS_LOCALEDIR");
 
-  return dir != NULL && *dir != '\0' ? dir : LOCALEDIR;
+  if (dir != NULL && *dir != '\0')
+    return dir;
+  /* An installation moved elsewhere (or unpacked under a DESTDIR) finds its catalogs from
+   * where its executable is, as it finds its modules (crepitus-modules.c). */
+  if (g_once_init_enter (&from_executable))
+    {
+      g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+      char *found = NULL;
+
+      if (exe != NULL && *LOCALEDIR_FROM_BINDIR != '\0')
+        {
+          g_autofree char *bindir = g_path_get_dirname (exe);
+          g_autofree char *path = g_build_filename (bindir, LOCALEDIR_FROM_BINDIR, NULL);
+
+          if (g_file_test (path, G_FILE_TEST_IS_DIR))
+            found = g_canonicalize_filename (path, NULL);
+        }
+      g_once_init_leave (&from_executable, found != NULL ? found : g_strdup (LOCALEDIR));
+    }
+  return from_executable;
 }
 
 void
