@@ -490,7 +490,8 @@ test_by_id_history (Fixture       *f,
   g_assert_cmpstr (second.out, ==, "2\n");
 
   crepitus_run (&by_id, NULL, (const char *[]) {
-    "--db", db, "report", "--id", "2", "--audience", "clinician", "-o", f->out, NULL });
+    "--db", db, "report", "--id", "2", "--audience", "clinician", "--lang", "en", "-o", f->out,
+    NULL });
   g_assert_cmpstr (by_id.err, ==, "");
   g_assert_cmpint (by_id.status, ==, 0);
   summary = pdf_text (f->out);
@@ -499,7 +500,8 @@ test_by_id_history (Fixture       *f,
   g_assert_nonnull (strstr (summary, "-6"));
 
   crepitus_run (&patient, NULL, (const char *[]) {
-    "--db", db, "report", "--id", "2", "--audience", "patient", "-o", f->out, NULL });
+    "--db", db, "report", "--id", "2", "--audience", "patient", "--lang", "en", "-o", f->out,
+    NULL });
   g_assert_cmpint (patient.status, ==, 0);
   handout = pdf_text (f->out);
   g_assert_null (strstr (handout, "Pain and disability across visits"));
