@@ -312,7 +312,7 @@ crepitus_store_testing_pg_count_rows (CrepitusStore *self,
     if (g_str_equal (table, tables[i]))
       {
         if (!crepitus_pg_query_int (crepitus_store_get_db (self),
-                                    crepitus_pg_sql ("SELECT count(*) FROM ", tables[i], NULL),
+                                    crepitus_sql ("SELECT count(*) FROM ", tables[i], NULL),
                                     NULL, &count, &error))
           g_error ("%s", error->message);
         return count;

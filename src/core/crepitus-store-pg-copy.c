@@ -47,10 +47,10 @@ cursor_open (Cursor           *cursor,
              GError          **error)
 {
   cursor->db = db;
-  cursor->fetch = crepitus_pg_sql ("FETCH " BATCH " FROM ", name, NULL);
+  cursor->fetch = crepitus_sql ("FETCH " BATCH " FROM ", name, NULL);
   cursor->row = -1;
-  return crepitus_pg_exec_simple (db, crepitus_pg_sql ("DECLARE ", name, " NO SCROLL CURSOR FOR ",
-                                                       query, NULL),
+  return crepitus_pg_exec_simple (db, crepitus_sql ("DECLARE ", name, " NO SCROLL CURSOR FOR ",
+                                                    query, NULL),
                                   error);
 }
 
@@ -87,8 +87,8 @@ dump_patients (CrepitusStoreDb             *db,
 
   crepitus_fields (CREPITUS_RECORD_PATIENT, &n_fields);
   if (!cursor_open (&cursor, db, "dump_patients",
-                    crepitus_pg_sql ("SELECT id, ", crepitus_pg_columns (CREPITUS_RECORD_PATIENT),
-                                     ", created_at, updated_at FROM patients ORDER BY id", NULL),
+                    crepitus_sql ("SELECT id, ", crepitus_columns (CREPITUS_RECORD_PATIENT),
+                                  ", created_at, updated_at FROM patients ORDER BY id", NULL),
                     error))
     return FALSE;
   while (cursor_next (&cursor, error))
@@ -121,16 +121,16 @@ dump_assessments (CrepitusStoreDb             *db,
   crepitus_fields (CREPITUS_RECORD_ASSESSMENT, &n_fields);
   status = 2 + n_fields;
   if (!cursor_open (&assessments, db, "dump_assessments",
-                    crepitus_pg_sql ("SELECT id, patient_id, ",
-                                     crepitus_pg_columns (CREPITUS_RECORD_ASSESSMENT),
-                                     ", signed_by, signed_at, superseded_by, amends, "
-                                     "entered_in_error, created_at, updated_at "
-                                     "FROM assessments ORDER BY id", NULL),
+                    crepitus_sql ("SELECT id, patient_id, ",
+                                  crepitus_columns (CREPITUS_RECORD_ASSESSMENT),
+                                  ", signed_by, signed_at, superseded_by, amends, "
+                                  "entered_in_error, created_at, updated_at "
+                                  "FROM assessments ORDER BY id", NULL),
                     error) ||
       !cursor_open (&factors, db, "dump_factors",
-                    crepitus_pg_sql ("SELECT assessment_id, factor, ",
-                                     crepitus_pg_columns (CREPITUS_RECORD_FACTOR),
-                                     " FROM factors ORDER BY assessment_id, factor", NULL),
+                    crepitus_sql ("SELECT assessment_id, factor, ",
+                                  crepitus_columns (CREPITUS_RECORD_FACTOR),
+                                  " FROM factors ORDER BY assessment_id, factor", NULL),
                     error))
     return FALSE;
 
@@ -247,11 +247,11 @@ crepitus_pg_load_dumped_patient (CrepitusStoreDb            *db,
   crepitus_pg_add_text (&params, stamps->created_at);
   crepitus_pg_add_text (&params, stamps->updated_at);
   G_STATIC_ASSERT (CREPITUS_STORE_N_PATIENT_FIELDS == 6);
-  if (!crepitus_pg_send (db, crepitus_pg_sql ("INSERT INTO patients (",
-                                              crepitus_pg_columns (CREPITUS_RECORD_PATIENT),
-                                              ", family_key, given_key, mrn_key, id, created_at, "
-                                              "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
-                                              "$8, $9, $10, $11, $12)", NULL),
+  if (!crepitus_pg_send (db, crepitus_sql ("INSERT INTO patients (",
+                                           crepitus_columns (CREPITUS_RECORD_PATIENT),
+                                           ", family_key, given_key, mrn_key, id, created_at, "
+                                           "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+                                           "$8, $9, $10, $11, $12)", NULL),
                          &params, error))
     return FALSE;
 #define TEXT(field) (values[field] != NULL ? g_variant_get_string (values[field], NULL) : NULL)
@@ -294,9 +294,9 @@ crepitus_pg_load_dumped_assessment (CrepitusStoreDb                   *db,
       crepitus_pg_add_text (&params, factor->factor);
       for (guint field = 0; field < factor->n_values; field++)
         crepitus_pg_add_value (&params, factor->values[field]);
-      if (!crepitus_pg_send (db, crepitus_pg_sql ("INSERT INTO factors (assessment_id, factor, ",
-                                                  crepitus_pg_columns (CREPITUS_RECORD_FACTOR),
-                                                  ") VALUES ($1, $2, $3, $4, $5)", NULL),
+      if (!crepitus_pg_send (db, crepitus_sql ("INSERT INTO factors (assessment_id, factor, ",
+                                               crepitus_columns (CREPITUS_RECORD_FACTOR),
+                                               ") VALUES ($1, $2, $3, $4, $5)", NULL),
                              &params, error))
         return FALSE;
     }

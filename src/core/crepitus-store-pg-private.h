@@ -143,13 +143,6 @@ CrepitusStoreRow *crepitus_pg_row     (CrepitusStoreDb         *db,
                                        int                      first,
                                        GError                 **error);
 
-/* SQL from the table of fields (crepitus-store-pg.c): only column names, which are
- * constants, are put into SQL; each result is interned, as statements are cached by text. */
-const char *crepitus_pg_columns       (CrepitusRecord           record);
-G_GNUC_NULL_TERMINATED
-const char *crepitus_pg_sql           (const char              *first,
-                                       ...);
-
 /* The connection (crepitus-store-pg.c) */
 
 /* Connects to @uri; on failure sets @error naming the server's host and port. */

@@ -104,12 +104,12 @@ crepitus_pg_insert_patient (CrepitusStoreDb         *db,
   for (guint field = 0; field < patient->n_values; field++)
     crepitus_pg_add_value (&params, patient->values[field]);
   crepitus_pg_add_patient_keys (&params, patient->values);
-  result = crepitus_pg_exec (db, crepitus_pg_sql ("INSERT INTO patients (",
-                                                  crepitus_pg_columns (CREPITUS_RECORD_PATIENT),
-                                                  ", family_key, given_key, mrn_key, "
-                                                  "created_at, updated_at) VALUES "
-                                                  "($1, $2, $3, $4, $5, $6, $7, $8, $9, " PG_NOW
-                                                  ", " PG_NOW ") RETURNING id", NULL),
+  result = crepitus_pg_exec (db, crepitus_sql ("INSERT INTO patients (",
+                                               crepitus_columns (CREPITUS_RECORD_PATIENT),
+                                               ", family_key, given_key, mrn_key, "
+                                               "created_at, updated_at) VALUES "
+                                               "($1, $2, $3, $4, $5, $6, $7, $8, $9, " PG_NOW
+                                               ", " PG_NOW ") RETURNING id", NULL),
                              &params, error);
   G_STATIC_ASSERT (CREPITUS_STORE_N_PATIENT_FIELDS == 6);
   if (result == NULL)
@@ -145,9 +145,9 @@ update_field (CrepitusStoreDb  *db,
 
   *changed = FALSE;
   crepitus_pg_add_int (&params, id);
-  result = crepitus_pg_exec (db, crepitus_pg_sql ("SELECT ", column, " FROM ",
-                                                  record_tables[record],
-                                                  " WHERE id = $1 FOR NO KEY UPDATE", NULL),
+  result = crepitus_pg_exec (db, crepitus_sql ("SELECT ", column, " FROM ",
+                                               record_tables[record],
+                                               " WHERE id = $1 FOR NO KEY UPDATE", NULL),
                              &params, error);
   if (result == NULL)
     return FALSE;
@@ -162,9 +162,9 @@ update_field (CrepitusStoreDb  *db,
   crepitus_pg_params_clear (&params);
   crepitus_pg_add_value (&params, value);
   crepitus_pg_add_int (&params, id);
-  result = crepitus_pg_exec (db, crepitus_pg_sql ("UPDATE ", record_tables[record], " SET ",
-                                                  column, " = $1, updated_at = " PG_NOW
-                                                  " WHERE id = $2", NULL),
+  result = crepitus_pg_exec (db, crepitus_sql ("UPDATE ", record_tables[record], " SET ",
+                                               column, " = $1, updated_at = " PG_NOW
+                                               " WHERE id = $2", NULL),
                              &params, error);
   if (result == NULL)
     return FALSE;
@@ -201,9 +201,9 @@ crepitus_pg_load_patient (CrepitusStoreDb  *db,
   g_autoptr(PGresult) result = NULL;
 
   crepitus_pg_add_int (&params, id);
-  result = crepitus_pg_exec (db, crepitus_pg_sql ("SELECT id, ",
-                                                  crepitus_pg_columns (CREPITUS_RECORD_PATIENT),
-                                                  " FROM patients WHERE id = $1", NULL),
+  result = crepitus_pg_exec (db, crepitus_sql ("SELECT id, ",
+                                               crepitus_columns (CREPITUS_RECORD_PATIENT),
+                                               " FROM patients WHERE id = $1", NULL),
                              &params, error);
   if (result == NULL)
     return NULL;
@@ -222,9 +222,9 @@ crepitus_pg_list_patients (CrepitusStoreDb  *db,
   g_autoptr(GPtrArray) patients = NULL;
   g_autoptr(PGresult) result = NULL;
 
-  result = crepitus_pg_exec (db, crepitus_pg_sql ("SELECT id, ",
-                                                  crepitus_pg_columns (CREPITUS_RECORD_PATIENT),
-                                                  " FROM patients ORDER BY id", NULL),
+  result = crepitus_pg_exec (db, crepitus_sql ("SELECT id, ",
+                                               crepitus_columns (CREPITUS_RECORD_PATIENT),
+                                               " FROM patients ORDER BY id", NULL),
                              NULL, error);
   if (result == NULL)
     return NULL;
@@ -419,7 +419,7 @@ crepitus_pg_insert_assessment_sql (gboolean loading)
 
   crepitus_fields (CREPITUS_RECORD_ASSESSMENT, &n_fields);
   g_string_printf (sql, "INSERT INTO assessments (patient_id, %s, %screated_at, updated_at) "
-                        "VALUES (", crepitus_pg_columns (CREPITUS_RECORD_ASSESSMENT),
+                        "VALUES (", crepitus_columns (CREPITUS_RECORD_ASSESSMENT),
                    loading ? "id, amends, " : "");
   for (guint i = 1; i <= n_fields + 1 + (loading ? 4 : 0); i++)
     g_string_append_printf (sql, "$%u, ", i);
@@ -545,10 +545,10 @@ crepitus_pg_load_assessment (CrepitusStoreDb  *db,
 
   crepitus_fields (CREPITUS_RECORD_ASSESSMENT, &n_fields);
   crepitus_pg_add_int (&params, id);
-  result = crepitus_pg_exec (db, crepitus_pg_sql ("SELECT id, patient_id, ",
-                                                  crepitus_pg_columns (CREPITUS_RECORD_ASSESSMENT),
-                                                  ", " STATUS_COLUMNS
-                                                  " FROM assessments WHERE id = $1", NULL),
+  result = crepitus_pg_exec (db, crepitus_sql ("SELECT id, patient_id, ",
+                                               crepitus_columns (CREPITUS_RECORD_ASSESSMENT),
+                                               ", " STATUS_COLUMNS
+                                               " FROM assessments WHERE id = $1", NULL),
                              &params, error);
   if (result == NULL)
     return NULL;
@@ -564,10 +564,10 @@ crepitus_pg_load_assessment (CrepitusStoreDb  *db,
   read_state (result, 2 + n_fields, row);
 
   g_clear_pointer (&result, PQclear);
-  result = crepitus_pg_exec (db, crepitus_pg_sql ("SELECT factor, ",
-                                                  crepitus_pg_columns (CREPITUS_RECORD_FACTOR),
-                                                  " FROM factors WHERE assessment_id = $1 "
-                                                  "ORDER BY factor", NULL),
+  result = crepitus_pg_exec (db, crepitus_sql ("SELECT factor, ",
+                                               crepitus_columns (CREPITUS_RECORD_FACTOR),
+                                               " FROM factors WHERE assessment_id = $1 "
+                                               "ORDER BY factor", NULL),
                              &params, error);
   if (result == NULL)
     return NULL;
@@ -665,7 +665,7 @@ crepitus_pg_amend_assessment (CrepitusStoreDb  *db,
                               const char       *clinician,
                               GError          **error)
 {
-  const char *columns = crepitus_pg_columns (CREPITUS_RECORD_ASSESSMENT);
+  const char *columns = crepitus_columns (CREPITUS_RECORD_ASSESSMENT);
   g_autoptr(GVariant) original = int64_value (id);
   g_autoptr(GVariant) amendment = NULL;
   g_auto(CrepitusPgParams) params = { 0 };
@@ -674,11 +674,11 @@ crepitus_pg_amend_assessment (CrepitusStoreDb  *db,
 
   /* A copy of every field and factor, dated as the original; unsigned. */
   crepitus_pg_add_int (&params, id);
-  result = crepitus_pg_exec (db, crepitus_pg_sql ("INSERT INTO assessments (patient_id, ", columns,
-                                                  ", amends, created_at, updated_at) "
-                                                  "SELECT patient_id, ", columns, ", id, " PG_NOW
-                                                  ", " PG_NOW " FROM assessments WHERE id = $1 "
-                                                  "RETURNING id", NULL),
+  result = crepitus_pg_exec (db, crepitus_sql ("INSERT INTO assessments (patient_id, ", columns,
+                                               ", amends, created_at, updated_at) "
+                                               "SELECT patient_id, ", columns, ", id, " PG_NOW
+                                               ", " PG_NOW " FROM assessments WHERE id = $1 "
+                                               "RETURNING id", NULL),
                              &params, error);
   if (result == NULL)
     return -1;

@@ -342,8 +342,8 @@ crepitus_pg_count_patients (CrepitusStoreDb     *db,
   else
     {
       where = search_where (typed, 1, &params);
-      if (!crepitus_pg_query_int (db, crepitus_pg_sql ("SELECT count(*) FROM patient_search WHERE ",
-                                                       where, NULL),
+      if (!crepitus_pg_query_int (db, crepitus_sql ("SELECT count(*) FROM patient_search WHERE ",
+                                                    where, NULL),
                                   &params, &n, error))
         return FALSE;
     }
@@ -359,7 +359,7 @@ crepitus_pg_search_patients (CrepitusStoreDb     *db,
                              GError             **error)
 {
   g_autoptr(GPtrArray) patients = NULL;
-  const char *columns = crepitus_pg_columns (CREPITUS_RECORD_PATIENT);
+  const char *columns = crepitus_columns (CREPITUS_RECORD_PATIENT);
   g_auto(CrepitusPgParams) params = { 0 };
   g_autoptr(PGresult) result = NULL;
   g_autofree char *where = NULL;
@@ -367,20 +367,20 @@ crepitus_pg_search_patients (CrepitusStoreDb     *db,
   crepitus_pg_add_int (&params, limit);
   crepitus_pg_add_int (&params, offset);
   if (typed[0] == NULL)
-    result = crepitus_pg_exec (db, crepitus_pg_sql ("SELECT id, ", columns, " FROM patients "
-                                                    "ORDER BY " PATIENT_ORDER
-                                                    " LIMIT $1 OFFSET $2", NULL),
+    result = crepitus_pg_exec (db, crepitus_sql ("SELECT id, ", columns, " FROM patients "
+                                                 "ORDER BY " PATIENT_ORDER
+                                                 " LIMIT $1 OFFSET $2", NULL),
                                &params, error);
   else
     {
       where = search_where (typed, 1, &params);
-      result = crepitus_pg_exec (db, crepitus_pg_sql ("SELECT p.id, ", columns, " FROM "
-                                                      "(SELECT " TERM_ORDER " FROM patient_search "
-                                                      "WHERE ", where, " ORDER BY " TERM_ORDER
-                                                      " LIMIT $1 OFFSET $2) s "
-                                                      "JOIN patients p ON p.id = s.patient_id "
-                                                      "ORDER BY s.family_key, s.given_key, "
-                                                      "s.birth_key, s.patient_id", NULL),
+      result = crepitus_pg_exec (db, crepitus_sql ("SELECT p.id, ", columns, " FROM "
+                                                   "(SELECT " TERM_ORDER " FROM patient_search "
+                                                   "WHERE ", where, " ORDER BY " TERM_ORDER
+                                                   " LIMIT $1 OFFSET $2) s "
+                                                   "JOIN patients p ON p.id = s.patient_id "
+                                                   "ORDER BY s.family_key, s.given_key, "
+                                                   "s.birth_key, s.patient_id", NULL),
                                  &params, error);
     }
   if (result == NULL)
@@ -453,9 +453,9 @@ crepitus_pg_find_patient (CrepitusStoreDb     *db,
   else
     {
       where = search_where (typed, 1, &params);
-      if (!crepitus_pg_query_int (db, crepitus_pg_sql ("SELECT count(*) FROM patient_search WHERE ",
-                                                       where, " AND (" TERM_ORDER
-                                                       ") < ($1, $2, $3, $4)", NULL),
+      if (!crepitus_pg_query_int (db, crepitus_sql ("SELECT count(*) FROM patient_search WHERE ",
+                                                    where, " AND (" TERM_ORDER
+                                                    ") < ($1, $2, $3, $4)", NULL),
                                   &params, &before, error))
         return FALSE;
     }

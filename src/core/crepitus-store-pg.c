@@ -659,35 +659,6 @@ crepitus_pg_row (CrepitusStoreDb  *db,
   return g_steal_pointer (&stored);
 }
 
-/* SQL from the table of fields */
-
-const char *
-crepitus_pg_sql (const char *first,
-                 ...)
-{
-  g_autoptr(GString) sql = g_string_new (first);
-  const char *part;
-  va_list args;
-
-  va_start (args, first);
-  while ((part = va_arg (args, const char *)) != NULL)
-    g_string_append (sql, part);
-  va_end (args);
-  return g_intern_string (sql->str);
-}
-
-const char *
-crepitus_pg_columns (CrepitusRecord record)
-{
-  g_autoptr(GString) columns = g_string_new (NULL);
-  guint n_fields;
-  const CrepitusField *fields = crepitus_fields (record, &n_fields);
-
-  for (guint i = 0; i < n_fields; i++)
-    g_string_append_printf (columns, "%s%s", i > 0 ? ", " : "", fields[i].column);
-  return g_intern_string (columns->str);
-}
-
 /* Transactions: each autosaved edit is one. */
 
 gboolean

@@ -410,6 +410,17 @@ gboolean         crepitus_store_finish                 (CrepitusStore  *self,
 void             crepitus_store_refresh_watched_state  (CrepitusStore  *self,
                                                         gint64          id);
 
+/* SQL from the table of fields, for both backends (crepitus-store-values.c). Only the table's
+ * column names, which are constants, are put into SQL this way; values are always bound. Each
+ * result is interned (it lives as long as the program), as statement caches want their keys. */
+
+/* The columns of @record's fields, comma-separated, in the table's order. */
+const char *crepitus_columns (CrepitusRecord  record);
+/* The concatenation of the strings up to %NULL. */
+G_GNUC_NULL_TERMINATED
+const char *crepitus_sql     (const char     *first,
+                                    ...);
+
 /* The autosave of @self (crepitus-store-autosave.c): its watches and the edits a server out
  * of reach could not take yet. */
 typedef struct _CrepitusStoreAutosave CrepitusStoreAutosave;

@@ -41,15 +41,15 @@ dump_patients (CrepitusStoreDb             *db,
                CrepitusStoreDb             *target_db,
                GError                     **error)
 {
-  const char *columns = crepitus_sqlite_columns (CREPITUS_RECORD_PATIENT);
+  const char *columns = crepitus_columns (CREPITUS_RECORD_PATIENT);
   guint n_fields;
   sqlite3_stmt *stmt;
   int rc;
 
   crepitus_fields (CREPITUS_RECORD_PATIENT, &n_fields);
-  stmt = crepitus_sqlite_prepare (db, crepitus_sqlite_sql ("SELECT id, ", columns,
-                                                           ", created_at, updated_at FROM patients "
-                                                           "ORDER BY id", NULL),
+  stmt = crepitus_sqlite_prepare (db, crepitus_sql ("SELECT id, ", columns,
+                                                    ", created_at, updated_at FROM patients "
+                                                    "ORDER BY id", NULL),
                                   error);
   if (stmt == NULL)
     return FALSE;
@@ -102,8 +102,8 @@ dump_assessments (CrepitusStoreDb             *db,
                   CrepitusStoreDb             *target_db,
                   GError                     **error)
 {
-  const char *factor_columns = crepitus_sqlite_columns (CREPITUS_RECORD_FACTOR);
-  const char *columns = crepitus_sqlite_columns (CREPITUS_RECORD_ASSESSMENT);
+  const char *factor_columns = crepitus_columns (CREPITUS_RECORD_FACTOR);
+  const char *columns = crepitus_columns (CREPITUS_RECORD_ASSESSMENT);
   sqlite3_stmt *stmt, *factors;
   guint n_fields;
   int rc, factors_rc, status;
@@ -111,16 +111,16 @@ dump_assessments (CrepitusStoreDb             *db,
 
   crepitus_fields (CREPITUS_RECORD_ASSESSMENT, &n_fields);
   status = 2 + n_fields;
-  factors = crepitus_sqlite_prepare (db, crepitus_sqlite_sql ("SELECT assessment_id, factor, ",
-                                                              factor_columns, " FROM factors "
-                                                              "ORDER BY assessment_id, factor",
-                                                              NULL),
+  factors = crepitus_sqlite_prepare (db, crepitus_sql ("SELECT assessment_id, factor, ",
+                                                       factor_columns, " FROM factors "
+                                                       "ORDER BY assessment_id, factor",
+                                                       NULL),
                                      error);
-  stmt = crepitus_sqlite_prepare (db, crepitus_sqlite_sql ("SELECT id, patient_id, ", columns,
-                                                           ", signed_by, signed_at, superseded_by, "
-                                                           "amends, entered_in_error, created_at, "
-                                                           "updated_at FROM assessments "
-                                                           "ORDER BY id", NULL),
+  stmt = crepitus_sqlite_prepare (db, crepitus_sql ("SELECT id, patient_id, ", columns,
+                                                    ", signed_by, signed_at, superseded_by, "
+                                                    "amends, entered_in_error, created_at, "
+                                                    "updated_at FROM assessments "
+                                                    "ORDER BY id", NULL),
                                   error);
   if (stmt == NULL || factors == NULL)
     return FALSE;
@@ -218,7 +218,7 @@ crepitus_sqlite_load_dumped_patient (CrepitusStoreDb            *db,
                               GError                    **error)
 {
   g_auto(CrepitusSqliteSearchKeys) keys = { NULL };
-  const char *columns = crepitus_sqlite_columns (CREPITUS_RECORD_PATIENT);
+  const char *columns = crepitus_columns (CREPITUS_RECORD_PATIENT);
   guint n = patient->n_values;
   sqlite3_stmt *stmt;
 
@@ -228,11 +228,11 @@ crepitus_sqlite_load_dumped_patient (CrepitusStoreDb            *db,
                                     TEXT (CREPITUS_STORE_PATIENT_GIVEN_NAME),
                                     TEXT (CREPITUS_STORE_PATIENT_MRN));
 #undef TEXT
-  stmt = crepitus_sqlite_prepare (db, crepitus_sqlite_sql ("INSERT INTO patients (", columns,
-                                                           ", family_key, given_key, mrn_key, "
-                                                           "created_at, updated_at, id) VALUES "
-                                                           "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-                                                           "?10, ?11, ?12)", NULL),
+  stmt = crepitus_sqlite_prepare (db, crepitus_sql ("INSERT INTO patients (", columns,
+                                                    ", family_key, given_key, mrn_key, "
+                                                    "created_at, updated_at, id) VALUES "
+                                                    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                                                    "?10, ?11, ?12)", NULL),
                                   error);
   G_STATIC_ASSERT (CREPITUS_STORE_N_PATIENT_FIELDS == 6);
   if (stmt == NULL)
@@ -262,7 +262,7 @@ crepitus_sqlite_load_dumped_assessment (CrepitusStoreDb                   *db,
 
   g_string_printf (sql, "INSERT INTO assessments (patient_id, %s, id, amends, created_at, "
                         "updated_at) VALUES (",
-                   crepitus_sqlite_columns (CREPITUS_RECORD_ASSESSMENT));
+                   crepitus_columns (CREPITUS_RECORD_ASSESSMENT));
   for (guint i = 1; i <= n + 5; i++)
     g_string_append_printf (sql, "%s?%u", i > 1 ? ", " : "", i);
   g_string_append_c (sql, ')');
@@ -287,12 +287,12 @@ crepitus_sqlite_load_dumped_assessment (CrepitusStoreDb                   *db,
     {
       const CrepitusStoreRow *factor = assessment->factors->pdata[i];
 
-      const char *columns = crepitus_sqlite_columns (CREPITUS_RECORD_FACTOR);
+      const char *columns = crepitus_columns (CREPITUS_RECORD_FACTOR);
 
-      stmt = crepitus_sqlite_prepare (db, crepitus_sqlite_sql ("INSERT INTO factors "
-                                                               "(assessment_id, factor, ", columns,
-                                                               ") VALUES (?1, ?2, ?3, ?4, ?5)",
-                                                               NULL),
+      stmt = crepitus_sqlite_prepare (db, crepitus_sql ("INSERT INTO factors "
+                                                        "(assessment_id, factor, ", columns,
+                                                        ") VALUES (?1, ?2, ?3, ?4, ?5)",
+                                                        NULL),
                                       error);
       if (stmt == NULL)
         return FALSE;

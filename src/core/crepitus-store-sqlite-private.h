@@ -27,12 +27,9 @@ G_BEGIN_DECLS
 /* "CREP" in the header of every Crepitus database (PRAGMA application_id). */
 #define DATABASE_APPLICATION_ID 0x43524550
 
-/* SQL from the table of fields (crepitus-store-sqlite.c). Only the table's column names, which
- * are constants, are put into SQL this way; values are always bound. Each result is interned
- * (it lives as long as the program), as the statement cache wants its keys. */
+/* SQL from the table of fields (crepitus-store-sqlite.c, with crepitus_sql() and
+ * crepitus_columns()). */
 
-/* The columns of @record's fields, comma-separated, in the table's order. */
-const char      *crepitus_sqlite_columns    (CrepitusRecord  record);
 /* "SELECT <columns> FROM <table> WHERE id = ?1" (patients and assessments). */
 const char      *crepitus_sqlite_select_sql (CrepitusRecord  record);
 /* "UPDATE <table> SET <column of @field> = ?1, updated_at = now WHERE id = ?2". */
@@ -41,10 +38,6 @@ const char      *crepitus_sqlite_update_sql (CrepitusRecord  record,
 /* The INSERT of a patient (the fields, then the three search keys: ?1…?N+3) or of an
  * assessment (the patient id, then the fields: ?1…?N+1). */
 const char      *crepitus_sqlite_insert_sql (CrepitusRecord  record);
-/* The concatenation of the strings up to %NULL. */
-G_GNUC_NULL_TERMINATED
-const char      *crepitus_sqlite_sql        (const char     *first,
-                                             ...);
 
 typedef struct _FileLock FileLock;
 
@@ -204,7 +197,7 @@ CrepitusStoreRow *crepitus_sqlite_load_patient      (CrepitusStoreDb            
                                                      GError                    **error);
 GPtrArray       *crepitus_sqlite_list_patients      (CrepitusStoreDb            *db,
                                                      GError                    **error);
-/* Every patient (CrepitusStoreRow) the bound @stmt (id, then crepitus_sqlite_columns)
+/* Every patient (CrepitusStoreRow) the bound @stmt (id, then crepitus_columns)
  * returns, in its order; @stmt is reset. */
 GPtrArray       *crepitus_sqlite_patients_from_rows (CrepitusStoreDb            *db,
                                                      sqlite3_stmt               *stmt,

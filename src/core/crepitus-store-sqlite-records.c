@@ -250,10 +250,10 @@ crepitus_sqlite_load_patient (CrepitusStoreDb  *db,
                               gint64            id,
                               GError          **error)
 {
-  sqlite3_stmt *stmt = crepitus_sqlite_prepare (db, crepitus_sqlite_sql ("SELECT id, ",
-                                                                         crepitus_sqlite_columns (CREPITUS_RECORD_PATIENT),
-                                                                         " FROM patients WHERE id = ?1",
-                                                                         NULL),
+  sqlite3_stmt *stmt = crepitus_sqlite_prepare (db, crepitus_sql ("SELECT id, ",
+                                                                  crepitus_columns (CREPITUS_RECORD_PATIENT),
+                                                                  " FROM patients WHERE id = ?1",
+                                                                  NULL),
                                                 error);
   CrepitusStoreRow *row;
 
@@ -293,10 +293,10 @@ GPtrArray *
 crepitus_sqlite_list_patients (CrepitusStoreDb  *db,
                                GError          **error)
 {
-  sqlite3_stmt *stmt = crepitus_sqlite_prepare (db, crepitus_sqlite_sql ("SELECT id, ",
-                                                                         crepitus_sqlite_columns (CREPITUS_RECORD_PATIENT),
-                                                                         " FROM patients ORDER BY id",
-                                                                         NULL),
+  sqlite3_stmt *stmt = crepitus_sqlite_prepare (db, crepitus_sql ("SELECT id, ",
+                                                                  crepitus_columns (CREPITUS_RECORD_PATIENT),
+                                                                  " FROM patients ORDER BY id",
+                                                                  NULL),
                                                 error);
 
   return stmt != NULL ? crepitus_sqlite_patients_from_rows (db, stmt, error) : NULL;
@@ -587,10 +587,10 @@ load_factors (CrepitusStoreDb  *db,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = crepitus_sqlite_prepare (db, crepitus_sqlite_sql ("SELECT assessment_id, factor, ",
-                                                           crepitus_sqlite_columns (CREPITUS_RECORD_FACTOR),
-                                                           " FROM factors WHERE assessment_id = ?1",
-                                                           NULL),
+  stmt = crepitus_sqlite_prepare (db, crepitus_sql ("SELECT assessment_id, factor, ",
+                                                    crepitus_columns (CREPITUS_RECORD_FACTOR),
+                                                    " FROM factors WHERE assessment_id = ?1",
+                                                    NULL),
                                   error);
   if (stmt == NULL)
     return NULL;
@@ -622,11 +622,11 @@ crepitus_sqlite_load_assessment (CrepitusStoreDb  *db,
 
   crepitus_fields (CREPITUS_RECORD_ASSESSMENT, &n_fields);
   status = 2 + n_fields;
-  stmt = crepitus_sqlite_prepare (db, crepitus_sqlite_sql ("SELECT id, patient_id, ",
-                                                           crepitus_sqlite_columns (CREPITUS_RECORD_ASSESSMENT),
-                                                           ", " STATUS_COLUMNS
-                                                           " FROM assessments WHERE id = ?1",
-                                                           NULL),
+  stmt = crepitus_sqlite_prepare (db, crepitus_sql ("SELECT id, patient_id, ",
+                                                    crepitus_columns (CREPITUS_RECORD_ASSESSMENT),
+                                                    ", " STATUS_COLUMNS
+                                                    " FROM assessments WHERE id = ?1",
+                                                    NULL),
                                   error);
   if (stmt == NULL)
     return NULL;
@@ -749,14 +749,14 @@ crepitus_sqlite_amend_assessment (CrepitusStoreDb  *db,
   gint64 new_id;
 
   /* A copy of every field and factor, dated as the original; unsigned. */
-  stmt = crepitus_sqlite_prepare (db, crepitus_sqlite_sql ("INSERT INTO assessments (patient_id, ",
-                                                           crepitus_sqlite_columns (CREPITUS_RECORD_ASSESSMENT),
-                                                           ", amends, created_at, updated_at) "
-                                                           "SELECT patient_id, ",
-                                                           crepitus_sqlite_columns (CREPITUS_RECORD_ASSESSMENT),
-                                                           ", id, " NOW ", " NOW
-                                                           " FROM assessments WHERE id = ?1",
-                                                           NULL),
+  stmt = crepitus_sqlite_prepare (db, crepitus_sql ("INSERT INTO assessments (patient_id, ",
+                                                    crepitus_columns (CREPITUS_RECORD_ASSESSMENT),
+                                                    ", amends, created_at, updated_at) "
+                                                    "SELECT patient_id, ",
+                                                    crepitus_columns (CREPITUS_RECORD_ASSESSMENT),
+                                                    ", id, " NOW ", " NOW
+                                                    " FROM assessments WHERE id = ?1",
+                                                    NULL),
                                   error);
   if (stmt == NULL)
     return -1;

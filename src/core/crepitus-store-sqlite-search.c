@@ -525,22 +525,22 @@ crepitus_sqlite_search_patients (CrepitusStoreDb     *db,
     }
 
   if (plan == PLAN_SORT)
-    stmt = crepitus_sqlite_prepare (db, crepitus_sqlite_sql ("SELECT id, ",
-                                                             crepitus_sqlite_columns (CREPITUS_RECORD_PATIENT),
-                                                             " FROM patients WHERE id IN "
-                                                             "(SELECT rowid FROM patient_words "
-                                                             "WHERE patient_words MATCH ?4) AND "
-                                                             WORDS_MATCH ("?1") " ORDER BY "
-                                                             PATIENT_ORDER " LIMIT ?2 OFFSET ?3",
-                                                             NULL),
+    stmt = crepitus_sqlite_prepare (db, crepitus_sql ("SELECT id, ",
+                                                      crepitus_columns (CREPITUS_RECORD_PATIENT),
+                                                      " FROM patients WHERE id IN "
+                                                      "(SELECT rowid FROM patient_words "
+                                                      "WHERE patient_words MATCH ?4) AND "
+                                                      WORDS_MATCH ("?1") " ORDER BY "
+                                                      PATIENT_ORDER " LIMIT ?2 OFFSET ?3",
+                                                      NULL),
                                     error);
   else
-    stmt = crepitus_sqlite_prepare (db, crepitus_sqlite_sql ("SELECT id, ",
-                                                             crepitus_sqlite_columns (CREPITUS_RECORD_PATIENT),
-                                                             " FROM patients WHERE ?1 = '' OR "
-                                                             WORDS_MATCH ("?1") " ORDER BY "
-                                                             PATIENT_ORDER " LIMIT ?2 OFFSET ?3",
-                                                             NULL),
+    stmt = crepitus_sqlite_prepare (db, crepitus_sql ("SELECT id, ",
+                                                      crepitus_columns (CREPITUS_RECORD_PATIENT),
+                                                      " FROM patients WHERE ?1 = '' OR "
+                                                      WORDS_MATCH ("?1") " ORDER BY "
+                                                      PATIENT_ORDER " LIMIT ?2 OFFSET ?3",
+                                                      NULL),
                                     error);
   if (stmt == NULL)
     return NULL;

@@ -314,36 +314,9 @@ static const char * const record_tables[CREPITUS_N_RECORDS] = {
 };
 
 const char *
-crepitus_sqlite_sql (const char *first,
-                     ...)
-{
-  g_autoptr(GString) sql = g_string_new (first);
-  const char *part;
-  va_list args;
-
-  va_start (args, first);
-  while ((part = va_arg (args, const char *)) != NULL)
-    g_string_append (sql, part);
-  va_end (args);
-  return g_intern_string (sql->str);
-}
-
-const char *
-crepitus_sqlite_columns (CrepitusRecord record)
-{
-  g_autoptr(GString) columns = g_string_new (NULL);
-  guint n_fields;
-  const CrepitusField *fields = crepitus_fields (record, &n_fields);
-
-  for (guint i = 0; i < n_fields; i++)
-    g_string_append_printf (columns, "%s%s", i > 0 ? ", " : "", fields[i].column);
-  return g_intern_string (columns->str);
-}
-
-const char *
 crepitus_sqlite_select_sql (CrepitusRecord record)
 {
-  return crepitus_sqlite_sql ("SELECT ", crepitus_sqlite_columns (record), " FROM ",
+  return crepitus_sql ("SELECT ", crepitus_columns (record), " FROM ",
                               record_tables[record], " WHERE id = ?1", NULL);
 }
 
@@ -351,7 +324,7 @@ const char *
 crepitus_sqlite_update_sql (CrepitusRecord record,
                             guint          field)
 {
-  return crepitus_sqlite_sql ("UPDATE ", record_tables[record], " SET ",
+  return crepitus_sql ("UPDATE ", record_tables[record], " SET ",
                               crepitus_fields (record, NULL)[field].column,
                               " = ?1, updated_at = " NOW " WHERE id = ?2", NULL);
 }
@@ -366,14 +339,14 @@ crepitus_sqlite_insert_sql (CrepitusRecord record)
   if (record == CREPITUS_RECORD_PATIENT)
     {
       g_string_printf (sql, "INSERT INTO patients (%s, family_key, given_key, mrn_key, "
-                            "created_at, updated_at) VALUES (", crepitus_sqlite_columns (record));
+                            "created_at, updated_at) VALUES (", crepitus_columns (record));
       for (guint i = 1; i <= n_fields + 3; i++)
         g_string_append_printf (sql, "?%u, ", i);
     }
   else
     {
       g_string_printf (sql, "INSERT INTO assessments (patient_id, %s, created_at, updated_at) "
-                            "VALUES (", crepitus_sqlite_columns (record));
+                            "VALUES (", crepitus_columns (record));
       for (guint i = 1; i <= n_fields + 1; i++)
         g_string_append_printf (sql, "?%u, ", i);
     }

@@ -411,3 +411,32 @@ crepitus_store_factor_rows (CrepitusAssessment *assessment)
     }
   return rows;
 }
+
+/* SQL from the table of fields */
+
+const char *
+crepitus_sql (const char *first,
+                    ...)
+{
+  g_autoptr(GString) sql = g_string_new (first);
+  const char *part;
+  va_list args;
+
+  va_start (args, first);
+  while ((part = va_arg (args, const char *)) != NULL)
+    g_string_append (sql, part);
+  va_end (args);
+  return g_intern_string (sql->str);
+}
+
+const char *
+crepitus_columns (CrepitusRecord record)
+{
+  g_autoptr(GString) columns = g_string_new (NULL);
+  guint n_fields;
+  const CrepitusField *fields = crepitus_fields (record, &n_fields);
+
+  for (guint i = 0; i < n_fields; i++)
+    g_string_append_printf (columns, "%s%s", i > 0 ? ", " : "", fields[i].column);
+  return g_intern_string (columns->str);
+}
