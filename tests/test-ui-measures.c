@@ -9,113 +9,41 @@
 #include "crepitus-application-private.h"
 #include "crepitus-assessment-view.h"
 #include "crepitus-window.h"
-#include "crepitus-test-ui.h"
-#include "crepitus-test-util.h"
+#include "crepitus-test-assessment.h"
 
-typedef struct
-{
-  char                   *tmpdir;
-  char                   *db;
-  CrepitusApplication    *app;
-  CrepitusWindow         *window;
-  CrepitusAssessmentView *view;
-} Fixture;
+typedef CrepitusTestAssessment Fixture;
 
-/* A window on a new database with one patient, born @data ("" for no birth date), and a new
- * assessment of theirs open. */
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = g_settings_new ("org.crepitus.Crepitus");
-  g_autoptr(CrepitusPatient) patient = crepitus_patient_new ();
-  const char *birth_date = data;
-  GtkWidget *list;
-
-  fixture->tmpdir = g_dir_make_tmp ("crepitus-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->db = g_build_filename (fixture->tmpdir, "clinic.db", NULL);
-  g_settings_set_string (settings, "clinician-name", "Dr. Ana Ruiz");
-
-  fixture->app = crepitus_application_new (fixture->db, NULL);
-  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (fixture->app));
-  fixture->window = CREPITUS_WINDOW (gtk_application_get_windows (GTK_APPLICATION (fixture->app))->data);
-  crepitus_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
-  crepitus_test_wait_for (!crepitus_application_get_store_opening (fixture->app));
-
-  crepitus_patient_set_family_name (patient, "García");
-  crepitus_patient_set_given_name (patient, "Lucía");
-  if (birth_date != NULL && *birth_date != '\0')
-    crepitus_patient_set_birth_date (patient, birth_date);
-  g_assert_true (crepitus_store_save_patient (crepitus_application_get_store (fixture->app),
-                                              patient, NULL, &error));
-  g_assert_no_error (error);
-
-  list = crepitus_test_find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_SEARCH_ENTRY);
-  g_signal_emit_by_name (list, "search-changed");
-  list = crepitus_test_find_styled (GTK_WIDGET (fixture->window), GTK_TYPE_LIST_VIEW,
-                                    "navigation-sidebar");
-  g_signal_emit_by_name (list, "activate", 0);
-  g_assert_nonnull (crepitus_window_get_patient (fixture->window));
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-assessment", NULL);
-  fixture->view = CREPITUS_ASSESSMENT_VIEW (crepitus_test_find_widget (GTK_WIDGET (fixture->window),
-                                                                      CREPITUS_TYPE_ASSESSMENT_VIEW));
-  g_assert_nonnull (fixture->view);
-  crepitus_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (fixture->view)));
+  crepitus_test_assessment_set_up (fixture, data);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gpointer weak = fixture->window;
-
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), &weak);
-  gtk_window_close (GTK_WINDOW (fixture->window));
-  crepitus_test_wait_for (weak == NULL);
-  g_clear_object (&fixture->app);
-  crepitus_test_flush ();
-  crepitus_test_remove_tree (fixture->tmpdir);
-  g_free (fixture->tmpdir);
-  g_free (fixture->db);
+  crepitus_test_assessment_tear_down (fixture);
 }
 
 static CrepitusAssessment *
 open_assessment (Fixture *fixture)
 {
-  return crepitus_assessment_view_get_assessment (fixture->view);
+  return crepitus_test_assessment_open (fixture);
 }
 
-/* The assessment as stored, read through a second connection as another program would. */
 static CrepitusAssessment *
 stored (Fixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrepitusStore) store = crepitus_store_open (fixture->db, &error);
-  CrepitusAssessment *assessment;
-
-  g_assert_no_error (error);
-  assessment = crepitus_store_load_assessment (store,
-                                               crepitus_assessment_get_id (open_assessment (fixture)),
-                                               &error);
-  g_assert_no_error (error);
-  return assessment;
+  return crepitus_test_assessment_stored (fixture);
 }
 
 static GtkWidget *
 show_page (Fixture    *fixture,
            const char *name)
 {
-  GtkWidget *stack = crepitus_test_find_widget (GTK_WIDGET (fixture->view), ADW_TYPE_VIEW_STACK);
-  GtkWidget *page;
-
-  crepitus_assessment_view_set_page (fixture->view, name);
-  page = adw_view_stack_get_child_by_name (ADW_VIEW_STACK (stack), name);
-  crepitus_test_wait_for (gtk_widget_get_mapped (page));
-  return page;
+  return crepitus_test_assessment_show_page (fixture, name);
 }
 
 static GtkWidget *
