@@ -212,7 +212,14 @@ make_report_thread (GTask        *task,
   Job *job = task_data;
   GError *error = NULL;
   char *path = NULL;
+  CrepitusReportPaper paper = job->options.paper;
 
+  /* The same settings as `crepitus report`: the clinic, its logo (read and checked here, off
+   * the main loop), the folder. A logo that cannot be used is left out of the report, and the
+   * page says why once it is made. The paper is the page's choice. */
+  crepitus_report_settings_load (&job->settings);
+  crepitus_report_settings_apply (&job->settings, &job->options);
+  job->options.paper = paper;
   if (crepitus_report_write_new (job->assessment, &job->options, job->settings.folder, &path, NULL,
                                  &error))
     g_task_return_pointer (task, path, g_free);
@@ -310,10 +317,6 @@ make_report (CrepitusReportActions  *self,
     }
   job->language = g_strdup (self->languages != NULL && language < g_strv_length (self->languages) ?
                             self->languages[language] : "en");
-  /* The same settings as `crepitus report`: the clinic, its logo, the folder. A logo that
-   * cannot be used is left out of the report, and the page says why. */
-  crepitus_report_settings_load (&job->settings);
-  crepitus_report_settings_apply (&job->settings, &job->options);
   /* The patient's visits, read here in the main thread where the store lives (a
    * millisecond for fifty visits); the thread reads only this copy. */
   if (audience == CREPITUS_REPORT_CLINICIAN)
