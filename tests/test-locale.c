@@ -123,6 +123,9 @@ test_fallback (void)
     "Signed by %1$s on %2$s", "Podpisano %2$s",   /* leaves out an argument: fortify aborts */
     "Mixed %1$s and %2$s", "%2$s i %s",           /* numbered and not */
     "Two forms only\x01Two forms only (plural)", "Tylko\x01Tylko dwie",
+    /* Its plural is not the caller's: the caller's integer must never reach its "%s". */
+    "%d day\x01%s days", "%s\x01%s\x01%s",
+    "%1$s of %2$s\x01%3$d of them", "%1$s %2$s %3$d\x01%3$d %2$s %1$s\x01%2$s %1$s %3$d",
   };
   g_autoptr(GBytes) data = make_mo (pairs, G_N_ELEMENTS (pairs) / 2);
   g_autoptr(GError) error = NULL;
@@ -152,7 +155,12 @@ test_fallback (void)
                    "Untranslated");
   g_assert_cmpstr (crepitus_locale_ngettext (locale, "Untranslated", "Untranslateds", 5), ==,
                    "Untranslateds");
-  g_assert_cmpuint (crepitus_locale_get_n_messages (locale), ==, 4);
+  /* Only the whole original finds a translation: singular and plural alike. */
+  g_assert_cmpstr (crepitus_locale_ngettext (locale, "%d day", "%d days", 5), ==, "%d days");
+  g_assert_cmpstr (crepitus_locale_gettext (locale, "%1$s of %2$s"), ==, "%1$s of %2$s");
+  g_assert_cmpstr (crepitus_locale_ngettext (locale, "Hello", "Hellos", 1), ==, "Hello");
+  g_assert_cmpstr (crepitus_locale_gettext (locale, "%d week"), ==, "%d week");
+  g_assert_cmpuint (crepitus_locale_get_n_messages (locale), ==, 6);
 }
 
 /* A .mo is a file on disk: cut short, its offsets out of bounds, a header that cannot be

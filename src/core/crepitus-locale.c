@@ -34,8 +34,10 @@ struct _CrepitusLocale
 
 typedef struct
 {
-  const char *text;     /* the forms, each NUL-terminated, one after the other */
-  gsize       length;   /* of all of them, without the last NUL */
+  const char *original;         /* msgid, then msgid_plural if any, NUL-separated */
+  gsize       original_length;  /* of both, without the last NUL */
+  const char *text;             /* the forms, each NUL-terminated, one after the other */
+  gsize       length;           /* of all of them, without the last NUL */
 } Translation;
 
 /* Names of the shipped languages in their own language. */
@@ -420,6 +422,8 @@ crepitus_locale_new_from_data (const char  *language,
           !translation_is_safe (original, original_length, translation, translation_length))
         continue;   /* English for this one */
       entry = g_new (Translation, 1);
+      entry->original = original;
+      entry->original_length = original_length;
       entry->text = translation;
       entry->length = translation_length;
       g_hash_table_replace (locale->messages, (gpointer) original, entry);
@@ -517,6 +521,28 @@ crepitus_locale_get_n_messages (CrepitusLocale *locale)
   return locale != NULL ? g_hash_table_size (locale->messages) : 0;
 }
 
+/* The translation of exactly @msgid and @msgid_plural (%NULL: a message without plural).
+ * The catalog's entry is checked against its own original (translation_is_safe), so the
+ * whole original must be the caller's: an entry for "%d week" whose plural is "%s" would
+ * otherwise hand the caller's integer to a "%s" (found by fuzz-locale). */
+static Translation *
+lookup (CrepitusLocale *locale,
+        const char     *msgid,
+        const char     *msgid_plural)
+{
+  Translation *entry = g_hash_table_lookup (locale->messages, msgid);
+  gsize singular_length = strlen (msgid);
+
+  if (entry == NULL)
+    return NULL;
+  if (msgid_plural == NULL)
+    return entry->original_length == singular_length ? entry : NULL;
+  if (entry->original_length != singular_length + 1 + strlen (msgid_plural) ||
+      strcmp (entry->original + singular_length + 1, msgid_plural) != 0)
+    return NULL;
+  return entry;
+}
+
 const char *
 crepitus_locale_gettext (CrepitusLocale *locale,
                          const char     *msgid)
@@ -525,7 +551,7 @@ crepitus_locale_gettext (CrepitusLocale *locale,
 
   if (locale == NULL || msgid == NULL || *msgid == '\0')
     return msgid;
-  entry = g_hash_table_lookup (locale->messages, msgid);
+  entry = lookup (locale, msgid, NULL);
   return entry != NULL ? entry->text : msgid;
 }
 
@@ -547,7 +573,7 @@ crepitus_locale_ngettext (CrepitusLocale *locale,
                           const char     *msgid_plural,
                           gulong          n)
 {
-  Translation *entry = locale != NULL ? g_hash_table_lookup (locale->messages, msgid) : NULL;
+  Translation *entry = locale != NULL ? lookup (locale, msgid, msgid_plural) : NULL;
   guint index;
   gsize offset = 0;
 
