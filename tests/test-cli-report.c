@@ -474,6 +474,7 @@ test_by_id_history (Fixture       *f,
   g_auto(CrepitusRun) first = { 0 };
   g_auto(CrepitusRun) second = { 0 };
   g_auto(CrepitusRun) by_id = { 0 };
+  g_auto(CrepitusRun) german = { 0 };
   g_auto(CrepitusRun) patient = { 0 };
 
   /* The example (pain 0 on 2026-11-20) after a visit with pain 6 on 2026-10-02. */
@@ -498,6 +499,16 @@ test_by_id_history (Fixture       *f,
   g_assert_nonnull (strstr (summary, "Pain and disability across visits"));
   g_assert_nonnull (strstr (summary, "2026-10-02"));
   g_assert_nonnull (strstr (summary, "-6"));
+
+  /* The chart's dates are the report's language's, as every other date on it. */
+  crepitus_run (&german, NULL, (const char *[]) {
+    "--db", db, "report", "--id", "2", "--audience", "clinician", "--lang", "de", "-o", f->out,
+    NULL });
+  g_assert_cmpint (german.status, ==, 0);
+  g_clear_pointer (&summary, g_free);
+  summary = pdf_text (f->out);
+  g_assert_nonnull (strstr (summary, "02.10.2026"));
+  g_assert_null (strstr (summary, "2026-10-02"));
 
   crepitus_run (&patient, NULL, (const char *[]) {
     "--db", db, "report", "--id", "2", "--audience", "patient", "--lang", "en", "-o", f->out,

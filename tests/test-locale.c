@@ -288,6 +288,20 @@ test_dates (void)
   g_assert_cmpstr (english, ==, "2026-11-20");
   g_assert_cmpstr (signed_at, ==, "21.11.2026");
   g_assert_cmpstr (not_a_date, ==, "2026-02-30");
+
+  /* No locale given: the window's dates in the UI's language (German here), a report's in
+   * the report's while it is written. */
+  {
+    CrepitusLocale *fr = crepitus_locale_get ("fr", NULL);
+    g_autofree char *ui = crepitus_locale_format_date (NULL, "2026-11-20");
+    g_autofree char *in_report = NULL;
+    CrepitusLocale *previous = crepitus_locale_set_thread_default (fr);
+
+    in_report = crepitus_locale_format_date (NULL, "2026-11-20");
+    crepitus_locale_set_thread_default (previous);
+    g_assert_cmpstr (ui, ==, "20.11.2026");
+    g_assert_cmpstr (in_report, ==, "20/11/2026");
+  }
 }
 
 /* The UI's language and the report's are independent: a German UI (LANGUAGE=de) writes an

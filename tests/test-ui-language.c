@@ -11,6 +11,8 @@
 
 #include "crepitus-application.h"
 #include "crepitus-locale.h"
+#include "crepitus-history-view.h"
+#include "crepitus-patient-page.h"
 #include "crepitus-window.h"
 #include "crepitus-test-ui.h"
 #include "crepitus-test-util.h"
@@ -70,6 +72,53 @@ test_window_in_language (void)
   crepitus_test_remove_tree (dir);
 }
 
+/* Whether a GtkLabel under @root reads @text. */
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_str_equal (gtk_label_get_text (GTK_LABEL (root)), text))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The window's dates are in the language's numeric format (its translation of "YYYY-MM-DD"):
+ * the list of assessments and the history table, never ISO. */
+static void
+test_dates_in_language (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  CrepitusPatientPage *page = g_object_new (CREPITUS_TYPE_PATIENT_PAGE, NULL);
+  g_autoptr(CrepitusPatient) patient = crepitus_patient_new ();
+  g_autoptr(CrepitusAssessment) assessment = crepitus_assessment_new (patient);
+  g_autoptr(GListStore) assessments = g_list_store_new (CREPITUS_TYPE_ASSESSMENT);
+  g_autofree char *shown = crepitus_locale_format_date (crepitus_locale_get (language, NULL),
+                                                        "2026-02-03");
+  g_autofree char *row_title = g_strdup_printf ("%s · ", shown);
+
+  g_assert_cmpstr (shown, !=, "2026-02-03");
+  crepitus_patient_set_family_name (patient, "Nowak");
+  crepitus_assessment_set_date (assessment, "2026-02-03");
+  crepitus_assessment_set_clinician (assessment, "Dr. Test");
+  g_list_store_append (assessments, assessment);
+  crepitus_patient_page_set_patient (page, patient);
+  crepitus_patient_page_set_assessments (page, G_LIST_MODEL (assessments));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  crepitus_test_wait_for (gtk_widget_get_mapped (window));
+
+  g_assert_nonnull (crepitus_test_find_row (GTK_WIDGET (page), row_title));
+  g_assert_null (crepitus_test_find_row (GTK_WIDGET (page), "2026-02-03"));
+  g_assert_true (has_label (crepitus_test_find_widget (GTK_WIDGET (page),
+                                                      CREPITUS_TYPE_HISTORY_VIEW), shown));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -81,6 +130,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/crepitus/ui/language/window", test_window_in_language);
+  g_test_add_func ("/crepitus/ui/language/dates", test_dates_in_language);
 
   return g_test_run ();
 }

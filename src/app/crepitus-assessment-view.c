@@ -18,6 +18,7 @@
 #include "crepitus-checklist-page.h"
 #include "crepitus-factor-row.h"
 #include "crepitus-intake-page.h"
+#include "crepitus-locale.h"
 #include "crepitus-measures-page.h"
 #include "crepitus-posture-page.h"
 #include "crepitus-red-flags-page.h"
@@ -106,6 +107,8 @@ crepitus_assessment_view_update (CrepitusAssessmentView *self)
     {
       CrepitusPatient *patient = crepitus_assessment_get_patient (self->assessment);
       const char *clinician = crepitus_assessment_get_clinician (self->assessment);
+      g_autofree char *date =
+        crepitus_locale_format_date (NULL, crepitus_assessment_get_date (self->assessment));
 
       status = crepitus_assessment_get_status (self->assessment);
       not_asked = crepitus_assessment_dup_red_flags_not_asked (self->assessment);
@@ -117,8 +120,7 @@ crepitus_assessment_view_update (CrepitusAssessmentView *self)
       else if (patient != NULL)
         title = g_strdup (crepitus_patient_get_family_name (patient));
       /* Translators: the header of an assessment: its date, then its clinician */
-      subtitle = g_strdup_printf (_("Assessment of %s · %s"),
-                                  crepitus_assessment_get_date (self->assessment),
+      subtitle = g_strdup_printf (_("Assessment of %s · %s"), date != NULL ? date : "",
                                   clinician != NULL ? clinician : _("no clinician recorded"));
     }
   adw_window_title_set_title (self->title, title != NULL ? title : _("Assessment"));

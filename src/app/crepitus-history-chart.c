@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "crepitus-history-chart.h"
+#include "crepitus-locale.h"
 
 #define AXIS_WIDTH    34.0
 #define LEGEND_HEIGHT 26.0
@@ -152,7 +153,9 @@ draw_dates (Chart                 *chart,
             const CrepitusHistory *history)
 {
   guint n = crepitus_history_get_n_visits (history);
-  double date_width = text_width (chart, "0000-00-00") + 12;
+  /* Every date has the same digits and separators in the UI's format. */
+  g_autofree char *widest = crepitus_locale_format_date (NULL, "2000-12-28");
+  double date_width = text_width (chart, widest) + 12;
   guint max_labels = MAX (1, (guint) ((chart->right - chart->left) / date_width));
 
   gdk_cairo_set_source_rgba (chart->cr, &chart->fg);
@@ -165,8 +168,13 @@ draw_dates (Chart                 *chart,
       cairo_line_to (chart->cr, x, chart->bottom + 4);
       cairo_stroke (chart->cr);
       if (crepitus_history_date_labelled (history, i, max_labels))
-        chart_text (chart, x, chart->bottom + 14, 0, &chart->fg,
-                    crepitus_history_get_visit (history, i)->date);
+        {
+          g_autofree char *label =
+            crepitus_history_dup_cell (crepitus_history_get_visit (history, i),
+                                       CREPITUS_HISTORY_DATE);
+
+          chart_text (chart, x, chart->bottom + 14, 0, &chart->fg, label);
+        }
     }
 }
 

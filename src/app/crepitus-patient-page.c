@@ -12,6 +12,7 @@
 
 #include "crepitus-choices.h"
 #include "crepitus-history-view.h"
+#include "crepitus-locale.h"
 #include "crepitus-patient-page.h"
 #include "crepitus-triage.h"
 
@@ -211,9 +212,11 @@ update_assessment_row (GtkWidget          *row,
   const char *status_class = NULL;
   g_autofree char *status = assessment_status (assessment, &status_class);
   g_autofree char *title = NULL;
+  g_autofree char *date = crepitus_locale_format_date (NULL,
+                                                       crepitus_assessment_get_date (assessment));
 
   /* Translators: an assessment in the list: its date, then the clinician */
-  title = g_strdup_printf (_("%s · %s"), crepitus_assessment_get_date (assessment),
+  title = g_strdup_printf (_("%s · %s"), date != NULL ? date : "",
                            clinician != NULL ? clinician : _("no clinician recorded"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), status);

@@ -7,6 +7,7 @@
 
 #include "crepitus-assessment-view.h"
 #include "crepitus-clinician-dialog.h"
+#include "crepitus-locale.h"
 #include "crepitus-new-patient-dialog.h"
 #include "crepitus-patient-page.h"
 #include "crepitus-patient-results.h"
@@ -141,14 +142,15 @@ patient_display_name (CrepitusPatient *patient)
 static char *
 patient_display_details (CrepitusPatient *patient)
 {
-  const char *birth = crepitus_patient_get_birth_date (patient);
+  g_autofree char *birth = crepitus_locale_format_date (NULL,
+                                                        crepitus_patient_get_birth_date (patient));
   const char *mrn = crepitus_patient_get_mrn (patient);
 
   if (birth != NULL && mrn != NULL)
     /* Translators: birth date · medical record number */
     return g_strdup_printf (_("%s · %s"), birth, mrn);
   if (birth != NULL)
-    return g_strdup (birth);
+    return g_steal_pointer (&birth);
   if (mrn != NULL)
     return g_strdup (mrn);
   return g_strdup (_("No birth date recorded"));

@@ -269,7 +269,8 @@ crepitus_history_dup_cell (const CrepitusHistoryVisit *visit,
   switch (column)
     {
     case CREPITUS_HISTORY_DATE:
-      return g_strdup (visit->date);
+      /* In the report's language in a report, the UI's in the window. */
+      return crepitus_locale_format_date (NULL, visit->date);
     case CREPITUS_HISTORY_CLINICIAN:
       return g_strdup (visit->clinician != NULL ? visit->clinician : "—");
     case CREPITUS_HISTORY_LEVEL:

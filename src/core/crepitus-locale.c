@@ -608,7 +608,8 @@ crepitus_locale_format_date (CrepitusLocale *locale,
   /* Translators: the numeric date on reports: YYYY is the year, MM the month, DD the day, each
    * with its leading zeros; put them in your language's order with its separators (German:
    * DD.MM.YYYY). */
-  format = crepitus_locale_gettext (locale, N_("YYYY-MM-DD"));
+  format = locale != NULL ? crepitus_locale_gettext (locale, N_("YYYY-MM-DD")) :
+                            crepitus_locale_translate ("YYYY-MM-DD");
   text = g_string_new (NULL);
   for (const char *p = format; *p != '\0';)
     {

@@ -92,7 +92,9 @@ guint               crepitus_locale_plural_index       (CrepitusLocale *locale,
                                                         gulong          n);
 
 /* @iso_date (YYYY-MM-DD, or the start of a longer ISO 8601 time) in @locale's numeric date
- * format (a translatable string); @iso_date itself when it is not a date (new string). */
+ * format (a translatable string); @iso_date itself when it is not a date (new string). With
+ * @locale %NULL: the report's language while a report is written, else the UI's (as
+ * crepitus_locale_translate()). */
 char               *crepitus_locale_format_date        (CrepitusLocale *locale,
                                                         const char     *iso_date);
 

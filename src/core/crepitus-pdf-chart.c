@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "crepitus-locale.h"
 #include "crepitus-pdf-chart.h"
 #include "crepitus-pdf-layout-private.h"
 
@@ -134,7 +135,9 @@ draw_dates (Chart                 *chart,
             const CrepitusHistory *history)
 {
   guint n = crepitus_history_get_n_visits (history);
-  double date_width = text_width (chart, "0000-00-00") + 8;
+  /* Every date has the same digits and separators in the report's format. */
+  g_autofree char *widest = crepitus_locale_format_date (NULL, "2000-12-28");
+  double date_width = text_width (chart, widest) + 8;
   guint max_labels = MAX (1, (guint) ((chart->right - chart->left) / date_width));
 
   HPDF_Page_SetLineWidth (chart->page, 0.8);
@@ -147,8 +150,13 @@ draw_dates (Chart                 *chart,
       HPDF_Page_LineTo (chart->page, x, chart->bottom - 3);
       HPDF_Page_Stroke (chart->page);
       if (crepitus_history_date_labelled (history, i, max_labels))
-        chart_text (chart, x, chart->bottom - 12, 0, NULL,
-                    crepitus_history_get_visit (history, i)->date);
+        {
+          g_autofree char *label =
+            crepitus_history_dup_cell (crepitus_history_get_visit (history, i),
+                                       CREPITUS_HISTORY_DATE);
+
+          chart_text (chart, x, chart->bottom - 12, 0, NULL, label);
+        }
     }
 }
 
