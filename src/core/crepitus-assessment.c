@@ -679,6 +679,17 @@ crepitus_assessment_set_property (GObject      *object,
     }
 }
 
+/* An integer property: -1 is "not recorded", and its top is the field table's (the one
+ * place its range is written; crepitus_field_validate() checks the bottom). */
+static GParamSpec *
+count_property (const char *name)
+{
+  const CrepitusField *field = crepitus_field_find (CREPITUS_RECORD_ASSESSMENT, name);
+
+  g_assert (field != NULL && field->kind == CREPITUS_FIELD_INTEGER);
+  return g_param_spec_int (name, NULL, NULL, -1, field->max, -1, RW_FLAGS);
+}
+
 static void
 crepitus_assessment_class_init (CrepitusAssessmentClass *klass)
 {
@@ -706,11 +717,11 @@ crepitus_assessment_class_init (CrepitusAssessmentClass *klass)
   properties[PROP_FREQUENCY] =
     g_param_spec_enum ("frequency", NULL, NULL, CREPITUS_TYPE_FREQUENCY, 0, RW_FLAGS);
   properties[PROP_DURATION_WEEKS] =
-    g_param_spec_int ("duration-weeks", NULL, NULL, -1, 520, -1, RW_FLAGS);
+    count_property ("duration-weeks");
   properties[PROP_PROVOKING_MOVEMENTS] =
     g_param_spec_boxed ("provoking-movements", NULL, NULL, G_TYPE_STRV, RW_FLAGS);
   properties[PROP_PAIN_SCORE] =
-    g_param_spec_int ("pain-score", NULL, NULL, -1, 10, -1, RW_FLAGS);
+    count_property ("pain-score");
   properties[PROP_SYMPTOMS] =
     g_param_spec_boxed ("symptoms", NULL, NULL, G_TYPE_STRV, RW_FLAGS);
   properties[PROP_HISTORY] =
@@ -736,7 +747,7 @@ crepitus_assessment_class_init (CrepitusAssessmentClass *klass)
   properties[PROP_NOTES] =
     g_param_spec_string ("notes", NULL, NULL, NULL, RW_FLAGS);
   properties[PROP_REVIEW_WEEKS] =
-    g_param_spec_int ("review-weeks", NULL, NULL, -1, 52, -1, RW_FLAGS);
+    count_property ("review-weeks");
   properties[PROP_SIGNED_BY] =
     g_param_spec_string ("signed-by", NULL, NULL, NULL, RW_FLAGS);
   properties[PROP_SIGNED_AT] =
