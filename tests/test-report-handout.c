@@ -165,16 +165,27 @@ test_emergency (Fixture       *f,
   g_assert_true (g_str_equal (action, "Go to an emergency department now, or call emergency "
                                       "services."));
 
-  /* Nothing else: the safety net ends the handout, which is one page. */
-  g_assert_cmpint (poppler_document_get_n_pages (document), ==, 1);
+  /* Nothing else on page 1: the safety net ends it. What the hospital will do (CLINICAL.md
+   * §4's emergency wording of consider-imaging) is overleaf, and only that. */
+  g_assert_cmpint (poppler_document_get_n_pages (document), ==, 2);
   g_assert_cmpstr (strstr (page, last_sign) + strlen (last_sign), ==,
-                   " Lucía García · Patient handout Page 1 of 1");
+                   " Lucía García · Patient handout Page 1 of 2");
+  {
+    g_autofree char *overleaf = page_text (document, 1);
+    const char *imaging = crepitus_triage_recommendation_text ("consider-imaging",
+                                                               CREPITUS_LEVEL_EMERGENCY);
+    g_autofree char *expected = g_strdup_printf ("What happens next • %s Lucía García · "
+                                                 "Patient handout Page 2 of 2", imaging);
+
+    g_assert_cmpstr (imaging, ==, "An emergency MRI scan is usually needed.");
+    g_assert_nonnull (g_strrstr (overleaf, expected));
+    assert_lacks (page, imaging);
+  }
 
   assert_no_reassurance (text);
   assert_no_self_care (text);
   assert_no_factors (text);
   assert_no_clinician_words (text);
-  assert_lacks (text, "What happens next");
   assert_lacks (text, "base of the spine");
 }
 

@@ -875,6 +875,17 @@ crepitus_pdf_layout_image (CrepitusPdfLayout *self,
 }
 
 void
+crepitus_pdf_layout_page_break (CrepitusPdfLayout *self)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->box == NULL);
+
+  flush (self, NULL);
+  if (!self->at_top)
+    new_page (self);
+}
+
+void
 crepitus_pdf_layout_space (CrepitusPdfLayout *self,
                            double             points)
 {

@@ -170,6 +170,9 @@ void               crepitus_pdf_layout_drawing    (CrepitusPdfLayout  *self,
                                                    gpointer            user_data,
                                                    GDestroyNotify      destroy);
 
+/* What follows starts a new page, unless nothing is on the current one yet. Not in a box. */
+void               crepitus_pdf_layout_page_break (CrepitusPdfLayout  *self);
+
 /* Vertical space (dropped at the top of a page). */
 void               crepitus_pdf_layout_space      (CrepitusPdfLayout  *self,
                                                    double              points);

@@ -317,8 +317,13 @@ crepitus_report_write_handout (Report   *report,
   if (safety_net_early)
     handout_before_safety_net (report);
 
-  /* After the safety net: what the doctor may do at urgent, the check-up at monitor. */
-  if (level == CREPITUS_LEVEL_URGENT || level == CREPITUS_LEVEL_MONITOR)
+  /* After the safety net: what the doctor may do at urgent, the check-up at monitor. At
+   * emergency nothing else goes on page 1 (CLINICAL.md §5): what the hospital will do (the
+   * emergency MRI scan, §4) is overleaf. */
+  if (level == CREPITUS_LEVEL_EMERGENCY && crepitus_pdf_layout_get_n_pages (report->layout) == 1)
+    crepitus_pdf_layout_page_break (report->layout);
+  if (level == CREPITUS_LEVEL_URGENT || level == CREPITUS_LEVEL_MONITOR ||
+      level == CREPITUS_LEVEL_EMERGENCY)
     handout_next (report);
 
   /* Below urgent: when to seek care, self-care, muscle balance, how the cause is found, then
