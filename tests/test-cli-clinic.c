@@ -300,19 +300,22 @@ test_audit (Fixture       *fixture,
     lines = g_strsplit (run.out, "\n", -1);
     g_assert_cmpuint (g_strv_length (lines), ==, 4);
     g_assert_cmpstr (lines[3], ==, "");
+    /* id, at, clinician, action, record, record id, field, old value, new value */
     insert = g_strsplit (lines[0], "\t", -1);
-    g_assert_cmpuint (g_strv_length (insert), ==, 8);
-    g_assert_true (g_str_has_suffix (insert[0], "Z"));
-    g_assert_cmpstr (insert[1], ==, "");
-    g_assert_cmpstr (insert[2], ==, "insert");
-    g_assert_cmpstr (insert[3], ==, "assessment");
-    g_assert_cmpstr (insert[4], ==, "1");
+    g_assert_cmpuint (g_strv_length (insert), ==, 9);
+    g_assert_cmpstr (insert[0], ==, "2");   /* the patient's insert is 1 */
+    g_assert_true (g_str_has_suffix (insert[1], "Z"));
+    g_assert_cmpstr (insert[2], ==, "");
+    g_assert_cmpstr (insert[3], ==, "insert");
+    g_assert_cmpstr (insert[4], ==, "assessment");
+    g_assert_cmpstr (insert[5], ==, "1");
     sign = g_strsplit (lines[1], "\t", -1);
-    g_assert_cmpstr (sign[1], ==, "Dr Signer");
-    g_assert_cmpstr (sign[2], ==, "sign");
-    g_assert_cmpstr (sign[5], ==, "signed_by");
-    g_assert_cmpstr (sign[6], ==, "");
-    g_assert_cmpstr (sign[7], ==, "Dr Signer");
+    g_assert_cmpstr (sign[0], ==, "3");
+    g_assert_cmpstr (sign[2], ==, "Dr Signer");
+    g_assert_cmpstr (sign[3], ==, "sign");
+    g_assert_cmpstr (sign[6], ==, "signed_by");
+    g_assert_cmpstr (sign[7], ==, "");
+    g_assert_cmpstr (sign[8], ==, "Dr Signer");
   }
   {
     g_auto(CrepitusRun) run = { 0 };

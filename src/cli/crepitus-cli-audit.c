@@ -74,8 +74,10 @@ crepitus_cli_audit (const CrepitusGlobalOptions *options,
           g_autofree char *old_value = crepitus_cli_field (entry->old_value);
           g_autofree char *new_value = crepitus_cli_field (entry->new_value);
 
-          g_print ("%s\t%s\t%s\t%s\t%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", entry->at, clinician,
-                   entry->action, entry->record, entry->record_id, field, old_value, new_value);
+          /* One record a line, id first (DESIGN.md's command line). */
+          g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%" G_GINT64_FORMAT "\t%s\t%s\t%s\n",
+                   entry->id, entry->at, clinician, entry->action, entry->record,
+                   entry->record_id, field, old_value, new_value);
         }
       return CREPITUS_EXIT_OK;
     }
