@@ -185,6 +185,15 @@ test_usage_errors (Fixture       *f,
   {
     g_auto(CrepitusRun) run = { 0 };
 
+    /* "-" is standard input's name only: no file called "-" appears. */
+    crepitus_run (&run, NULL, (const char *[]) {
+      "report", f->example, "--audience", "patient", "-o", "-", NULL });
+    assert_usage_error (&run, f, "-o");
+    g_assert_false (g_file_test ("-", G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto(CrepitusRun) run = { 0 };
+
     crepitus_run (&run, NULL, (const char *[]) { "report", f->example, "-o", f->out, NULL });
     assert_usage_error (&run, f, "--audience");
   }

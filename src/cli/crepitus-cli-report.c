@@ -145,7 +145,8 @@ crepitus_cli_report (const CrepitusGlobalOptions *options,
       return crepitus_cli_usage_error ("report", problem);
     }
 
-  if (output == NULL || *output == '\0')
+  /* "-" is standard input only (DESIGN.md), never a file called "-" by surprise. */
+  if (output == NULL || *output == '\0' || g_str_equal (output, "-"))
     return crepitus_cli_usage_error ("report", _("-o OUT.pdf is required"));
 
   /* The same assessment whichever way it comes: a stored one reads as its export would. */
