@@ -233,6 +233,23 @@ test_backup_refuses_the_database (Fixture       *fixture,
   g_assert_false (crepitus_store_backup (store, wal, &error));
   g_assert_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_CONFLICT);
   g_clear_error (&error);
+
+  /* Nor any other file that is not a Crepitus database: a document keeps its contents. */
+  {
+    g_autofree char *dir = g_path_get_dirname (fixture->path);
+    g_autofree char *letter = g_build_filename (dir, "letter.odt", NULL);
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_set_contents (letter, "Dear colleague", -1, NULL));
+    g_assert_false (crepitus_store_backup (store, letter, &error));
+    g_assert_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_CONFLICT);
+    g_assert_true (g_str_has_prefix (error->message, letter));
+    g_assert_nonnull (strstr (error->message, "nothing was written"));
+    g_clear_error (&error);
+    g_assert_true (g_file_get_contents (letter, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "Dear colleague");
+    g_assert_cmpint (g_unlink (letter), ==, 0);
+  }
   g_clear_object (&store);
 
   before = describe (fixture->path);

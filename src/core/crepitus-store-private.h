@@ -381,6 +381,10 @@ void             crepitus_store_changed_elsewhere   (const char                 
                                                      gint64                       id,
                                                      gpointer                     store);
 
+/* Whether the file at @path is a Crepitus database (an earlier backup, say): SQLite's header
+ * and Crepitus's application id, read from the file's first bytes (crepitus-store-sqlite-backup.c). */
+gboolean         crepitus_store_file_is_database    (const char                  *path);
+
 /* Writes a checked SQLite file of the whole clinic in @source_db at @path (0600, moved into
  * place once complete), through @source's dump (crepitus-store-sqlite-backup.c). */
 gboolean         crepitus_store_sqlite_write_backup (const CrepitusStoreBackend  *source,

@@ -97,6 +97,24 @@ finish_copy (const char  *temporary,
   return TRUE;
 }
 
+gboolean
+crepitus_store_file_is_database (const char *path)
+{
+  guint8 header[72];
+  guint32 application_id;
+  gboolean read_whole;
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
+
+  if (fd < 0)
+    return FALSE;
+  read_whole = pread (fd, header, sizeof header, 0) == sizeof header;
+  close (fd);
+  /* The 16-byte "SQLite format 3" header; the application id is big-endian at offset 68. */
+  memcpy (&application_id, header + 68, sizeof application_id);
+  return read_whole && memcmp (header, "SQLite format 3", 16) == 0 &&
+         GUINT32_FROM_BE (application_id) == DATABASE_APPLICATION_ID;
+}
+
 /* Whether @a and @b name the same file, or would. */
 static gboolean
 same_file (const char *a,

@@ -834,6 +834,16 @@ crepitus_store_backup (CrepitusStore  *self,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  /* A backup goes to a new file, or replaces an earlier backup (a Crepitus database): never
+   * another file that happens to have the name. Both backends write the same kind of file. */
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && !crepitus_store_file_is_database (path))
+    {
+      g_set_error (error, CREPITUS_STORE_ERROR, CREPITUS_STORE_ERROR_CONFLICT,
+                   _("%s: the file exists and is not a Crepitus database; a backup goes to a "
+                     "new file or replaces an earlier backup, so choose another name (nothing "
+                     "was written)"), path);
+      return FALSE;
+    }
   return self->backend->backup (self->db, path, error);
 }
 
