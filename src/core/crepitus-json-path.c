@@ -96,8 +96,10 @@ append_key (GString    *path,
               g_string_append_c (path, data[i + 1]);
               break;
             default:
-              g_string_append_len (path, data + i, 2);
-              break;
+              /* Not an escape: the backslash as written, then the next byte as any other. */
+              g_string_append_c (path, '\\');
+              i++;
+              continue;
             }
           i += 2;
           continue;
