@@ -117,6 +117,14 @@ test_round_trip_full (void)
   assert_canonical_fixture ("full.json");
 }
 
+/* Text is stored as given (§6), white space alone too: a note of spaces is a note, and only
+ * "" is left out. */
+static void
+test_round_trip_whitespace (void)
+{
+  assert_canonical_fixture ("whitespace-text.json");
+}
+
 /* Any valid document, canonical or not, exports to the canonical form of the same value. */
 static void
 test_canonical_form (void)
@@ -278,6 +286,13 @@ static const ErrorCase error_cases[] = {
     "assessment.date: \"2026-02-30\" is not a date of the form YYYY-MM-DD" },
   { "date-not-iso", "{\"format\": \"crepitus-assessment\", \"version\": 1, \"patient\": {" PATIENT "}, \"assessment\": {\"date\": \"05/01/2026\"}}",
     "assessment.date: \"05/01/2026\" is not a date of the form YYYY-MM-DD" },
+  { "date-blank", "{\"format\": \"crepitus-assessment\", \"version\": 1, \"patient\": {" PATIENT "}, \"assessment\": {\"date\": \" \"}}",
+    "assessment.date: \" \" is not a date of the form YYYY-MM-DD" },
+  { "birth-date-blank", DOC (PATIENT ", \"birth_date\": \"  \"", ""),
+    "patient.birth_date: \"  \" is not a date of the form YYYY-MM-DD" },
+  { "birth-date-padded", DOC (PATIENT ", \"birth_date\": \"1984-03-12 \"", ""),
+    "patient.birth_date: \"1984-03-12 \" is not a date of the form YYYY-MM-DD" },
+  { "family-name-spaces", DOC ("\"family_name\": \"   \"", ""), "patient.family_name: must not be empty" },
   { "date-in-future", NULL, NULL },  /* built at run time: tomorrow */
   { "birth-after-assessment", DOC (PATIENT ", \"birth_date\": \"2026-01-06\"", ""),
     "patient.birth_date: 2026-01-06 is after the assessment date 2026-01-05" },
@@ -524,6 +539,7 @@ main (int   argc,
   g_test_add_func ("/crepitus/json/absent-is-not-recorded", test_absent_is_not_recorded);
   g_test_add_func ("/crepitus/json/round-trip-example", test_round_trip_example);
   g_test_add_func ("/crepitus/json/round-trip-full", test_round_trip_full);
+  g_test_add_func ("/crepitus/json/round-trip-whitespace", test_round_trip_whitespace);
   g_test_add_func ("/crepitus/json/canonical-form", test_canonical_form);
   g_test_add_func ("/crepitus/json/canonical-leaves-out-empty", test_canonical_leaves_out_empty);
   g_test_add_func ("/crepitus/json/text-as-given", test_text_as_given);
