@@ -135,6 +135,8 @@ crepitus_json_path_at (const char  *data,
   GString *path = g_string_new (NULL);
   gsize i = 0;
 
+  if (key != NULL)
+    *key = NULL;
   g_return_val_if_fail (data != NULL || length == 0, g_string_free (path, FALSE));
 
   position = MIN (position, length);
@@ -183,8 +185,6 @@ crepitus_json_path_at (const char  *data,
       i++;
     }
 
-  if (key != NULL)
-    *key = NULL;
   for (guint f = 0; f < frames->len; f++)
     {
       const Frame *frame = &g_array_index (frames, Frame, f);
