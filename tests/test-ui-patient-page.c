@@ -166,6 +166,14 @@ test_blank_entries (void)
   g_assert_false (gtk_widget_has_css_class (birth, "error"));
   gtk_editable_set_text (GTK_EDITABLE (given), "\t ");
   g_assert_null (crepitus_patient_get_given_name (patient));
+  /* Spaces typed over a name record nothing, and stay in the row being typed in. */
+  gtk_editable_set_text (GTK_EDITABLE (given), "Ewa");
+  g_assert_cmpstr (crepitus_patient_get_given_name (patient), ==, "Ewa");
+  gtk_widget_grab_focus (given);
+  crepitus_test_wait_for (gtk_widget_get_state_flags (given) & GTK_STATE_FLAG_FOCUS_WITHIN);
+  gtk_editable_set_text (GTK_EDITABLE (given), " ");
+  g_assert_null (crepitus_patient_get_given_name (patient));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (given)), ==, " ");
   gtk_editable_set_text (GTK_EDITABLE (mrn), "  ");
   g_assert_null (crepitus_patient_get_mrn (patient));
   g_assert_false (gtk_widget_get_visible (problem));
