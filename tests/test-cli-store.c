@@ -65,10 +65,12 @@ static void
 test_import_export (Fixture       *fixture,
                     gconstpointer  data)
 {
-  const char *names[] = { "example.json", "every-field.json" };
+  /* whitespace-text.json: text is stored and exported as given, white space alone too. */
+  const char *names[] = { "example.json", "every-field.json", "whitespace-text.json" };
 
   import_fixture (fixture, "example.json", "1");
   import_fixture (fixture, "every-field.json", "2");
+  import_fixture (fixture, "whitespace-text.json", "3");
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {

@@ -182,6 +182,52 @@ test_triage_syntax_error_stdin (void)
   g_assert_cmpuint (crepitus_count_lines (run.err), ==, 1);
 }
 
+/* What jansson refuses itself (CLINICAL.md §6: a value out of range, a NUL character in text,
+ * a repeated key) names the path like any other error, keeping jansson's line and column: one
+ * line, exit status 1, from triage and from import alike. */
+static void
+test_jansson_errors_name_the_path (void)
+{
+  static const struct
+  {
+    const char *assessment;   /* after the date */
+    const char *expected;
+  } cases[] = {
+    { ", \"pain_score\": 99999999999999999999",
+      "-: assessment.pain_score: line 1, column 154: a number is too large\n" },
+    { ", \"pain_score\": 1e999",
+      "-: assessment.pain_score: line 1, column 139: a number is too large\n" },
+    { ", \"notes\": \"Pops\\u0000\"",
+      "-: assessment.notes: line 1, column 141: a NUL character (\\u0000) is not allowed in text\n" },
+    { ", \"notes\": \"a\", \"notes\": \"b\"",
+      "-: assessment.notes: line 1, column 141: \"notes\" is listed twice\n" },
+  };
+  g_autofree char *tmpdir = g_dir_make_tmp ("crepitus-cli-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (tmpdir, "crepitus.db", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *input = g_strdup_printf ("{\"format\": \"crepitus-assessment\", "
+                                                "\"version\": 1, \"patient\": {\"family_name\": "
+                                                "\"Kim\"}, \"assessment\": {\"date\": "
+                                                "\"2025-06-01\"%s}}", cases[i].assessment);
+      g_auto(CrepitusRun) triage = { 0 };
+      g_auto(CrepitusRun) import = { 0 };
+
+      crepitus_run (&triage, input, (const char *[]) { "triage", "-", NULL });
+      g_assert_cmpint (triage.status, ==, 1);
+      g_assert_cmpstr (triage.out, ==, "");
+      g_assert_cmpstr (triage.err, ==, cases[i].expected);
+
+      crepitus_run (&import, input, (const char *[]) { "--db", db, "import", "-", NULL });
+      g_assert_cmpint (import.status, ==, 1);
+      g_assert_cmpstr (import.out, ==, "");
+      g_assert_cmpstr (import.err, ==, cases[i].expected);
+    }
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_rmdir (tmpdir), ==, 0);
+}
+
 static void
 test_triage_missing_file (void)
 {
@@ -254,6 +300,8 @@ main (int   argc,
   g_test_add_func ("/crepitus/cli/triage/stdin", test_triage_stdin);
   g_test_add_func ("/crepitus/cli/triage/invalid", test_triage_invalid);
   g_test_add_func ("/crepitus/cli/triage/syntax-error-stdin", test_triage_syntax_error_stdin);
+  g_test_add_func ("/crepitus/cli/triage/jansson-errors-name-the-path",
+                   test_jansson_errors_name_the_path);
   g_test_add_func ("/crepitus/cli/triage/missing-file", test_triage_missing_file);
   g_test_add_func ("/crepitus/cli/triage/usage", test_triage_usage);
 

@@ -4,6 +4,7 @@
 #include <jansson.h>
 
 #include "crepitus-json.h"
+#include "crepitus-json-path.h"
 
 static char *
 fixture_contents (const char *name,
@@ -114,6 +115,14 @@ static void
 test_round_trip_full (void)
 {
   assert_canonical_fixture ("full.json");
+}
+
+/* Text is stored as given (§6), white space alone too: a note of spaces is a note, and only
+ * "" is left out. */
+static void
+test_round_trip_whitespace (void)
+{
+  assert_canonical_fixture ("whitespace-text.json");
 }
 
 /* Any valid document, canonical or not, exports to the canonical form of the same value. */
@@ -277,6 +286,13 @@ static const ErrorCase error_cases[] = {
     "assessment.date: \"2026-02-30\" is not a date of the form YYYY-MM-DD" },
   { "date-not-iso", "{\"format\": \"crepitus-assessment\", \"version\": 1, \"patient\": {" PATIENT "}, \"assessment\": {\"date\": \"05/01/2026\"}}",
     "assessment.date: \"05/01/2026\" is not a date of the form YYYY-MM-DD" },
+  { "date-blank", "{\"format\": \"crepitus-assessment\", \"version\": 1, \"patient\": {" PATIENT "}, \"assessment\": {\"date\": \" \"}}",
+    "assessment.date: \" \" is not a date of the form YYYY-MM-DD" },
+  { "birth-date-blank", DOC (PATIENT ", \"birth_date\": \"  \"", ""),
+    "patient.birth_date: \"  \" is not a date of the form YYYY-MM-DD" },
+  { "birth-date-padded", DOC (PATIENT ", \"birth_date\": \"1984-03-12 \"", ""),
+    "patient.birth_date: \"1984-03-12 \" is not a date of the form YYYY-MM-DD" },
+  { "family-name-spaces", DOC ("\"family_name\": \"   \"", ""), "patient.family_name: must not be empty" },
   { "date-in-future", NULL, NULL },  /* built at run time: tomorrow */
   { "birth-after-assessment", DOC (PATIENT ", \"birth_date\": \"2026-01-06\"", ""),
     "patient.birth_date: 2026-01-06 is after the assessment date 2026-01-05" },
@@ -308,12 +324,40 @@ static const ErrorCase error_cases[] = {
   { "top-level-number", "42", "document: must be a JSON object" },
   { "top-level-string", "\"crepitus\"", "document: must be a JSON object" },
   { "syntax", "{\"format\": \"crepitus-assessment\",\n \"version\": 1,,}", "line 2, column 15: " },
-  { "duplicate-key", "{\"format\": \"crepitus-assessment\", \"format\": \"x\"}", "line 1, column " },
-  { "escaped-nul", "{\"format\": \"crepitus-\\u0000\"}", "line 1, column " },
-  { "invalid-utf8", "{\"format\": \"crepitus-\xC3\x28\"}", "line 1, column " },
-  { "huge-integer", "{\"version\": 123456789012345678901234567890}", "line 1, column " },
-  { "huge-real", "{\"version\": 1e999}", "line 1, column " },
   { "trailing-garbage", "{} {}", "line 1, column " },
+  { "top-level-huge", "1e999", "line 1, column " },
+  /* what jansson refuses itself names the path too, with jansson's line and column */
+  { "duplicate-key", "{\"format\": \"crepitus-assessment\", \"format\": \"x\"}",
+    "format: line 1, column 42: \"format\" is listed twice" },
+  { "duplicate-nested-key",
+    DOC (PATIENT, ", \"posture\": {\"kyphosis\": \"normal\",\n \"kyphosis\": \"increased\"}"),
+    "assessment.posture.kyphosis: line 2, column 11: \"kyphosis\" is listed twice" },
+  { "duplicate-escaped-key", DOC (PATIENT, ", \"notes\": \"a\", \"n\\u006ftes\": \"b\""),
+    "assessment.notes: line 1, column 146: \"notes\" is listed twice" },
+  { "duplicate-factor",
+    DOC (PATIENT, ", \"factors\": {\"inflammation\": {}, \"inflammation\": {}}"),
+    "assessment.factors.inflammation: line 1, column 166: \"inflammation\" is listed twice" },
+  { "escaped-nul", "{\"format\": \"crepitus-\\u0000\"}",
+    "format: line 1, column 28: a NUL character (\\u0000) is not allowed in text" },
+  { "notes-nul", DOC (PATIENT, ", \"notes\": \"Pops\\u0000 on rising\""),
+    "assessment.notes: line 1, column 151: a NUL character (\\u0000) is not allowed in text" },
+  { "finding-nul",
+    DOC (PATIENT, ", \"factors\": {\"inflammation\": {\"findings\": [\"muscle-spasm-guarding\", \"ligament-irritation\\u0000\"]}}"),
+    "assessment.factors.inflammation.findings[1]: line 1, column 214: a NUL character (\\u0000) is not allowed in text" },
+  { "key-nul", DOC (PATIENT, ", \"no\\u0000tes\": \"x\""),
+    "assessment.no\\u0000tes: line 1, column 133: a NUL character (\\u0000) is not allowed in text" },
+  { "invalid-utf8", "{\"format\": \"crepitus-\xC3\x28\"}",
+    "format: line 1, column 21: the file is not valid UTF-8 text" },
+  { "huge-integer", "{\"version\": 123456789012345678901234567890}",
+    "version: line 1, column 42: a number is too large" },
+  { "huge-real", "{\"version\": 1e999}",
+    "version: line 1, column 17: a number is too large" },
+  { "pain-score-huge", DOC (PATIENT, ", \"pain_score\": 99999999999999999999"),
+    "assessment.pain_score: line 1, column 154: a number is too large" },
+  { "pain-score-huge-real", DOC (PATIENT, ", \"pain_score\": 1e999"),
+    "assessment.pain_score: line 1, column 139: a number is too large" },
+  { "odi-huge", DOC (PATIENT, ", \"measures\": {\"odi\": [0, 1, 2, -1e400, 0, 0, 0, 0, 0, 0]}"),
+    "assessment.measures.odi[3]: line 1, column 156: a number is too large" },
 };
 
 static void
@@ -357,8 +401,51 @@ test_error (gconstpointer data)
       g_assert_cmpuint (strlen (error->message), >, strlen (message) + 3);
     }
   else
-    g_assert_cmpstr (error->message, ==, message);
+    {
+      g_assert_cmpstr (error->message, ==, message);
+      /* A message that names a path is about a rule of §6, whoever found it. */
+      if (!g_str_has_prefix (message, "the file "))
+        g_assert_cmpint (error->code, ==, CREPITUS_JSON_ERROR_INVALID);
+    }
   g_assert_null (strchr (error->message, '\n'));
+}
+
+/* The scanner that names the path of jansson's errors reads structure, not what strings hold,
+ * and names a key as jansson decodes it. */
+static void
+test_path_at (void)
+{
+  static const struct
+  {
+    const char *text;   /* up to the position */
+    const char *path;
+    const char *key;
+  } cases[] = {
+    { "", "", NULL },
+    { "{\"a\": 1", "a", "a" },
+    { "{\"a\": 1, ", "", NULL },
+    { "{\"a\": {\"b\": [1, 2, {\"c\"", "a.b[2].c", "c" },
+    { "{\"a\": \"}{][,\\\"\", \"b\": [\"]\", 7", "b[1]", NULL },
+    { "{\"a\": [[1], [2, 3", "a[1][1]", NULL },
+    { "{\"a\": [{\"x\": 1}, {\"y\": 1}], \"z\"", "z", "z" },
+    { "{\"n\\u006f\\ttes\\u0000\\ud83d\\ude00\\ud800\": 1", "no\ttes\\u0000\xF0\x9F\x98\x80\xEF\xBF\xBD",
+      "no\ttes\\u0000\xF0\x9F\x98\x80\xEF\xBF\xBD" },
+    { "{\"a\": \"cut here", "a", "a" },
+    { "{\"cut key", "", NULL },
+    { "{\"a\\", "", NULL },
+    { "]]}}{\"a\":[", "a[0]", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *key = NULL;
+      g_autofree char *path = crepitus_json_path_at (cases[i].text, strlen (cases[i].text),
+                                                     strlen (cases[i].text), &key);
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpstr (path, ==, cases[i].path);
+      g_assert_cmpstr (key, ==, cases[i].key);
+    }
 }
 
 /* A raw NUL byte in the file (not only \u0000) is an error, never the end of the text. */
@@ -452,6 +539,7 @@ main (int   argc,
   g_test_add_func ("/crepitus/json/absent-is-not-recorded", test_absent_is_not_recorded);
   g_test_add_func ("/crepitus/json/round-trip-example", test_round_trip_example);
   g_test_add_func ("/crepitus/json/round-trip-full", test_round_trip_full);
+  g_test_add_func ("/crepitus/json/round-trip-whitespace", test_round_trip_whitespace);
   g_test_add_func ("/crepitus/json/canonical-form", test_canonical_form);
   g_test_add_func ("/crepitus/json/canonical-leaves-out-empty", test_canonical_leaves_out_empty);
   g_test_add_func ("/crepitus/json/text-as-given", test_text_as_given);
@@ -461,6 +549,7 @@ main (int   argc,
 
       g_test_add_data_func (path, &error_cases[i], test_error);
     }
+  g_test_add_func ("/crepitus/json/path-at", test_path_at);
   g_test_add_func ("/crepitus/json/raw-nul", test_raw_nul);
   g_test_add_func ("/crepitus/json/deep-nesting", test_deep_nesting);
   g_test_add_func ("/crepitus/json/mutations-never-crash", test_mutations_never_crash);

@@ -1009,6 +1009,9 @@ main (int   argc,
               fixture_set_up, test_export_round_trip, fixture_tear_down);
   g_test_add ("/crepitus/store/export/round-trip-full", Fixture, "every-field.json",
               fixture_set_up, test_export_round_trip, fixture_tear_down);
+  /* Text as given (§6): white space alone, around a name, in every text field. */
+  g_test_add ("/crepitus/store/export/round-trip-whitespace", Fixture, "whitespace-text.json",
+              fixture_set_up, test_export_round_trip, fixture_tear_down);
 #undef ADD
 
   return g_test_run ();

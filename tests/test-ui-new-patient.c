@@ -80,6 +80,41 @@ test_validation (void)
   crepitus_test_wait_for (dialog == NULL);
 }
 
+/* Fields left as spaces are not recorded; a family name of spaces is refused. */
+static void
+test_blank_fields (void)
+{
+  CrepitusNewPatientDialog *dialog = crepitus_new_patient_dialog_new (NULL);
+  g_autoptr(CrepitusPatient) created = NULL;
+  GtkWidget *family, *create;
+
+  g_signal_connect (dialog, "create", G_CALLBACK (on_create), &created);
+  g_signal_connect_swapped (dialog, "destroy", G_CALLBACK (g_nullify_pointer), &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  crepitus_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  family = crepitus_test_find_row (GTK_WIDGET (dialog), "Family");
+  create = crepitus_test_find_button (GTK_WIDGET (dialog), "C_reate");
+
+  gtk_editable_set_text (GTK_EDITABLE (family), "  ");
+  g_assert_false (gtk_widget_get_sensitive (create));
+  gtk_editable_set_text (GTK_EDITABLE (family), "Lee ");
+  gtk_editable_set_text (GTK_EDITABLE (crepitus_test_find_row (GTK_WIDGET (dialog), "Given")),
+                         "  ");
+  gtk_editable_set_text (GTK_EDITABLE (crepitus_test_find_row (GTK_WIDGET (dialog), "Birth")),
+                         " ");
+  gtk_editable_set_text (GTK_EDITABLE (crepitus_test_find_row (GTK_WIDGET (dialog), "Medical")),
+                         "\t");
+  g_assert_true (gtk_widget_get_sensitive (create));
+
+  g_signal_emit_by_name (create, "clicked");
+  g_assert_nonnull (created);
+  g_assert_cmpstr (crepitus_patient_get_family_name (created), ==, "Lee ");
+  g_assert_null (crepitus_patient_get_given_name (created));
+  g_assert_null (crepitus_patient_get_birth_date (created));
+  g_assert_null (crepitus_patient_get_mrn (created));
+  crepitus_test_wait_for (dialog == NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -88,6 +123,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/crepitus/ui/new-patient/validation", test_validation);
+  g_test_add_func ("/crepitus/ui/new-patient/blank-fields", test_blank_fields);
 
   return g_test_run ();
 }

@@ -121,6 +121,66 @@ test_edit_in_place (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A field left as spaces is what an emptied one is: "not recorded", or, for the family name,
+ * refused with its message. Text a document gave (a given name of one space, stored as given)
+ * stays while no one edits it. */
+static void
+test_blank_entries (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  CrepitusPatientPage *page = g_object_new (CREPITUS_TYPE_PATIENT_PAGE, NULL);
+  g_autoptr(CrepitusPatient) patient = crepitus_patient_new ();
+  g_autoptr(GListStore) assessments = g_list_store_new (CREPITUS_TYPE_ASSESSMENT);
+  GtkWidget *family, *given, *birth, *mrn, *problem;
+
+  crepitus_patient_page_set_assessments (page, G_LIST_MODEL (assessments));
+  crepitus_patient_set_family_name (patient, "Nowak");
+  crepitus_patient_set_given_name (patient, " ");
+  crepitus_patient_set_birth_date (patient, "1970-05-01");
+  crepitus_patient_set_mrn (patient, "N-1");
+  crepitus_patient_page_set_patient (page, patient);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  crepitus_test_wait_for (gtk_widget_get_mapped (window));
+
+  family = crepitus_test_find_row (GTK_WIDGET (page), "Family");
+  given = crepitus_test_find_row (GTK_WIDGET (page), "Given");
+  birth = crepitus_test_find_row (GTK_WIDGET (page), "Birth");
+  mrn = crepitus_test_find_row (GTK_WIDGET (page), "Medical");
+  problem = crepitus_test_find_styled (GTK_WIDGET (page), GTK_TYPE_LABEL, "error");
+  g_assert_nonnull (problem);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (given)), ==, " ");
+  g_assert_cmpstr (crepitus_patient_get_given_name (patient), ==, " ");
+
+  gtk_editable_set_text (GTK_EDITABLE (family), "   ");
+  g_assert_cmpstr (crepitus_patient_get_family_name (patient), ==, "Nowak");
+  g_assert_true (gtk_widget_has_css_class (family, "error"));
+  g_assert_true (gtk_widget_get_visible (problem));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (problem)), "must not be empty"));
+  gtk_editable_set_text (GTK_EDITABLE (family), " Nowak ");
+  g_assert_cmpstr (crepitus_patient_get_family_name (patient), ==, " Nowak ");
+  g_assert_false (gtk_widget_get_visible (problem));
+
+  gtk_editable_set_text (GTK_EDITABLE (birth), "  ");
+  g_assert_null (crepitus_patient_get_birth_date (patient));
+  g_assert_false (gtk_widget_has_css_class (birth, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (given), "\t ");
+  g_assert_null (crepitus_patient_get_given_name (patient));
+  /* Spaces typed over a name record nothing, and stay in the row being typed in. */
+  gtk_editable_set_text (GTK_EDITABLE (given), "Ewa");
+  g_assert_cmpstr (crepitus_patient_get_given_name (patient), ==, "Ewa");
+  gtk_widget_grab_focus (given);
+  crepitus_test_wait_for (gtk_widget_get_state_flags (given) & GTK_STATE_FLAG_FOCUS_WITHIN);
+  gtk_editable_set_text (GTK_EDITABLE (given), " ");
+  g_assert_null (crepitus_patient_get_given_name (patient));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (given)), ==, " ");
+  gtk_editable_set_text (GTK_EDITABLE (mrn), "  ");
+  g_assert_null (crepitus_patient_get_mrn (patient));
+  g_assert_false (gtk_widget_get_visible (problem));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -129,6 +189,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/crepitus/ui/patient-page/edit-in-place", test_edit_in_place);
+  g_test_add_func ("/crepitus/ui/patient-page/blank-entries", test_blank_entries);
 
   return g_test_run ();
 }

@@ -113,7 +113,8 @@ crepitus_assessment_view_update (CrepitusAssessmentView *self)
       status = crepitus_assessment_get_status (self->assessment);
       not_asked = crepitus_assessment_dup_red_flags_not_asked (self->assessment);
       /* Whose assessment it is, always in sight. */
-      if (patient != NULL && crepitus_patient_get_given_name (patient) != NULL)
+      /* Text is kept as given; white space alone shows as nothing. */
+      if (patient != NULL && !crepitus_text_is_blank (crepitus_patient_get_given_name (patient)))
         /* Translators: a patient's name in lists: family name, given name */
         title = g_strdup_printf (_("%s, %s"), crepitus_patient_get_family_name (patient),
                                  crepitus_patient_get_given_name (patient));
@@ -121,7 +122,8 @@ crepitus_assessment_view_update (CrepitusAssessmentView *self)
         title = g_strdup (crepitus_patient_get_family_name (patient));
       /* Translators: the header of an assessment: its date, then its clinician */
       subtitle = g_strdup_printf (_("Assessment of %s · %s"), date != NULL ? date : "",
-                                  clinician != NULL ? clinician : _("no clinician recorded"));
+                                  !crepitus_text_is_blank (clinician) ? clinician
+                                  : _("no clinician recorded"));
     }
   adw_window_title_set_title (self->title, title != NULL ? title : _("Assessment"));
   adw_window_title_set_subtitle (self->title, subtitle);

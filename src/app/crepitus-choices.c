@@ -170,22 +170,9 @@ crepitus_choices_field_set_text (const CrepitusField  *field,
                                  const char           *text,
                                  GError              **error)
 {
-  g_auto(GValue) value = G_VALUE_INIT;
-
   g_return_val_if_fail (field != NULL, FALSE);
 
-  if (!crepitus_field_validate_text (field, object, text, error))
-    return FALSE;
-  crepitus_field_init_value (field, &value);
-  if (field->kind == CREPITUS_FIELD_INTEGER)
-    {
-      /* Validated: blank (not recorded) or a whole number in range. */
-      if (!crepitus_text_is_blank (text))
-        g_value_set_int (&value, (int) g_ascii_strtoll (text, NULL, 10));
-    }
-  else
-    g_value_set_string (&value, text);
-  return record (field, object, &value, error);
+  return crepitus_field_set_text (field, object, text, error);
 }
 
 gboolean
@@ -409,13 +396,17 @@ void
 crepitus_choices_text_view_update (GtkTextView *view,
                                    GObject     *object)
 {
+  const CrepitusField *field = crepitus_choices_row_field (view);
   g_autofree char *shown = text_view_dup_text (view);
-  g_autofree char *recorded = crepitus_choices_field_dup_text (crepitus_choices_row_field (view),
-                                                               object);
+  g_autofree char *recorded = crepitus_choices_field_dup_text (field, object);
 
-  /* Only when different: setting the text moves the cursor. */
-  if (g_strcmp0 (shown, recorded) != 0)
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), recorded, -1);
+  /* Only when different: setting the text moves the cursor. White space being typed records
+   * nothing (crepitus_field_value_from_text()): it stays while the clinician types. */
+  if (g_strcmp0 (shown, recorded) == 0 ||
+      (*recorded == '\0' && crepitus_text_is_blank (shown) &&
+       (gtk_widget_get_state_flags (GTK_WIDGET (view)) & GTK_STATE_FLAG_FOCUS_WITHIN)))
+    return;
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), recorded, -1);
 }
 
 void

@@ -85,6 +85,16 @@ on_field_changed_cb (CrepitusNewPatientDialog *self)
 CrepitusPatient *
 crepitus_new_patient_dialog_dup_patient (CrepitusNewPatientDialog *self)
 {
+  const struct
+  {
+    AdwEntryRow *row;
+    const char  *property;
+  } rows[] = {
+    { self->family_row, "family-name" },
+    { self->given_row, "given-name" },
+    { self->birth_row, "birth-date" },
+    { self->mrn_row, "mrn" },
+  };
   CrepitusPatient *patient;
   guint sex, language;
 
@@ -97,10 +107,29 @@ crepitus_new_patient_dialog_dup_patient (CrepitusNewPatientDialog *self)
   language = adw_combo_row_get_selected (self->language_row);
 
   patient = crepitus_patient_new ();
-  crepitus_patient_set_family_name (patient, gtk_editable_get_text (GTK_EDITABLE (self->family_row)));
-  crepitus_patient_set_given_name (patient, gtk_editable_get_text (GTK_EDITABLE (self->given_row)));
-  crepitus_patient_set_birth_date (patient, gtk_editable_get_text (GTK_EDITABLE (self->birth_row)));
-  crepitus_patient_set_mrn (patient, gtk_editable_get_text (GTK_EDITABLE (self->mrn_row)));
+  /* By each field's rule for what is typed: blank is not recorded. */
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!crepitus_field_set_text (crepitus_field_find (CREPITUS_RECORD_PATIENT, rows[i].property),
+                                    G_OBJECT (patient),
+                                    gtk_editable_get_text (GTK_EDITABLE (rows[i].row)), &error))
+        {
+          /* Given name and MRN are not checked as they are typed: say it here. */
+          /* Translators: a form's field, then what is wrong with it: "Family name: must not
+           * be empty" */
+          g_autofree char *problem =
+            g_strdup_printf (_("%s: %s"),
+                             adw_preferences_row_get_title (ADW_PREFERENCES_ROW (rows[i].row)),
+                             crepitus_field_error_problem (error));
+
+          gtk_label_set_text (self->problem_label, problem);
+          gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+          g_object_unref (patient);
+          return NULL;
+        }
+    }
   /* Position 0 of each drop-down is "—", not recorded. */
   crepitus_patient_set_sex (patient, sex == GTK_INVALID_LIST_POSITION ? 0 : sex);
   crepitus_patient_set_language (patient,

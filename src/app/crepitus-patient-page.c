@@ -65,51 +65,51 @@ show_problem (CrepitusPatientPage *self,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label),
                           gtk_widget_has_css_class (GTK_WIDGET (self->family_row), "error") ||
-                          gtk_widget_has_css_class (GTK_WIDGET (self->birth_row), "error"));
+                          gtk_widget_has_css_class (GTK_WIDGET (self->birth_row), "error") ||
+                          gtk_widget_has_css_class (GTK_WIDGET (self->given_row), "error") ||
+                          gtk_widget_has_css_class (GTK_WIDGET (self->mrn_row), "error"));
+}
+
+/* Records what was typed in @row for the patient's field @property, by the field's rule, and
+ * shows the problem when it is refused (the model keeps its last valid value). */
+static void
+record_text (CrepitusPatientPage *self,
+             AdwEntryRow         *row,
+             const char          *property)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating || self->patient == NULL)
+    return;
+  crepitus_field_set_text (crepitus_field_find (CREPITUS_RECORD_PATIENT, property),
+                           G_OBJECT (self->patient), gtk_editable_get_text (GTK_EDITABLE (row)),
+                           &error);
+  show_problem (self, row, error);
 }
 
 static void
 on_family_changed_cb (CrepitusPatientPage *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->family_row));
-  g_autoptr(GError) error = NULL;
-
-  if (self->updating || self->patient == NULL)
-    return;
-  if (crepitus_field_validate_text (crepitus_field_find (CREPITUS_RECORD_PATIENT, "family-name"),
-                                    G_OBJECT (self->patient), text, &error))
-    crepitus_patient_set_family_name (self->patient, text);
-  show_problem (self, self->family_row, error);
+  record_text (self, self->family_row, "family-name");
 }
 
 static void
 on_birth_changed_cb (CrepitusPatientPage *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->birth_row));
-  g_autoptr(GError) error = NULL;
-
-  if (self->updating || self->patient == NULL)
-    return;
   /* Empty clears the birth date: it becomes "not recorded". */
-  if (crepitus_field_validate_text (crepitus_field_find (CREPITUS_RECORD_PATIENT, "birth-date"),
-                                    G_OBJECT (self->patient), text, &error))
-    crepitus_patient_set_birth_date (self->patient, crepitus_text_is_blank (text) ? NULL : text);
-  show_problem (self, self->birth_row, error);
+  record_text (self, self->birth_row, "birth-date");
 }
 
 static void
 on_given_changed_cb (CrepitusPatientPage *self)
 {
-  if (!self->updating && self->patient != NULL)
-    crepitus_patient_set_given_name (self->patient,
-                                     gtk_editable_get_text (GTK_EDITABLE (self->given_row)));
+  record_text (self, self->given_row, "given-name");
 }
 
 static void
 on_mrn_changed_cb (CrepitusPatientPage *self)
 {
-  if (!self->updating && self->patient != NULL)
-    crepitus_patient_set_mrn (self->patient, gtk_editable_get_text (GTK_EDITABLE (self->mrn_row)));
+  record_text (self, self->mrn_row, "mrn");
 }
 
 static void

@@ -133,7 +133,8 @@ patient_display_name (CrepitusPatient *patient)
 {
   const char *given = crepitus_patient_get_given_name (patient);
 
-  if (given == NULL)
+  /* Text is kept as given; white space alone shows as nothing. */
+  if (crepitus_text_is_blank (given))
     return g_strdup (crepitus_patient_get_family_name (patient));
   /* Translators: a patient's name in lists: family name, given name */
   return g_strdup_printf (_("%s, %s"), crepitus_patient_get_family_name (patient), given);
@@ -146,6 +147,8 @@ patient_display_details (CrepitusPatient *patient)
                                                         crepitus_patient_get_birth_date (patient));
   const char *mrn = crepitus_patient_get_mrn (patient);
 
+  if (crepitus_text_is_blank (mrn))
+    mrn = NULL;
   if (birth != NULL && mrn != NULL)
     /* Translators: birth date · medical record number */
     return g_strdup_printf (_("%s · %s"), birth, mrn);

@@ -268,13 +268,9 @@ crepitus_field_set (const CrepitusField *field,
     {
     case CREPITUS_FIELD_TEXT:
     case CREPITUS_FIELD_DATE:
-      {
-        const char *text = g_value_get_string (value);
-
-        g_object_set (object, field->property, crepitus_text_is_blank (text) ? NULL : text,
-                      NULL);
-        return TRUE;
-      }
+      /* As given: the model holds "" as not recorded. */
+      g_object_set_property (object, field->property, value);
+      return TRUE;
     case CREPITUS_FIELD_KEY:
       {
         const char *key = g_value_get_string (value);
@@ -342,7 +338,9 @@ crepitus_field_is_recorded (const CrepitusField *field,
     {
     case CREPITUS_FIELD_TEXT:
     case CREPITUS_FIELD_DATE:
-      return !crepitus_text_is_blank (g_value_get_string (value));
+      /* Text is stored as given (§6): only "" records nothing; white space is text, and a
+       * date of white space is a date to check (and refuse). */
+      return g_value_get_string (value) != NULL && *g_value_get_string (value) != '\0';
     case CREPITUS_FIELD_KEY:
       return g_value_get_string (value) != NULL;
     case CREPITUS_FIELD_SET:
@@ -517,6 +515,9 @@ crepitus_field_validate (const CrepitusField  *field,
 
         if (!g_utf8_validate (text, -1, NULL))
           return invalid (error, path, _("is not valid UTF-8 text"));
+        /* A name of white space only is empty in substance. */
+        if ((field->flags & CREPITUS_FIELD_REQUIRED) && crepitus_text_is_blank (text))
+          return invalid (error, path, _("must not be empty"));
         length = g_utf8_strlen (text, -1);
         if (field->max_length > 0 && length > field->max_length)
           return invalid (error, path,
@@ -567,26 +568,32 @@ crepitus_field_validate (const CrepitusField  *field,
 }
 
 gboolean
-crepitus_field_validate_text (const CrepitusField  *field,
-                              GObject              *object,
-                              const char           *text,
-                              GError              **error)
+crepitus_field_value_from_text (const CrepitusField  *field,
+                                GObject              *object,
+                                const char           *text,
+                                GValue               *value,
+                                GError              **error)
 {
-  g_auto(GValue) value = G_VALUE_INIT;
+  /* A form shows an entry of white space as it shows an empty one: nothing typed ("", not
+   * recorded; a required one "must not be empty"). Kept, it would be a value no one sees.
+   * What a document gives is stored as given (§6): this is for forms only. */
+  gboolean blank = crepitus_text_is_blank (text);
 
-  crepitus_field_init_value (field, &value);
+  crepitus_field_init_value (field, value);
   switch (field->kind)
     {
     case CREPITUS_FIELD_TEXT:
     case CREPITUS_FIELD_DATE:
+      g_value_set_string (value, blank ? "" : text);
+      break;
     case CREPITUS_FIELD_KEY:
-      g_value_set_string (&value, text);
+      g_value_set_string (value, blank ? NULL : text);
       break;
     case CREPITUS_FIELD_INTEGER:
       {
         guint64 number;
 
-        if (crepitus_text_is_blank (text))
+        if (blank)
           break;
         if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT, &number, NULL))
           {
@@ -595,13 +602,43 @@ crepitus_field_validate_text (const CrepitusField  *field,
             return invalid (error, path, _("must be a whole number from %d to %d"),
                             field->min, field->max);
           }
-        g_value_set_int (&value, (int) number);
+        g_value_set_int (value, (int) number);
         break;
       }
     default:
       g_return_val_if_reached (FALSE);
     }
-  return crepitus_field_validate (field, object, &value, error);
+  return crepitus_field_validate (field, object, value, error);
+}
+
+gboolean
+crepitus_field_validate_text (const CrepitusField  *field,
+                              GObject              *object,
+                              const char           *text,
+                              GError              **error)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  return crepitus_field_value_from_text (field, object, text, &value, error);
+}
+
+gboolean
+crepitus_field_set_text (const CrepitusField  *field,
+                         GObject              *object,
+                         const char           *text,
+                         GError              **error)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (!crepitus_field_value_from_text (field, object, text, &value, error))
+    return FALSE;
+  if (!crepitus_field_set (field, object, &value))
+    {
+      g_autofree char *path = crepitus_field_path (field, object);
+
+      return invalid (error, path, _("the value cannot be recorded"));
+    }
+  return TRUE;
 }
 
 const char *

@@ -10,7 +10,9 @@
  *   set of keys             G_TYPE_STRV (%NULL or empty: not recorded)
  *   integer range, boolean  G_TYPE_INT (-1: not recorded; a boolean is 0 or 1)
  *   measures                CREPITUS_TYPE_MEASURES (%NULL or empty: not recorded)
- * Text and dates that are empty after Unicode whitespace are not recorded.
+ * Text is stored as given, white space included (CLINICAL.md §6); "" is not recorded. A
+ * required text of white space only is empty; a date is YYYY-MM-DD exactly. What is typed in
+ * a form is read by crepitus_field_value_from_text(), where blank is nothing typed.
  */
 #pragma once
 
@@ -120,9 +122,25 @@ gboolean             crepitus_field_validate     (const CrepitusField *field,
                                                   const GValue        *value,
                                                   GError             **error);
 
-/* crepitus_field_validate() of what was typed in a text entry for @field (text, date, key
- * or a whole number). */
+/* What was typed in a form's entry for @field (text, date, key or a whole number) as its
+ * plain form in @value (uninitialised), checked by crepitus_field_validate(). Blank typed
+ * text is nothing typed: not recorded (a form cannot show white space apart from nothing);
+ * other text is taken as typed. */
+gboolean             crepitus_field_value_from_text (const CrepitusField *field,
+                                                     GObject             *object,
+                                                     const char          *text,
+                                                     GValue              *value,
+                                                     GError             **error);
+
+/* crepitus_field_value_from_text() without the value. */
 gboolean             crepitus_field_validate_text (const CrepitusField *field,
+                                                   GObject             *object,
+                                                   const char          *text,
+                                                   GError             **error);
+
+/* Records in @field of @object what was typed in a form's entry, when valid
+ * (crepitus_field_value_from_text()). */
+gboolean             crepitus_field_set_text      (const CrepitusField *field,
                                                    GObject             *object,
                                                    const char          *text,
                                                    GError             **error);

@@ -1,8 +1,9 @@
 /* crepitus-json.c — the interchange format of CLINICAL.md §6 (jansson)
  *
  * jansson parses strictly (duplicate keys, \u0000, invalid UTF-8, integer overflow and
- * runaway nesting are syntax errors with a line and column); this file enforces every rule
- * of §6 on top, naming the path of what breaks one.
+ * runaway nesting are syntax errors with a line and column; crepitus-json-path.c names the
+ * path of the first four); this file enforces every rule of §6 on top, naming the path of
+ * what breaks one.
  */
 #define G_LOG_DOMAIN "crepitus-json"
 
@@ -16,6 +17,7 @@
 
 #include "crepitus-fields.h"
 #include "crepitus-json.h"
+#include "crepitus-json-path.h"
 
 #define FORMAT_NAME "crepitus-assessment"
 #define FORMAT_VERSION 1
@@ -564,13 +566,15 @@ read_document (Reader             *reader,
 }
 
 /* jansson's message, in words for the person who made the file where jansson's words are
- * about jansson itself. */
+ * about jansson itself; @key is the key of a duplicate key error, when known. */
 static char *
-syntax_problem (const json_error_t *json_error)
+syntax_problem (const json_error_t *json_error,
+                const char         *key)
 {
   switch (json_error_code (json_error))
     {
     case json_error_null_character:
+    case json_error_null_byte_in_key:
       return g_strdup (_("a NUL character (\\u0000) is not allowed in text"));
     case json_error_invalid_utf8:
       return g_strdup (_("the file is not valid UTF-8 text"));
@@ -580,6 +584,10 @@ syntax_problem (const json_error_t *json_error)
       return g_strdup (_("the document is nested too deeply"));
     case json_error_premature_end_of_input:
       return g_strdup (_("the file ends too early"));
+    case json_error_duplicate_key:
+      if (key != NULL)
+        return g_strdup_printf (_("\"%s\" is listed twice"), key);
+      G_GNUC_FALLTHROUGH;
     default:
       /* jansson cuts its text at a byte count, which may split a character in two (and may
        * quote bytes of a file that is not UTF-8): every message is valid UTF-8, on one line
@@ -588,16 +596,68 @@ syntax_problem (const json_error_t *json_error)
     }
 }
 
-/* The error of a document jansson could not parse. */
+/* The path of what jansson refused in @data, for the errors about one value or key (§6:
+ * errors name the path), and the key it ends with; %NULL for the other errors, and for the
+ * document itself. @base is the path of @data in a document ("" for a document). */
+static char *
+syntax_path (const json_error_t  *json_error,
+             const char          *data,
+             gsize                length,
+             const char          *base,
+             char               **key)
+{
+  g_autofree char *path = NULL;
+
+  *key = NULL;
+  switch (json_error_code (json_error))
+    {
+    case json_error_null_character:
+    case json_error_null_byte_in_key:
+    case json_error_invalid_utf8:
+    case json_error_numeric_overflow:
+    case json_error_duplicate_key:
+      break;
+    default:
+      return NULL;
+    }
+  if (json_error->position < 0)
+    return NULL;
+  path = crepitus_json_path_at (data, length, (gsize) json_error->position, key);
+  if (base[0] != '\0' && path[0] != '\0')
+    return g_strconcat (base, path[0] == '[' ? "" : ".", path, NULL);
+  if (base[0] != '\0')
+    return g_strdup (base);
+  return path[0] != '\0' ? g_steal_pointer (&path) : NULL;
+}
+
+/* The error of a document (at @base, "" for a whole one) jansson could not parse:
+ * "PATH: line L, column C: PROBLEM" when it was about one value or key, else
+ * "line L, column C: PROBLEM". */
 static void
 set_syntax_error (GError             **error,
-                  const json_error_t  *json_error)
+                  const json_error_t  *json_error,
+                  const char          *data,
+                  gsize                length,
+                  const char          *base)
 {
-  g_autofree char *problem = syntax_problem (json_error);
+  g_autofree char *key = NULL;
+  g_autofree char *path = syntax_path (json_error, data, length, base, &key);
+  g_autofree char *problem = syntax_problem (json_error, key);
   g_autofree char *line = crepitus_text_one_line (problem);
+  g_autofree char *where = NULL;
 
-  g_set_error (error, CREPITUS_JSON_ERROR, CREPITUS_JSON_ERROR_SYNTAX,
-               _("line %d, column %d: %s"), json_error->line, json_error->column, line);
+  where = g_strdup_printf (_("line %d, column %d: %s"), json_error->line, json_error->column,
+                           line);
+  if (path == NULL)
+    {
+      g_set_error_literal (error, CREPITUS_JSON_ERROR, CREPITUS_JSON_ERROR_SYNTAX, where);
+      return;
+    }
+  {
+    Reader reader = { error, NULL };
+
+    fail (&reader, path, "%s", where);
+  }
 }
 
 CrepitusAssessment *
@@ -661,7 +721,7 @@ crepitus_json_read (const char  *data,
   root = json_loadb (data, length, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &json_error);
   if (root == NULL)
     {
-      set_syntax_error (error, &json_error);
+      set_syntax_error (error, &json_error, data, length, "");
       return NULL;
     }
 
@@ -922,7 +982,7 @@ crepitus_json_measures_from_string (const char  *text,
   root = json_loads (text, JSON_REJECT_DUPLICATES, &json_error);
   if (root == NULL)
     {
-      set_syntax_error (error, &json_error);
+      set_syntax_error (error, &json_error, text, strlen (text), "assessment.measures");
       return NULL;
     }
   ok = read_measures_value (&reader, root, measures);

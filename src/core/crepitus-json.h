@@ -10,7 +10,9 @@ G_BEGIN_DECLS
 typedef enum
 {
   CREPITUS_JSON_ERROR_SYNTAX,    /* not JSON: the message starts "line L, column C: " */
-  CREPITUS_JSON_ERROR_INVALID,   /* JSON, but breaks a rule of §6: "PATH: PROBLEM" */
+  CREPITUS_JSON_ERROR_INVALID,   /* breaks a rule of §6: "PATH: PROBLEM"; when jansson found
+                                  * it (a number too large, a repeated key, \u0000, bytes
+                                  * not UTF-8), "PATH: line L, column C: PROBLEM" */
 } CrepitusJsonError;
 
 GQuark              crepitus_json_error_quark (void);

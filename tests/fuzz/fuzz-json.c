@@ -1,5 +1,6 @@
-/* fuzz-json.c — libFuzzer target: any bytes through the JSON reader; a document it accepts
- * writes, reads again and writes the same, with the same triage */
+/* fuzz-json.c — libFuzzer target: any bytes through the JSON reader (and the scanner that
+ * names the path of jansson's errors); a document it accepts writes, reads again and writes
+ * the same, with the same triage */
 #include "config.h"
 
 #include <stdint.h>
@@ -7,6 +8,7 @@
 #include <string.h>
 
 #include "crepitus-json.h"
+#include "crepitus-json-path.h"
 #include "crepitus-triage.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -37,6 +39,17 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autofree char *rewritten = NULL;
   g_autofree char *line = NULL;
   g_autofree char *line_again = NULL;
+
+  /* The scanner that names the path of jansson's errors, at any position of any bytes (the
+   * reader calls it only where jansson stopped). */
+  for (size_t position = 0; position <= size; position += size / 4 + 1)
+    {
+      g_autofree char *key = NULL;
+      g_autofree char *path = crepitus_json_path_at ((const char *) data, size, position, &key);
+
+      check (path != NULL, "no path");
+      check (key == NULL || g_str_has_suffix (path, key), "the key does not end the path");
+    }
 
   assessment = crepitus_json_read ((const char *) data, size, &error);
   if (assessment == NULL)
