@@ -81,7 +81,7 @@ summary_reasons (Report *report)
       g_autofree char *reason = crepitus_triage_reason_text (key);
       /* Translators: %s is where a triage rule comes from, e.g. "NICE NG59" */
       g_autofree char *source = g_strdup_printf (R_("Source: %s"),
-                                                 crepitus_triage_reason_source (key));
+                                                 crepitus_catalog_reason_source (key));
       g_autofree char *lead = g_strconcat (reason, ".", NULL);
 
       crepitus_pdf_layout_bullet (layout, 0, lead, source);
