@@ -699,7 +699,19 @@ report_make_in_language (CrepitusAssessment          *assessment,
     {
       g_autofree char *status = crepitus_report_status_line (assessment);
 
-      crepitus_report_write_summary (&report);
+      /* The red-flag screen never leaves page 1 (CLINICAL.md §5): when what comes before it
+       * would push it over, the letter is laid out again, more compactly before it. */
+      for (CrepitusSummaryFit fit = CREPITUS_SUMMARY_ROOMY;
+           !crepitus_report_write_summary (&report, fit) && fit + 1 < CREPITUS_SUMMARY_N_FITS;
+           fit++)
+        {
+          report_clear_layout (&report);
+          if (!report_begin (&report, title, subject, created, error))
+            {
+              g_prefix_error (error, "%s: ", where);
+              return NULL;
+            }
+        }
       /* Translators: the page footer; %1$s is the patient's name, %2$s the record's status,
        * e.g. "Not signed" */
       footer = g_strdup_printf (R_("%1$s · Clinician summary · %2$s"), name, status);
