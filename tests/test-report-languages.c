@@ -168,8 +168,9 @@ assessment_with_most_reasons (CrepitusLevel level)
 }
 
 /* The clinician summary's page 1 holds the red-flag screen whole, all thirteen flags and the
- * patient's age, after the most reasons each level can give, on A4 and on Letter, with and
- * without a clinic's name, address, phone and logo in the page header (CLINICAL.md §5). */
+ * patient's age, after the most reasons each level can give, on A4 and on Letter, with no
+ * clinic, a clinic's name, address, phone and logo in the page header, and a header as long
+ * as it gets (CLINICAL.md §5). */
 static void
 test_summary_screen_on_page_one (void)
 {
@@ -182,6 +183,13 @@ test_summary_screen_on_page_one (void)
   const CrepitusCatalogEntry *flags = crepitus_catalog_entries (CREPITUS_LIST_RED_FLAG, &n);
   const char *heading = crepitus_locale_gettext (locale, "Red-flag screen");
   g_autoptr(GError) error = NULL;
+  g_autoptr(GString) long_name = g_string_new (NULL);
+  g_autoptr(GString) long_address = g_string_new (NULL);
+
+  while (long_name->len < 400)
+    g_string_append (long_name, "Northside Spine and Musculoskeletal Clinic Department ");
+  while (long_address->len < 800)
+    g_string_append (long_address, "Unit 4, Riverside Business Park, Long Lane\n");
 
   /* A wide logo, as large as the header draws one. */
   crepitus_test_write_png (logo_path, 800, 240);
@@ -193,21 +201,27 @@ test_summary_screen_on_page_one (void)
   g_assert_cmpstr (heading, !=, "Red-flag screen");
 
   for (CrepitusLevel level = CREPITUS_LEVEL_EMERGENCY; level <= CREPITUS_LEVEL_REFER; level++)
-    for (guint clinic = 0; clinic < 2; clinic++)
+    for (guint clinic = 0; clinic < 3; clinic++)
       for (guint p = 0; p < G_N_ELEMENTS (papers); p++)
         {
           g_autoptr(CrepitusAssessment) assessment = assessment_with_most_reasons (level);
           g_autoptr(CrepitusTriage) triage = crepitus_triage_compute (assessment);
           CrepitusReportOptions options = {
             CREPITUS_REPORT_CLINICIAN, papers[p], language,
-            clinic ? "Northside Spine and Musculoskeletal Clinic" : NULL,
-            clinic ? "Unit 4, Riverside Business Park\nLong Lane\nLeeds LS1 1AA" : NULL,
+            clinic == 1 ? "Northside Spine and Musculoskeletal Clinic" :
+            clinic == 2 ? long_name->str : NULL,
+            clinic == 1 ? "Unit 4, Riverside Business Park\nLong Lane\nLeeds LS1 1AA" :
+            clinic == 2 ? long_address->str : NULL,
             clinic ? "0113 000 0000" : NULL, NULL, clinic ? logo : NULL, NULL,
           };
           g_autofree char *page = NULL;
           g_autofree char *text = NULL;
           g_autofree char *reason = crepitus_triage_reason_text (triage->reasons[0]);
 
+          /* The longest header: every line as long as the header takes it. */
+          if (clinic == 2)
+            crepitus_patient_set_family_name (crepitus_assessment_get_patient (assessment),
+                                              long_name->str);
           g_test_message ("level %d, clinic %u, paper %u", level, clinic, p);
           text = write_and_read (assessment, &options, "summary-reasons.pdf", &page);
           /* The reasons' words stay, on page 1, before the screen. */

@@ -30,6 +30,7 @@ typedef struct
   char                        *banner_text;
   CrepitusPdfImage            *logo;          /* the clinic's, in the layout's document */
   gboolean                     logo_left_out;
+  gboolean                     short_header;  /* the page header's lines cut to a third */
 } Report;
 
 /* crepitus-report.c */
@@ -70,6 +71,7 @@ typedef enum
   CREPITUS_SUMMARY_SOURCES_LATE,     /* the sources after the screen */
   CREPITUS_SUMMARY_SCREEN_COMPACT,   /* and the screen's table in smaller, tighter type */
   CREPITUS_SUMMARY_REASONS_RUN_IN,   /* and the reasons run on in one paragraph */
+  CREPITUS_SUMMARY_HEADER_SHORT,     /* and the page header's long lines cut shorter */
   CREPITUS_SUMMARY_N_FITS
 } CrepitusSummaryFit;
 
