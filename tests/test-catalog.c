@@ -455,6 +455,7 @@ test_reason_patient_texts (void)
           const char *text = crepitus_catalog_reason_patient_text (reason);
 
           assert_text (text);
+          assert_text (crepitus_catalog_reason_source (reason));
           g_assert_true (g_str_has_suffix (text, "."));
           g_assert_false (g_hash_table_contains (seen, text));
           g_hash_table_add (seen, (gpointer) text);
@@ -463,10 +464,17 @@ test_reason_patient_texts (void)
   for (guint i = 0; others[i] != NULL; i++)
     {
       assert_text (crepitus_catalog_reason_patient_text (others[i]));
+      assert_text (crepitus_catalog_reason_source (others[i]));
       g_assert_cmpint (crepitus_catalog_reason_order (others[i]), <,
                        crepitus_catalog_reason_order ("no-such-reason"));
     }
   g_assert_null (crepitus_catalog_reason_patient_text ("symptom:nonsense"));
+  g_assert_null (crepitus_catalog_reason_source ("symptom:nonsense"));
+  /* A red flag's source is its tier's guideline, at whichever level it is a reason. */
+  g_assert_cmpstr (crepitus_catalog_reason_source ("red-flag:saddle-anaesthesia"), ==,
+                   "NICE NG59; cauda equina syndrome red flags");
+  g_assert_cmpstr (crepitus_catalog_reason_source ("red-flag:cancer-history"), ==,
+                   "NICE NG59; NICE CKS Back pain – low");
   g_assert_cmpint (crepitus_catalog_reason_order ("red-flag:saddle-anaesthesia"), <,
                    crepitus_catalog_reason_order ("symptom:pain"));
 

@@ -10,6 +10,7 @@
 #include "crepitus-catalog.h"
 #include "crepitus-locale.h"
 #include "crepitus-test-levels.h"
+#include "crepitus-test-logo.h"
 #include "crepitus-test-pdf.h"
 
 static const struct
@@ -125,6 +126,124 @@ test_safety_net_on_page_one (void)
           }
 }
 
+/* The most reasons each referring level can give (CLINICAL.md §4): emergency 9 (the five cauda
+ * equina flags, cancer with the three neurological symptoms), urgent 8 (its eight flags),
+ * refer 10 (pain, the seven other symptoms, a painful grinding, persistent). */
+static CrepitusAssessment *
+assessment_with_most_reasons (CrepitusLevel level)
+{
+  static const char * const symptoms[] = {
+    "pain", "stiffness", "limited-rom", "numbness", "tingling", "weakness", "swelling",
+    "functional-limitation",
+  };
+  CrepitusAssessment *assessment = load_example ();
+  g_autoptr(CrepitusTriage) triage = NULL;
+  guint n;
+  const CrepitusCatalogEntry *flags = crepitus_catalog_entries (CREPITUS_LIST_RED_FLAG, &n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      CrepitusRedFlagTier tier = crepitus_catalog_red_flag_tier (flags[i].key);
+
+      if ((level == CREPITUS_LEVEL_EMERGENCY &&
+           (tier == CREPITUS_RED_FLAG_EMERGENCY || g_str_equal (flags[i].key, "cancer-history"))) ||
+          (level == CREPITUS_LEVEL_URGENT && tier == CREPITUS_RED_FLAG_URGENT))
+        crepitus_assessment_set_red_flag (assessment, flags[i].key, CREPITUS_RED_FLAG_PRESENT);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (symptoms); i++)
+    if ((level == CREPITUS_LEVEL_EMERGENCY && i >= 3 && i <= 5) || level == CREPITUS_LEVEL_REFER)
+      crepitus_assessment_set_member (assessment, CREPITUS_LIST_SYMPTOM, symptoms[i], TRUE);
+  if (level == CREPITUS_LEVEL_REFER)
+    {
+      crepitus_assessment_set_sound (assessment, CREPITUS_SOUND_GRINDING);
+      crepitus_assessment_set_duration_weeks (assessment, 12);
+    }
+
+  triage = crepitus_triage_compute (assessment);
+  g_assert_cmpint (triage->level, ==, level);
+  g_assert_cmpuint (g_strv_length (triage->reasons), ==,
+                    level == CREPITUS_LEVEL_EMERGENCY ? 9 :
+                    level == CREPITUS_LEVEL_URGENT ? 8 : 10);
+  return assessment;
+}
+
+/* The clinician summary's page 1 holds the red-flag screen whole, all thirteen flags and the
+ * patient's age, after the most reasons each level can give, on A4 and on Letter, with no
+ * clinic, a clinic's name, address, phone and logo in the page header, and a header as long
+ * as it gets (CLINICAL.md §5). */
+static void
+test_summary_screen_on_page_one (void)
+{
+  const CrepitusReportPaper papers[] = { CREPITUS_REPORT_PAPER_A4, CREPITUS_REPORT_PAPER_LETTER };
+  g_autofree char *logo_path = g_build_filename (dir, "logo.png", NULL);
+  g_autoptr(GBytes) logo = NULL;
+  g_autofree char *age = NULL;
+  g_autofree char *first_reason = NULL;
+  guint n;
+  const CrepitusCatalogEntry *flags = crepitus_catalog_entries (CREPITUS_LIST_RED_FLAG, &n);
+  const char *heading = crepitus_locale_gettext (locale, "Red-flag screen");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) long_name = g_string_new (NULL);
+  g_autoptr(GString) long_address = g_string_new (NULL);
+
+  while (long_name->len < 400)
+    g_string_append (long_name, "Northside Spine and Musculoskeletal Clinic Department ");
+  while (long_address->len < 800)
+    g_string_append (long_address, "Unit 4, Riverside Business Park, Long Lane\n");
+
+  /* A wide logo, as large as the header draws one. */
+  crepitus_test_write_png (logo_path, 800, 240);
+  logo = crepitus_report_logo_load (logo_path, &error);
+  g_assert_no_error (error);
+  age = g_strdup_printf (crepitus_locale_ngettext (locale, "Patient aged %d on the assessment date",
+                                                   "Patient aged %d on the assessment date", 42),
+                         42);
+  g_assert_cmpstr (heading, !=, "Red-flag screen");
+
+  for (CrepitusLevel level = CREPITUS_LEVEL_EMERGENCY; level <= CREPITUS_LEVEL_REFER; level++)
+    for (guint clinic = 0; clinic < 3; clinic++)
+      for (guint p = 0; p < G_N_ELEMENTS (papers); p++)
+        {
+          g_autoptr(CrepitusAssessment) assessment = assessment_with_most_reasons (level);
+          g_autoptr(CrepitusTriage) triage = crepitus_triage_compute (assessment);
+          CrepitusReportOptions options = {
+            CREPITUS_REPORT_CLINICIAN, papers[p], language,
+            clinic == 1 ? "Northside Spine and Musculoskeletal Clinic" :
+            clinic == 2 ? long_name->str : NULL,
+            clinic == 1 ? "Unit 4, Riverside Business Park\nLong Lane\nLeeds LS1 1AA" :
+            clinic == 2 ? long_address->str : NULL,
+            clinic ? "0113 000 0000" : NULL, NULL, clinic ? logo : NULL, NULL,
+          };
+          g_autofree char *page = NULL;
+          g_autofree char *text = NULL;
+          g_autofree char *reason = crepitus_triage_reason_text (triage->reasons[0]);
+
+          /* The longest header: every line as long as the header takes it. */
+          if (clinic == 2)
+            crepitus_patient_set_family_name (crepitus_assessment_get_patient (assessment),
+                                              long_name->str);
+          g_test_message ("level %d, clinic %u, paper %u", level, clinic, p);
+          text = write_and_read (assessment, &options, "summary-reasons.pdf", &page);
+          /* The reasons' words stay, on page 1, before the screen. */
+          {
+            const char * const order[] = { reason, heading, age, NULL };
+
+            assert_in_order (page, order);
+          }
+          for (guint i = 0; i < n; i++)
+            assert_contains (page, crepitus_catalog_label (CREPITUS_LIST_RED_FLAG, flags[i].key));
+          /* Every reason's source is cited, once. */
+          for (guint i = 0; triage->reasons[i] != NULL; i++)
+            {
+              const char *source = crepitus_catalog_reason_source (triage->reasons[i]);
+              const char *found = strstr (text, source);
+
+              g_assert_nonnull (found);
+              g_assert_null (strstr (found + strlen (source), source));
+            }
+        }
+}
+
 /* The handout: the language's words, none of the English catalog's sentences. */
 static void
 test_handout_translated (void)
@@ -231,6 +350,26 @@ test_german_sentences (void)
   assert_contains (text, "Seite 1 von");
 }
 
+/* The German clinician summary cites its sources in German: the guideline's name as it is,
+ * the words around it translated; the tips' passages too. */
+static void
+test_german_sources (void)
+{
+  g_autoptr(CrepitusAssessment) assessment = NULL;
+  CrepitusReportOptions options = { CREPITUS_REPORT_CLINICIAN, CREPITUS_REPORT_PAPER_A4, "de" };
+  g_autofree char *text = NULL;
+
+  assessment = assessment_with_most_reasons (CREPITUS_LEVEL_EMERGENCY);
+  text = write_and_read (assessment, &options, "de-summary.pdf", NULL);
+  assert_contains (text, "Quellen: NICE NG59; Red Flags des Cauda-equina-Syndroms");
+  assert_contains (text, "Artikel FAQ 3, Hinweis 1");
+  assert_contains (text, "(Hinweis 1).");
+  assert_lacks (text, "cauda equina syndrome red flags");
+  assert_lacks (text, "Sources");
+  assert_lacks (text, "Article");
+  assert_lacks (text, "(Tip ");
+}
+
 /* Run last: the letters of the language, out of everything the tests above made. */
 static void
 test_special_letters (void)
@@ -272,8 +411,13 @@ main (int   argc,
                    test_safety_net_on_page_one);
   g_test_add_func ("/crepitus/report/languages/handout", test_handout_translated);
   g_test_add_func ("/crepitus/report/languages/summary", test_summary_translated);
+  g_test_add_func ("/crepitus/report/languages/summary-screen-on-page-one",
+                   test_summary_screen_on_page_one);
   if (g_str_equal (language, "de"))
-    g_test_add_func ("/crepitus/report/languages/german-sentences", test_german_sentences);
+    {
+      g_test_add_func ("/crepitus/report/languages/german-sentences", test_german_sentences);
+      g_test_add_func ("/crepitus/report/languages/german-sources", test_german_sources);
+    }
   g_test_add_func ("/crepitus/report/languages/special-letters", test_special_letters);
 
   status = g_test_run ();

@@ -264,12 +264,12 @@ test_texts (void)
   g_assert_nonnull (strstr (frequency, "Constant"));
   g_assert_nonnull (strstr (persistent, "six weeks"));
 
-  g_assert_nonnull (strstr (crepitus_triage_reason_source ("red-flag:saddle-anaesthesia"), "NICE"));
-  g_assert_nonnull (strstr (crepitus_triage_reason_source ("red-flag:fever"), "NICE"));
-  g_assert_nonnull (strstr (crepitus_triage_reason_source ("sound:click"), "§1"));
-  g_assert_nonnull (strstr (crepitus_triage_reason_source ("symptom:pain"), "FAQ 3"));
-  g_assert_nonnull (strstr (crepitus_triage_reason_source ("frequency:frequent"), "FAQ 1"));
-  g_assert_nonnull (strstr (crepitus_triage_reason_source ("persistent"), "Tip 5"));
+  g_assert_nonnull (strstr (crepitus_catalog_reason_source ("red-flag:saddle-anaesthesia"), "NICE"));
+  g_assert_nonnull (strstr (crepitus_catalog_reason_source ("red-flag:fever"), "NICE"));
+  g_assert_nonnull (strstr (crepitus_catalog_reason_source ("sound:click"), "§1"));
+  g_assert_nonnull (strstr (crepitus_catalog_reason_source ("symptom:pain"), "FAQ 3"));
+  g_assert_nonnull (strstr (crepitus_catalog_reason_source ("frequency:frequent"), "FAQ 1"));
+  g_assert_nonnull (strstr (crepitus_catalog_reason_source ("persistent"), "Tip 5"));
 
   g_assert_cmpstr (crepitus_triage_level_key (CREPITUS_LEVEL_MONITOR), ==, "monitor");
   g_assert_cmpstr (crepitus_triage_recommendation_text ("consider-imaging", CREPITUS_LEVEL_URGENT),

@@ -31,75 +31,122 @@ static const char *level_patient_names[] = {
   N_("Look after your back at home"),
 };
 
+/* Where each triage rule comes from (CLINICAL.md §4): a guideline, or sections of the source
+ * article. The clinician summary cites each once. */
+enum
+{
+  SOURCE_CAUDA_EQUINA,
+  SOURCE_SERIOUS_PATHOLOGY,
+  SOURCE_NEUROLOGICAL_SYMPTOM,
+  SOURCE_SYMPTOM,
+  SOURCE_SOUND,
+  SOURCE_FREQUENCY,
+  SOURCE_PERSISTENT,
+  N_SOURCES
+};
+
+static const char *reason_sources[] = {
+  /* Translators: a citation of the guidelines a triage rule follows (clinician summary): keep
+   * "NICE NG59" as it is; "cauda equina syndrome red flags" as a clinician would cite them */
+  [SOURCE_CAUDA_EQUINA] = N_("NICE NG59; cauda equina syndrome red flags"),
+  /* Translators: a citation of the guidelines a triage rule follows (clinician summary): keep
+   * the guideline names ("NICE NG59", "NICE CKS Back pain – low") as they are */
+  [SOURCE_SERIOUS_PATHOLOGY] = N_("NICE NG59; NICE CKS Back pain – low"),
+  /* Translators: a citation of the sections of the source article a triage rule comes from
+   * (clinician summary): question 3 of its FAQ and its first tip; keep the numbers */
+  [SOURCE_NEUROLOGICAL_SYMPTOM] = N_("Article FAQ 3, Tip 1"),
+  /* Translators: a citation of the sections of the source article a triage rule comes from
+   * (clinician summary): questions 1 and 3 of its FAQ; keep the numbers */
+  [SOURCE_SYMPTOM] = N_("Article FAQ 1, FAQ 3"),
+  /* Translators: a citation of the section of the source article a triage rule comes from
+   * (clinician summary): its section 1, on pathological joint sounds; keep "§1" */
+  [SOURCE_SOUND] = N_("Article §1 (pathological sounds)"),
+  /* Translators: a citation of the section of the source article a triage rule comes from
+   * (clinician summary): question 1 of its FAQ; keep the number */
+  [SOURCE_FREQUENCY] = N_("Article FAQ 1"),
+  /* Translators: a citation of the sections of the source article a triage rule comes from
+   * (clinician summary): questions 1 and 6 of its FAQ and its fifth tip; keep the numbers */
+  [SOURCE_PERSISTENT] = N_("Article FAQ 1, FAQ 6, Tip 5"),
+};
+
 /* Every reason the triage gives (CLINICAL.md §4), as the patient would say it, in the order
- * the handout lists them: red flags, symptoms, the sound, how often, how long. */
+ * the handout lists them: red flags, symptoms, the sound, how often, how long; and where its
+ * rule comes from. A red flag's source is its tier's, whichever level it comes at. */
 static const struct
 {
   const char *reason;
   const char *patient;
+  guint       source;
 } reason_texts[] = {
   /* Translators: why the handout came to its result: one sentence as the patient would say it */
   { "red-flag:saddle-anaesthesia",
-    N_("You have numbness or tingling around your bottom, genitals or inner thighs.") },
+    N_("You have numbness or tingling around your bottom, genitals or inner thighs."),
+    SOURCE_CAUDA_EQUINA },
   /* Translators: why the handout came to its result: one sentence as the patient would say it */
   { "red-flag:bladder-bowel-dysfunction",
-    N_("You have new trouble passing urine or controlling your bladder or bowels.") },
+    N_("You have new trouble passing urine or controlling your bladder or bowels."),
+    SOURCE_CAUDA_EQUINA },
   /* Translators: why the handout came to its result: one sentence as the patient would say it */
   { "red-flag:sexual-dysfunction",
-    N_("You have a new loss of feeling or function during sex.") },
+    N_("You have a new loss of feeling or function during sex."), SOURCE_CAUDA_EQUINA },
   /* Translators: why the handout came to its result: one sentence as the patient would say it */
   { "red-flag:bilateral-neurological-symptoms",
-    N_("You have numbness, tingling or weakness in both legs.") },
+    N_("You have numbness, tingling or weakness in both legs."), SOURCE_CAUDA_EQUINA },
   /* Translators: why the handout came to its result: one sentence as the patient would say it */
   { "red-flag:progressive-weakness",
-    N_("The weakness in your leg or foot is getting worse.") },
+    N_("The weakness in your leg or foot is getting worse."), SOURCE_CAUDA_EQUINA },
   /* Translators: why the handout came to its result: one sentence as the patient would say it */
-  { "red-flag:cancer-history", N_("You have had cancer.") },
+  { "red-flag:cancer-history", N_("You have had cancer."), SOURCE_SERIOUS_PATHOLOGY },
   /* Translators: why the handout came to its result: one sentence as the patient would say it */
-  { "red-flag:unexplained-weight-loss", N_("You are losing weight without trying.") },
+  { "red-flag:unexplained-weight-loss", N_("You are losing weight without trying."),
+    SOURCE_SERIOUS_PATHOLOGY },
   /* Translators: why the handout came to its result: one sentence as the patient would say it */
-  { "red-flag:fever", N_("You have a fever or feel generally unwell.") },
+  { "red-flag:fever", N_("You have a fever or feel generally unwell."), SOURCE_SERIOUS_PATHOLOGY },
   /* Translators: why the handout came to its result: one sentence as the patient would say it */
   { "red-flag:significant-trauma",
-    N_("Your back pain started after a fall, an accident or a hard blow.") },
+    N_("Your back pain started after a fall, an accident or a hard blow."),
+    SOURCE_SERIOUS_PATHOLOGY },
   /* Translators: why the handout came to its result: one sentence as the patient would say it */
-  { "red-flag:night-pain", N_("Your back hurts at night or at rest, not only when you move.") },
+  { "red-flag:night-pain", N_("Your back hurts at night or at rest, not only when you move."),
+    SOURCE_SERIOUS_PATHOLOGY },
   /* Translators: why the handout came to its result: one sentence as the patient would say it */
   { "red-flag:immunosuppression",
-    N_("Your immune system is weak because of an illness or medicines.") },
+    N_("Your immune system is weak because of an illness or medicines."),
+    SOURCE_SERIOUS_PATHOLOGY },
   /* Translators: why the handout came to its result: one sentence as the patient would say it */
-  { "red-flag:iv-drug-use", N_("You inject drugs.") },
+  { "red-flag:iv-drug-use", N_("You inject drugs."), SOURCE_SERIOUS_PATHOLOGY },
   /* Translators: why the handout came to its result: one sentence as the patient would say it */
   { "red-flag:steroid-use-osteoporosis",
-    N_("You have taken steroid medicines for a long time, or you have thin bones.") },
+    N_("You have taken steroid medicines for a long time, or you have thin bones."),
+    SOURCE_SERIOUS_PATHOLOGY },
   /* Translators: why the handout came to its result: one sentence as the patient would say it */
-  { "symptom:pain", N_("The pop comes with pain.") },
+  { "symptom:pain", N_("The pop comes with pain."), SOURCE_SYMPTOM },
   /* Translators: why the handout came to its result: one sentence as the patient would say it */
-  { "symptom:stiffness", N_("Your back feels stiff.") },
+  { "symptom:stiffness", N_("Your back feels stiff."), SOURCE_SYMPTOM },
   /* Translators: why the handout came to its result: one sentence as the patient would say it */
-  { "symptom:limited-rom", N_("You cannot move your back as far as usual.") },
+  { "symptom:limited-rom", N_("You cannot move your back as far as usual."), SOURCE_SYMPTOM },
   /* Translators: why the handout came to its result: one sentence as the patient would say it */
-  { "symptom:numbness", N_("Part of your leg or foot feels numb.") },
+  { "symptom:numbness", N_("Part of your leg or foot feels numb."), SOURCE_NEUROLOGICAL_SYMPTOM },
   /* Translators: why the handout came to its result: one sentence as the patient would say it */
-  { "symptom:tingling", N_("You have tingling or pins and needles.") },
+  { "symptom:tingling", N_("You have tingling or pins and needles."), SOURCE_NEUROLOGICAL_SYMPTOM },
   /* Translators: why the handout came to its result: one sentence as the patient would say it */
-  { "symptom:weakness", N_("Your leg or foot feels weak.") },
+  { "symptom:weakness", N_("Your leg or foot feels weak."), SOURCE_NEUROLOGICAL_SYMPTOM },
   /* Translators: why the handout came to its result: one sentence as the patient would say it */
-  { "symptom:swelling", N_("You have some swelling.") },
+  { "symptom:swelling", N_("You have some swelling."), SOURCE_SYMPTOM },
   /* Translators: why the handout came to its result: one sentence as the patient would say it */
-  { "symptom:functional-limitation", N_("The problem makes daily tasks harder.") },
+  { "symptom:functional-limitation", N_("The problem makes daily tasks harder."), SOURCE_SYMPTOM },
   /* Translators: why the handout came to its result: one sentence as the patient would say it */
-  { "sound:click", N_("Your back makes a clicking sound that hurts.") },
+  { "sound:click", N_("Your back makes a clicking sound that hurts."), SOURCE_SOUND },
   /* Translators: why the handout came to its result: one sentence as the patient would say it */
-  { "sound:grinding", N_("Your back makes a grinding sound that hurts.") },
+  { "sound:grinding", N_("Your back makes a grinding sound that hurts."), SOURCE_SOUND },
   /* Translators: why the handout came to its result: one sentence as the patient would say it */
-  { "sound:grating", N_("Your back makes a rough, grating sound that hurts.") },
+  { "sound:grating", N_("Your back makes a rough, grating sound that hurts."), SOURCE_SOUND },
   /* Translators: why the handout came to its result: one sentence as the patient would say it */
-  { "frequency:frequent", N_("The pops happen often.") },
+  { "frequency:frequent", N_("The pops happen often."), SOURCE_FREQUENCY },
   /* Translators: why the handout came to its result: one sentence as the patient would say it */
-  { "frequency:constant", N_("The pops happen nearly all the time.") },
+  { "frequency:constant", N_("The pops happen nearly all the time."), SOURCE_FREQUENCY },
   /* Translators: why the handout came to its result: one sentence as the patient would say it */
-  { "persistent", N_("It has gone on for six weeks or more.") },
+  { "persistent", N_("It has gone on for six weeks or more."), SOURCE_PERSISTENT },
 };
 
 /* The safety net on every handout: its heading says what to do, as the emergency action does
@@ -178,6 +225,7 @@ static const char *imaging_clinician_urgent =
 static const char *imaging_clinician_emergency =
   N_("Emergency MRI is usually needed.");
 
+G_STATIC_ASSERT (G_N_ELEMENTS (reason_sources) == N_SOURCES);
 G_STATIC_ASSERT (G_N_ELEMENTS (level_patient_names) == 5);
 G_STATIC_ASSERT (G_N_ELEMENTS (referrals) == 5);
 G_STATIC_ASSERT (G_N_ELEMENTS (recommendation_clinician_texts) == 9);
@@ -196,6 +244,15 @@ crepitus_catalog_reason_patient_text (const char *reason)
   for (guint i = 0; reason != NULL && i < G_N_ELEMENTS (reason_texts); i++)
     if (strcmp (reason_texts[i].reason, reason) == 0)
       return crepitus_catalog_gettext (reason_texts[i].patient);
+  return NULL;
+}
+
+const char *
+crepitus_catalog_reason_source (const char *reason)
+{
+  for (guint i = 0; reason != NULL && i < G_N_ELEMENTS (reason_texts); i++)
+    if (strcmp (reason_texts[i].reason, reason) == 0)
+      return crepitus_catalog_gettext (reason_sources[reason_texts[i].source]);
   return NULL;
 }
 

@@ -336,7 +336,27 @@ static const char *tip_texts[] = {
 };
 
 static const char *tip_sources[] = {
-  "Tip 1", "Tip 2", "Tip 3", "Tip 4", "Tip 5", "Tip 6", "Tip 7",
+  /* Translators: a citation of the source article's section a clinician tip comes from (its
+   * tips are numbered 1 to 7); keep the number */
+  N_("Tip 1"),
+  /* Translators: a citation of the source article's section a clinician tip comes from (its
+   * tips are numbered 1 to 7); keep the number */
+  N_("Tip 2"),
+  /* Translators: a citation of the source article's section a clinician tip comes from (its
+   * tips are numbered 1 to 7); keep the number */
+  N_("Tip 3"),
+  /* Translators: a citation of the source article's section a clinician tip comes from (its
+   * tips are numbered 1 to 7); keep the number */
+  N_("Tip 4"),
+  /* Translators: a citation of the source article's section a clinician tip comes from (its
+   * tips are numbered 1 to 7); keep the number */
+  N_("Tip 5"),
+  /* Translators: a citation of the source article's section a clinician tip comes from (its
+   * tips are numbered 1 to 7); keep the number */
+  N_("Tip 6"),
+  /* Translators: a citation of the source article's section a clinician tip comes from (its
+   * tips are numbered 1 to 7); keep the number */
+  N_("Tip 7"),
 };
 
 /* What brings each tip up on the clinician summary, in the order of tips[]: any one of its
@@ -449,7 +469,24 @@ static const char *guidance_texts[] = {
 };
 
 static const char *guidance_sources[] = {
-  "FAQ 1", "FAQ 2", "FAQ 3", "FAQ 4", "FAQ 5", "FAQ 6",
+  /* Translators: a citation of the source article's question a piece of guidance comes from
+   * (its FAQ, questions 1 to 6); keep the number */
+  N_("FAQ 1"),
+  /* Translators: a citation of the source article's question a piece of guidance comes from
+   * (its FAQ, questions 1 to 6); keep the number */
+  N_("FAQ 2"),
+  /* Translators: a citation of the source article's question a piece of guidance comes from
+   * (its FAQ, questions 1 to 6); keep the number */
+  N_("FAQ 3"),
+  /* Translators: a citation of the source article's question a piece of guidance comes from
+   * (its FAQ, questions 1 to 6); keep the number */
+  N_("FAQ 4"),
+  /* Translators: a citation of the source article's question a piece of guidance comes from
+   * (its FAQ, questions 1 to 6); keep the number */
+  N_("FAQ 5"),
+  /* Translators: a citation of the source article's question a piece of guidance comes from
+   * (its FAQ, questions 1 to 6); keep the number */
+  N_("FAQ 6"),
 };
 
 /* §4 Triage levels and recommendations */
@@ -935,7 +972,7 @@ crepitus_catalog_tip_source (const char *key)
 {
   int index = crepitus_catalog_index (CREPITUS_LIST_TIP, key);
 
-  return index < 0 ? NULL : tip_sources[index];
+  return index < 0 ? NULL : crepitus_catalog_gettext (tip_sources[index]);
 }
 
 const CrepitusTipTrigger *
@@ -962,7 +999,7 @@ crepitus_catalog_guidance_source (const char *key)
 {
   int index = crepitus_catalog_index (CREPITUS_LIST_GUIDANCE, key);
 
-  return index < 0 ? NULL : guidance_sources[index];
+  return index < 0 ? NULL : crepitus_catalog_gettext (guidance_sources[index]);
 }
 
 const char *

@@ -154,7 +154,7 @@ const char            *crepitus_catalog_forward_head_patient_text (gboolean forw
 /* The text of clinician tip @key (translated), or %NULL. */
 const char            *crepitus_catalog_tip_text     (const char   *key);
 
-/* The article passage tip @key comes from ("Tip 5"), not translated. */
+/* The article passage tip @key comes from ("Tip 5"), translated, or %NULL. */
 const char            *crepitus_catalog_tip_source   (const char   *key);
 
 /* What brings tip @key up, any one of them, or %NULL for an unknown key; @n_triggers receives
@@ -165,7 +165,7 @@ const CrepitusTipTrigger *crepitus_catalog_tip_triggers (const char *key,
 /* The plain-language text of patient guidance @key (translated), or %NULL. */
 const char            *crepitus_catalog_guidance_text (const char  *key);
 
-/* The article passage guidance @key comes from ("FAQ 5"), not translated. */
+/* The article passage guidance @key comes from ("FAQ 5"), translated, or %NULL. */
 const char            *crepitus_catalog_guidance_source (const char *key);
 
 /* The result at triage level @key in plain words for the patient (translated). */
@@ -185,6 +185,11 @@ const char            *crepitus_catalog_level_patient_name (const char *level_ke
 /* Triage reason @reason ("symptom:pain") as a sentence for the patient (translated), or %NULL
  * when the triage never gives it. */
 const char            *crepitus_catalog_reason_patient_text (const char *reason);
+
+/* Where the rule behind triage reason @reason comes from, a guideline or sections of the source
+ * article ("NICE NG59; cauda equina syndrome red flags"), translated; %NULL when the triage
+ * never gives it. */
+const char            *crepitus_catalog_reason_source (const char *reason);
 
 /* Where @reason comes in the handout's list of reasons (red flags first); unknown ones last. */
 int                    crepitus_catalog_reason_order (const char   *reason);

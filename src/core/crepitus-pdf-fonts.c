@@ -30,6 +30,8 @@ const Style crepitus_pdf_styles[CREPITUS_PDF_N_STYLES] = {
   [CREPITUS_PDF_STYLE_TITLE] = { FONT_BOLD, 20.0, 26.0, BLACK },
   [CREPITUS_PDF_STYLE_BANNER] = { FONT_BOLD, 15.0, 20.0, BLACK },
   [CREPITUS_PDF_STYLE_ACTION] = { FONT_BOLD, 22.0, 28.0, BLACK },
+  [CREPITUS_PDF_STYLE_COMPACT] = { FONT_REGULAR, 10.0, 12.5, BLACK },
+  [CREPITUS_PDF_STYLE_COMPACT_STRONG] = { FONT_BOLD, 10.0, 12.5, BLACK },
 };
 
 /* What fontconfig is asked for, and what the match must be. */

@@ -29,6 +29,8 @@ typedef enum
   CREPITUS_PDF_STYLE_TITLE,         /* 20 pt bold */
   CREPITUS_PDF_STYLE_BANNER,        /* 15 pt bold */
   CREPITUS_PDF_STYLE_ACTION,        /* 22 pt bold: what to do now, the largest on a page */
+  CREPITUS_PDF_STYLE_COMPACT,       /* 10 pt regular, tightly led: a table that must fit */
+  CREPITUS_PDF_STYLE_COMPACT_STRONG, /* 10 pt bold, tightly led */
   CREPITUS_PDF_N_STYLES
 } CrepitusPdfStyle;
 

@@ -30,6 +30,7 @@ typedef struct
   char                        *banner_text;
   CrepitusPdfImage            *logo;          /* the clinic's, in the layout's document */
   gboolean                     logo_left_out;
+  gboolean                     short_header;  /* the page header's lines cut to a third */
 } Report;
 
 /* crepitus-report.c */
@@ -62,8 +63,22 @@ gboolean     crepitus_report_write_handout   (Report              *report,
 
 /* crepitus-report-summary.c */
 
-/* Writes the clinician summary on @report's layout. */
-void         crepitus_report_write_summary   (Report              *report);
+/* How the clinician summary makes room for its red-flag screen on page 1, each way tried in
+ * turn until the screen fits: what yields, and what never does (the reasons' words). */
+typedef enum
+{
+  CREPITUS_SUMMARY_ROOMY,            /* a reason a line, their sources, then the screen */
+  CREPITUS_SUMMARY_SOURCES_LATE,     /* the sources after the screen */
+  CREPITUS_SUMMARY_SCREEN_COMPACT,   /* and the screen's table in smaller, tighter type */
+  CREPITUS_SUMMARY_REASONS_RUN_IN,   /* and the reasons run on in one paragraph */
+  CREPITUS_SUMMARY_HEADER_SHORT,     /* and the page header's long lines cut shorter */
+  CREPITUS_SUMMARY_N_FITS
+} CrepitusSummaryFit;
+
+/* Writes the clinician summary on @report's layout, laid out as @fit says. Returns whether
+ * the red-flag screen is whole on page 1. */
+gboolean     crepitus_report_write_summary   (Report              *report,
+                                              CrepitusSummaryFit   fit);
 /* Where the record stands, on one line: "Signed by NAME on DATE", "Not signed", with
  * "Amends assessment N" and "Superseded by assessment N" (a new string). */
 char        *crepitus_report_status_line     (CrepitusAssessment  *assessment);

@@ -66,26 +66,58 @@ summary_banner (Report *report)
   crepitus_pdf_layout_end_box (report->layout);
 }
 
-/* The reasons in clinical words, each with the rule's source. */
+/* The reasons in clinical words, a line each, or with @run_in one after the other in one
+ * paragraph; their sources are cited once each (summary_sources()), so that many reasons
+ * leave room for the red-flag screen on page 1. */
 static void
-summary_reasons (Report *report)
+summary_reasons (Report   *report,
+                 gboolean  run_in)
 {
   CrepitusPdfLayout *layout = report->layout;
+  g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
 
   crepitus_pdf_layout_heading (layout, CREPITUS_PDF_STYLE_SUBHEADING, R_("Reason for referral"));
   if (report->triage->reasons[0] == NULL)
     crepitus_pdf_layout_bullet (layout, 0, NULL, R_("None: no referral rule applies."));
   for (guint i = 0; report->triage->reasons[i] != NULL; i++)
     {
-      const char *key = report->triage->reasons[i];
-      g_autofree char *reason = crepitus_triage_reason_text (key);
-      /* Translators: %s is where a triage rule comes from, e.g. "NICE NG59" */
-      g_autofree char *source = g_strdup_printf (R_("Source: %s"),
-                                                 crepitus_triage_reason_source (key));
-      g_autofree char *lead = g_strconcat (reason, ".", NULL);
+      g_autofree char *reason = crepitus_triage_reason_text (report->triage->reasons[i]);
 
-      crepitus_pdf_layout_bullet (layout, 0, lead, source);
+      g_ptr_array_add (reasons, g_strconcat (reason, ".", NULL));
+      if (!run_in)
+        crepitus_pdf_layout_bullet (layout, 0, g_ptr_array_index (reasons, i), NULL);
     }
+  if (run_in && reasons->len > 0)
+    {
+      g_autofree char *joined = NULL;
+
+      g_ptr_array_add (reasons, NULL);
+      joined = g_strjoinv ("  ", (char **) reasons->pdata);
+      crepitus_pdf_layout_paragraph (layout, CREPITUS_PDF_STYLE_BODY, joined);
+    }
+}
+
+/* Where the reasons' rules come from (a guideline, or sections of the source article): each
+ * source once, in the order the reasons first use it. */
+static void
+summary_sources (Report *report)
+{
+  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
+  g_autofree char *joined = NULL;
+
+  for (guint i = 0; report->triage->reasons[i] != NULL; i++)
+    {
+      const char *source = crepitus_catalog_reason_source (report->triage->reasons[i]);
+
+      if (source != NULL && !g_ptr_array_find_with_equal_func (sources, source, g_str_equal, NULL))
+        g_ptr_array_add (sources, (gpointer) source);
+    }
+  if (sources->len == 0)
+    return;
+  g_ptr_array_add (sources, NULL);
+  joined = g_strjoinv (" · ", (char **) sources->pdata);
+  /* Translators: before the list of where the reasons for referral come from */
+  crepitus_pdf_layout_lead_paragraph (report->layout, R_("Sources:"), joined);
 }
 
 /* The recommendations, written to the clinician who receives the letter. */
@@ -118,10 +150,15 @@ summary_recommendations (Report *report)
 
 /* All thirteen red flags, each present, absent or not asked, with the patient's age beside
  * them: a negative screen must be told from one never done. Age alone does not change the
- * level; it is there to be weighed. The table is kept on one page. */
+ * level; it is there to be weighed. The table is kept on one page; with @compact, in smaller
+ * type, so that it fits on page 1 after many reasons. */
 static void
-summary_screen (Report *report)
+summary_screen (Report   *report,
+                gboolean  compact)
 {
+  CrepitusPdfStyle body = compact ? CREPITUS_PDF_STYLE_COMPACT : CREPITUS_PDF_STYLE_BODY;
+  CrepitusPdfStyle strong = compact ? CREPITUS_PDF_STYLE_COMPACT_STRONG :
+                                      CREPITUS_PDF_STYLE_STRONG;
   CrepitusPdfLayout *layout = report->layout;
   CrepitusAssessment *assessment = report->assessment;
   const CrepitusCatalogEntry *flags;
@@ -131,6 +168,8 @@ summary_screen (Report *report)
             -1;
   g_autofree char *summary = NULL;
   g_autofree char *age_text = NULL;
+  g_autofree char *outcome = NULL;
+  g_autofree char *age_sentence = NULL;
 
   flags = crepitus_catalog_entries (CREPITUS_LIST_RED_FLAG, &n);
   for (guint i = 0; i < n; i++)
@@ -161,8 +200,10 @@ summary_screen (Report *report)
 
   crepitus_pdf_layout_begin_box (layout, CREPITUS_PDF_BOX_GROUP);
   crepitus_pdf_layout_heading (layout, CREPITUS_PDF_STYLE_HEADING, R_("Red-flag screen"));
-  crepitus_pdf_layout_paragraph (layout, CREPITUS_PDF_STYLE_STRONG, summary);
-  crepitus_pdf_layout_paragraph (layout, CREPITUS_PDF_STYLE_BODY, age_text);
+  /* The screen's outcome, then the age beside it: on one line when they fit. */
+  outcome = g_strconcat (summary, ".", NULL);
+  age_sentence = g_strconcat (age_text, ".", NULL);
+  crepitus_pdf_layout_lead_paragraph (layout, outcome, age_sentence);
   for (guint i = 0; i < n; i++)
     {
       CrepitusRedFlagState state = crepitus_assessment_get_red_flag (assessment, flags[i].key);
@@ -171,17 +212,17 @@ summary_screen (Report *report)
       switch (state)
         {
         case CREPITUS_RED_FLAG_PRESENT:
-          crepitus_pdf_layout_table_row (layout, 300, CREPITUS_PDF_STYLE_STRONG, label,
-                                         CREPITUS_PDF_STYLE_STRONG, R_("Present"));
+          crepitus_pdf_layout_table_row (layout, 300, strong, label,
+                                         strong, R_("Present"));
           break;
         case CREPITUS_RED_FLAG_ABSENT:
-          crepitus_pdf_layout_table_row (layout, 300, CREPITUS_PDF_STYLE_BODY, label,
-                                         CREPITUS_PDF_STYLE_BODY, R_("Absent"));
+          crepitus_pdf_layout_table_row (layout, 300, body, label,
+                                         body, R_("Absent"));
           break;
         case CREPITUS_RED_FLAG_NOT_ASKED:
         default:
-          crepitus_pdf_layout_table_row (layout, 300, CREPITUS_PDF_STYLE_BODY, label,
-                                         CREPITUS_PDF_STYLE_BODY, R_("Not asked"));
+          crepitus_pdf_layout_table_row (layout, 300, body, label,
+                                         body, R_("Not asked"));
           break;
         }
     }
@@ -563,9 +604,12 @@ summary_footer (Report *report)
   crepitus_pdf_layout_end_box (layout);
 }
 
-void
-crepitus_report_write_summary (Report *report)
+gboolean
+crepitus_report_write_summary (Report             *report,
+                               CrepitusSummaryFit  fit)
 {
+  gboolean sources_late = fit >= CREPITUS_SUMMARY_SOURCES_LATE;
+  gboolean screen_on_first_page;
   CrepitusPdfLayout *layout = report->layout;
   const char *notes = crepitus_assessment_get_notes (report->assessment);
 
@@ -577,8 +621,13 @@ crepitus_report_write_summary (Report *report)
   /* A referral letter (CLINICAL.md §5): the level, to whom and how soon, why, the red-flag
    * screen, then what was found, and who sends it. */
   summary_banner (report);
-  summary_reasons (report);
-  summary_screen (report);
+  summary_reasons (report, fit >= CREPITUS_SUMMARY_REASONS_RUN_IN);
+  if (!sources_late)
+    summary_sources (report);
+  summary_screen (report, fit >= CREPITUS_SUMMARY_SCREEN_COMPACT);
+  screen_on_first_page = crepitus_pdf_layout_get_n_pages (layout) == 1;
+  if (sources_late)
+    summary_sources (report);
   summary_recommendations (report);
   summary_patient (report);
   summary_intake (report);
@@ -594,4 +643,5 @@ crepitus_report_write_summary (Report *report)
 
   summary_tips (report);
   summary_footer (report);
+  return screen_on_first_page;
 }

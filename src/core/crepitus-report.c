@@ -556,14 +556,16 @@ report_prepare_header (Report *report)
   g_autofree char *full_contact = clinic_contact (options);
   g_autofree char *full_name = crepitus_report_patient_name (report->patient);
   g_autofree char *full_details = patient_details (report);
-  g_autofree char *contact = full_contact != NULL ? header_text (full_contact, 300) : NULL;
-  g_autofree char *name = header_text (full_name, 150);
-  g_autofree char *details = header_text (full_details, 300);
+  /* A third as long when the clinician summary needs the room for its red-flag screen. */
+  glong scale = report->short_header ? 3 : 1;
+  g_autofree char *contact = full_contact != NULL ? header_text (full_contact, 300 / scale) : NULL;
+  g_autofree char *name = header_text (full_name, 150 / scale);
+  g_autofree char *details = header_text (full_details, 300 / scale);
   CrepitusLevel level = report->triage->level;
 
   if (crepitus_report_is_set (options->clinic_name))
     {
-      g_autofree char *clinic = header_text (options->clinic_name, 150);
+      g_autofree char *clinic = header_text (options->clinic_name, 150 / scale);
 
       report->clinic_name = crepitus_pdf_layout_sanitize (layout, CREPITUS_PDF_STYLE_SUBHEADING,
                                                           clinic);
@@ -699,7 +701,21 @@ report_make_in_language (CrepitusAssessment          *assessment,
     {
       g_autofree char *status = crepitus_report_status_line (assessment);
 
-      crepitus_report_write_summary (&report);
+      /* The red-flag screen never leaves page 1 (CLINICAL.md §5): when what comes before it
+       * would push it over, the letter is laid out again, each way of CrepitusSummaryFit in
+       * turn, each more compact than the one before. */
+      for (CrepitusSummaryFit fit = CREPITUS_SUMMARY_ROOMY;
+           !crepitus_report_write_summary (&report, fit) && fit + 1 < CREPITUS_SUMMARY_N_FITS;
+           fit++)
+        {
+          report_clear_layout (&report);
+          report.short_header = fit + 1 >= CREPITUS_SUMMARY_HEADER_SHORT;
+          if (!report_begin (&report, title, subject, created, error))
+            {
+              g_prefix_error (error, "%s: ", where);
+              return NULL;
+            }
+        }
       /* Translators: the page footer; %1$s is the patient's name, %2$s the record's status,
        * e.g. "Not signed" */
       footer = g_strdup_printf (R_("%1$s · Clinician summary · %2$s"), name, status);

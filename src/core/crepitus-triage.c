@@ -320,38 +320,6 @@ crepitus_triage_reason_text (const char *reason)
 }
 
 const char *
-crepitus_triage_reason_source (const char *reason)
-{
-  g_return_val_if_fail (reason != NULL, NULL);
-
-  if (g_str_has_prefix (reason, "red-flag:"))
-    {
-      const char *key = reason + strlen ("red-flag:");
-
-      if (crepitus_catalog_index (CREPITUS_LIST_RED_FLAG, key) >= 0 &&
-          crepitus_catalog_red_flag_tier (key) == CREPITUS_RED_FLAG_EMERGENCY)
-        return "NICE NG59; cauda equina syndrome red flags";
-      return "NICE NG59; NICE CKS Back pain – low";
-    }
-  if (g_str_has_prefix (reason, "symptom:"))
-    {
-      const char *key = reason + strlen ("symptom:");
-
-      if (strcmp (key, "numbness") == 0 || strcmp (key, "tingling") == 0 ||
-          strcmp (key, "weakness") == 0)
-        return "Article FAQ 3, Tip 1";
-      return "Article FAQ 1, FAQ 3";
-    }
-  if (g_str_has_prefix (reason, "sound:"))
-    return "Article §1 (pathological sounds)";
-  if (g_str_has_prefix (reason, "frequency:"))
-    return "Article FAQ 1";
-  if (strcmp (reason, "persistent") == 0)
-    return "Article FAQ 1, FAQ 6, Tip 5";
-  return "";
-}
-
-const char *
 crepitus_triage_recommendation_text (const char    *key,
                                      CrepitusLevel  level)
 {

@@ -48,9 +48,6 @@ const char     *crepitus_triage_level_advice  (CrepitusLevel         level);
 /* A reason in words ("Symptom: numbness"), translated; a new string. */
 char           *crepitus_triage_reason_text   (const char           *reason);
 
-/* Where a reason's rule comes from: the article section or the guideline (not translated). */
-const char     *crepitus_triage_reason_source (const char           *reason);
-
 /* The text of recommendation @key at @level (translated); consider-imaging depends on it. */
 const char     *crepitus_triage_recommendation_text (const char    *key,
                                                      CrepitusLevel  level);
