@@ -370,6 +370,40 @@ test_german_sources (void)
   assert_lacks (text, "(Tip ");
 }
 
+/* The German flags are longer than the table's usual column: every answer still starts at
+ * the same place, none run on from its flag. */
+static void
+test_german_screen_aligned (void)
+{
+  g_autoptr(CrepitusAssessment) assessment = assessment_with_most_reasons (CREPITUS_LEVEL_EMERGENCY);
+  CrepitusReportOptions options = { CREPITUS_REPORT_CLINICIAN, CREPITUS_REPORT_PAPER_A4, "de" };
+  CrepitusReportStats stats = { 0 };
+  g_autofree char *path = write_report_in (dir, assessment, &options, "de-aligned.pdf", &stats);
+  g_autoptr(Document) document = open_pdf (path);
+  g_autoptr(GObject) page_object = G_OBJECT (poppler_document_get_page (document, 0));
+  PopplerPage *page = POPPLER_PAGE (page_object);
+  g_autofree char *text = poppler_page_get_text (page);
+  PopplerRectangle *rectangles = NULL;
+  guint n_rectangles = 0, n_answers = 0;
+  double left = -1;
+
+  g_assert_true (poppler_page_get_text_layout (page, &rectangles, &n_rectangles));
+  for (const char *p = text; (p = strstr (p, "Vorhanden")) != NULL; p++)
+    {
+      glong offset = g_utf8_pointer_to_offset (text, p);
+
+      g_assert_cmpuint (offset, <, n_rectangles);
+      if (left < 0)
+        left = rectangles[offset].x1;
+      if (ABS (rectangles[offset].x1 - left) > 0.5)
+        g_error ("an answer starts at %.1f, the first at %.1f", rectangles[offset].x1, left);
+      n_answers++;
+    }
+  g_free (rectangles);
+  /* The flags present, each answered in the column. */
+  g_assert_cmpuint (n_answers, >=, 6);
+}
+
 /* Run last: the letters of the language, out of everything the tests above made. */
 static void
 test_special_letters (void)
@@ -417,6 +451,8 @@ main (int   argc,
     {
       g_test_add_func ("/crepitus/report/languages/german-sentences", test_german_sentences);
       g_test_add_func ("/crepitus/report/languages/german-sources", test_german_sources);
+      g_test_add_func ("/crepitus/report/languages/german-screen-aligned",
+                       test_german_screen_aligned);
     }
   g_test_add_func ("/crepitus/report/languages/special-letters", test_special_letters);
 

@@ -833,6 +833,23 @@ crepitus_pdf_layout_table_row (CrepitusPdfLayout *self,
            label, value_style, value, TRUE, 1.5);
 }
 
+double
+crepitus_pdf_layout_label_width (CrepitusPdfLayout  *self,
+                                 CrepitusPdfStyle    label_style,
+                                 const char * const *labels,
+                                 double              min_width)
+{
+  double width = min_width;
+
+  g_return_val_if_fail (self != NULL, min_width);
+  g_return_val_if_fail (label_style < CREPITUS_PDF_N_STYLES, min_width);
+
+  /* add_row()'s gap of 8 points between the label and its value, and a point to spare. */
+  for (guint i = 0; labels != NULL && labels[i] != NULL; i++)
+    width = MAX (width, crepitus_pdf_text_width (self, label_style, labels[i], -1) + 9);
+  return width;
+}
+
 void
 crepitus_pdf_layout_rule (CrepitusPdfLayout *self,
                           double             width)

@@ -135,6 +135,13 @@ void               crepitus_pdf_layout_table_row  (CrepitusPdfLayout  *self,
                                                    const char         *label,
                                                    CrepitusPdfStyle    value_style,
                                                    const char         *value);
+/* The @label_width of crepitus_pdf_layout_table_row() that holds the widest of @labels
+ * (%NULL-terminated, valid UTF-8 the fonts cover, such as catalog text) in @label_style, at
+ * least @min_width: each row's value then starts at the same place, whatever the language. */
+double             crepitus_pdf_layout_label_width (CrepitusPdfLayout *self,
+                                                    CrepitusPdfStyle   label_style,
+                                                    const char * const *labels,
+                                                    double             min_width);
 
 /* A horizontal line @width points long (0 for the whole width). */
 void               crepitus_pdf_layout_rule       (CrepitusPdfLayout  *self,

@@ -170,8 +170,16 @@ summary_screen (Report   *report,
   g_autofree char *age_text = NULL;
   g_autofree char *outcome = NULL;
   g_autofree char *age_sentence = NULL;
+  g_autofree const char **labels = NULL;
+  double label_width;
 
   flags = crepitus_catalog_entries (CREPITUS_LIST_RED_FLAG, &n);
+  /* One column for the flags, as wide as the longest in this language (in bold, the widest
+   * a row can be), so that every answer starts at the same place. */
+  labels = g_new0 (const char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    labels[i] = crepitus_catalog_gettext (flags[i].label);
+  label_width = crepitus_pdf_layout_label_width (layout, strong, labels, 300);
   for (guint i = 0; i < n; i++)
     if (crepitus_assessment_get_red_flag (assessment, flags[i].key) == CREPITUS_RED_FLAG_PRESENT)
       n_present++;
@@ -212,16 +220,16 @@ summary_screen (Report   *report,
       switch (state)
         {
         case CREPITUS_RED_FLAG_PRESENT:
-          crepitus_pdf_layout_table_row (layout, 300, strong, label,
+          crepitus_pdf_layout_table_row (layout, label_width, strong, label,
                                          strong, R_("Present"));
           break;
         case CREPITUS_RED_FLAG_ABSENT:
-          crepitus_pdf_layout_table_row (layout, 300, body, label,
+          crepitus_pdf_layout_table_row (layout, label_width, body, label,
                                          body, R_("Absent"));
           break;
         case CREPITUS_RED_FLAG_NOT_ASKED:
         default:
-          crepitus_pdf_layout_table_row (layout, 300, body, label,
+          crepitus_pdf_layout_table_row (layout, label_width, body, label,
                                          body, R_("Not asked"));
           break;
         }
