@@ -30,6 +30,10 @@ gboolean  crepitus_cli_read_input    (const char  *path,
                                       gsize       *length,
                                       GError     **error);
 
+/* The assessment file at @path ("-": standard input), read by the JSON reader; %NULL, with
+ * one line printed naming the file and the problem, when it cannot be read or is not one. */
+CrepitusAssessment *crepitus_cli_read_assessment (const char *path);
+
 /* Who is acting (DESIGN.md "Who is acting"): --clinician, else the clinician-name setting;
  * %NULL when both are empty. */
 char     *crepitus_cli_dup_clinician (const CrepitusGlobalOptions *options);

@@ -8,30 +8,10 @@
 
 #include "crepitus-cli-private.h"
 #include "crepitus-history.h"
-#include "crepitus-json.h"
 #include "crepitus-locale.h"
 #include "crepitus-report.h"
 #include "crepitus-report-settings.h"
 #include "crepitus-settings.h"
-
-static CrepitusAssessment *
-read_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  CrepitusAssessment *assessment;
-  gsize length;
-
-  if (!crepitus_cli_read_input (path, &contents, &length, &error))
-    {
-      crepitus_cli_error (path, error->message);
-      return NULL;
-    }
-  assessment = crepitus_json_read (contents, length, &error);
-  if (assessment == NULL)
-    crepitus_cli_error (path, error->message);
-  return assessment;
-}
 
 /* The stored assessment @id, and its patient's visits for the clinician summary's chart. */
 static CrepitusAssessment *
@@ -150,7 +130,7 @@ crepitus_cli_report (const CrepitusGlobalOptions *options,
     return crepitus_cli_usage_error ("report", _("-o OUT.pdf is required"));
 
   /* The same assessment whichever way it comes: a stored one reads as its export would. */
-  assessment = id_text != NULL ? load_stored (options, id, &history) : read_file (argv[1]);
+  assessment = id_text != NULL ? load_stored (options, id, &history) : crepitus_cli_read_assessment (argv[1]);
   if (assessment == NULL)
     return CREPITUS_EXIT_ERROR;
   report_options.history = history;

@@ -7,28 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "crepitus-cli-private.h"
-#include "crepitus-json.h"
 #include "crepitus-triage.h"
-
-static CrepitusAssessment *
-read_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  CrepitusAssessment *assessment;
-  gsize length;
-
-  if (!crepitus_cli_read_input (path, &contents, &length, &error))
-    {
-      crepitus_cli_error (path, error->message);
-      return NULL;
-    }
-
-  assessment = crepitus_json_read (contents, length, &error);
-  if (assessment == NULL)
-    crepitus_cli_error (path, error->message);
-  return assessment;
-}
 
 static CrepitusAssessment *
 load_stored (const CrepitusGlobalOptions *options,
@@ -79,7 +58,7 @@ crepitus_cli_triage (const CrepitusGlobalOptions *options,
         return crepitus_cli_usage_error ("triage",
                                          _("expected one FILE.json (or - for standard input), "
                                            "or --id ID"));
-      assessment = read_file (argv[1]);
+      assessment = crepitus_cli_read_assessment (argv[1]);
     }
   if (assessment == NULL)
     return CREPITUS_EXIT_ERROR;

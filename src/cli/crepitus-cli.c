@@ -11,6 +11,7 @@
 #include <jansson.h>
 
 #include "crepitus-cli-private.h"
+#include "crepitus-json.h"
 #include "crepitus-settings.h"
 
 typedef int (*CrepitusCommandFunc) (const CrepitusGlobalOptions *options,
@@ -118,6 +119,25 @@ crepitus_cli_read_input (const char  *path,
   memcpy (*contents, g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (output)), *length);
   (*contents)[*length] = '\0';
   return TRUE;
+}
+
+CrepitusAssessment *
+crepitus_cli_read_assessment (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  CrepitusAssessment *assessment;
+  gsize length;
+
+  if (!crepitus_cli_read_input (path, &contents, &length, &error))
+    {
+      crepitus_cli_error (path, error->message);
+      return NULL;
+    }
+  assessment = crepitus_json_read (contents, length, &error);
+  if (assessment == NULL)
+    crepitus_cli_error (path, error->message);
+  return assessment;
 }
 
 char *
